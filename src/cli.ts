@@ -1,0 +1,71 @@
+import { Command, CommanderError, Option } from 'commander';
+import { CliInputError } from 'src/cli/cli-input.error';
+import { readJsonInput, runCommitteeNext } from 'src/cli/committee-next.command';
+import { startService } from 'src/main';
+
+/** Exit status for input the CLI refuses (usage errors included). */
+export const EXIT_BAD_INPUT = 2;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('tusk')
+    .description('Tusk: the control plane for Walrus staking, committees and epochs.')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showHelpAfterError('(run tusk --help for the commands)');
+
+  program
+    .command('start')
+    .description('start the Tusk service (embedded PostgreSQL unless DATABASE_URL is set)')
+    .addOption(new Option('--port <port>', 'HTTP port').env('PORT'))
+    .action(async (options: { port?: string }) => {
+      await startService({ port: options.port });
+    });
+
+  const committee = program
+    .command('committee')
+    .description('compute Walrus committees exactly as the contract does');
+  committee
+    .command('next')
+    .description(
+      'the committee voting_end would select: reads {nShards, activeSet, currentCommittee} ' +
+        '(or {current, distribution} for a transition alone) and prints {distribution, committee}',
+    )
+    .requiredOption('-i, --input <file>', 'JSON input file, or - for standard input')
+    .option('--pretty', 'indent the JSON output')
+    .action((options: { input: string; pretty?: boolean }) => {
+      const output = runCommitteeNext(readJsonInput(options.input));
+      io.stdout(`${JSON.stringify(output, null, options.pretty === true ? 2 : undefined)}\n`);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; resolves to the process exit code. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; usage mistakes are bad input.
+      return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    if (error instanceof CliInputError) {
+      io.stderr(`tusk: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    io.stderr(`tusk: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export const APP_ROLES = ['all', 'indexer', 'api'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+
+const portSchema = z.coerce.number().int().min(0).max(65_535);
+
+const envSchema = z.object({
+  PORT: portSchema.default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  APP_ROLE: z.enum(APP_ROLES).default('all'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  TUSK_DATA_DIR: z.string().min(1).default('.tusk'),
+  TUSK_EMBEDDED_PG_PORT: portSchema.default(0),
+});
+
+/** Where the database comes from: a server the user runs, or one Tusk embeds under its data dir. */
+export type DatabaseConfig =
+  | { readonly kind: 'external'; readonly url: string }
+  | { readonly kind: 'embedded'; readonly dataDir: string; readonly port: number };
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly role: AppRole;
+  readonly database: DatabaseConfig;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment once, at boot, listing every bad variable. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const vars = parsed.data;
+  return {
+    port: vars.PORT,
+    host: vars.HOST,
+    role: vars.APP_ROLE,
+    database:
+      vars.DATABASE_URL !== undefined
+        ? { kind: 'external', url: vars.DATABASE_URL }
+        : {
+            kind: 'embedded',
+            dataDir: resolve(cwd, vars.TUSK_DATA_DIR, 'postgres'),
+            port: vars.TUSK_EMBEDDED_PG_PORT,
+          },
+  };
+}
+
+/** The configuration of this process: its environment, with command-line overrides on top. */
+export function loadProcessConfig(
+  overrides: { readonly [name in keyof z.input<typeof envSchema>]?: string | undefined } = {},
+): AppConfig {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries(overrides) as [string, string | undefined][]) {
+    if (value !== undefined) {
+      env[name] = value;
+    }
+  }
+  return loadAppConfig(env);
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

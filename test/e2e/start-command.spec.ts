@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const BINARY = join(ROOT, 'bin', 'tusk.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        resolve(typeof address === 'object' && address !== null ? address.port : 0);
+      });
+    });
+  });
+}
+
+async function waitForHealth(port: number, child: ChildProcess, output: () => string): Promise<unknown> {
+  const deadline = Date.now() + 45_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`tusk start exited with ${child.exitCode}: ${output()}`);
+    }
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      if (response.ok) {
+        return await response.json();
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`tusk start did not become healthy: ${output()}`);
+}
+
+function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => {
+    child.once('exit', (code, signal) => {
+      resolve({ code, signal });
+    });
+  });
+}
+
+function postmasterRunning(dataDir: string): boolean {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) {
+    return false;
+  }
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('tusk start', () => {
+  const workDir = mkdtempSync(join(tmpdir(), 'tusk-start-'));
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data directory.
+  chmodSync(workDir, 0o755);
+  const dataDir = join(workDir, '.tusk', 'postgres');
+
+  afterAll(() => {
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  beforeAll(() => {
+    if (!existsSync(join(ROOT, 'dist', 'src', 'cli.js'))) {
+      throw new Error('build the project (npm run build) before the start-command test');
+    }
+  });
+
+  async function startOnce(signal: NodeJS.Signals): Promise<unknown> {
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+    delete env.DATABASE_URL;
+    const child = spawn('node', [BINARY, 'start'], { cwd: workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const ended = exited(child);
+    try {
+      const health = await waitForHealth(port, child, () => output);
+      expect(postmasterRunning(dataDir)).toBe(true);
+      child.kill(signal);
+      const { code, signal: bySignal } = await ended;
+      expect(code === 0 || bySignal === signal).toBe(true);
+      expect(postmasterRunning(dataDir)).toBe(false);
+      return health;
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+      }
+    }
+  }
+
+  it('starts its own PostgreSQL in ./.tusk, serves /health, and stops cleanly on Ctrl-C', async () => {
+    const health = await startOnce('SIGINT');
+    expect(health).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+  });
+
+  it('starts again on the data it kept, and stops on SIGTERM', async () => {
+    const health = await startOnce('SIGTERM');
+    expect(health).toMatchObject({ status: 'ok' });
+  });
+});
