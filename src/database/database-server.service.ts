@@ -16,7 +16,13 @@ export class DatabaseServerService implements OnApplicationShutdown {
       return database.url;
     }
     if (this.embedded === undefined) {
-      this.embedded = new EmbeddedPostgresServer({ dataDir: database.dataDir, port: database.port });
+      this.embedded = new EmbeddedPostgresServer({
+        dataDir: database.dataDir,
+        port: database.port,
+        onNotice: (message) => {
+          this.logger.warn(message);
+        },
+      });
       const url = await this.embedded.start();
       this.logger.log(`embedded PostgreSQL running with its data in ${database.dataDir}`);
       return url;

