@@ -9,9 +9,9 @@ export interface StartOptions {
   readonly port?: string;
 }
 
-export async function createApp(config: AppConfig): Promise<INestApplication> {
+export async function createApp(config: AppConfig, { quiet = false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), {
-    logger: ['log', 'warn', 'error'],
+    logger: quiet ? ['warn', 'error'] : ['log', 'warn', 'error'],
     // Fail with an error the caller can report rather than exiting the process.
     abortOnError: false,
   });

@@ -13,7 +13,7 @@ describe('the Tusk service', () => {
   });
 
   it('connects to PostgreSQL and reports it healthy', async () => {
-    app = await createApp(loadAppConfig({ DATABASE_URL: testDatabaseUrl() }));
+    app = await createApp(loadAppConfig({ DATABASE_URL: testDatabaseUrl() }), { quiet: true });
     await app.init();
     const response = await request(app.getHttpServer() as Server)
       .get('/health')
