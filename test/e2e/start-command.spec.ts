@@ -1,24 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findFreePort } from 'src/database/free-port';
 
 const ROOT = join(__dirname, '..', '..');
 const BINARY = join(ROOT, 'bin', 'tusk.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address !== null ? address.port : 0);
-      });
-    });
-  });
-}
 
 async function waitForHealth(port: number, child: ChildProcess, output: () => string): Promise<unknown> {
   const deadline = Date.now() + 45_000;
@@ -76,7 +63,7 @@ describe('tusk start', () => {
   });
 
   async function startOnce(signal: NodeJS.Signals): Promise<unknown> {
-    const port = await freePort();
+    const port = await findFreePort();
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
     delete env.DATABASE_URL;
     const child = spawn('node', [BINARY, 'start'], { cwd: workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });

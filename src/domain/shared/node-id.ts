@@ -1,4 +1,5 @@
 import { DomainError } from 'src/domain/shared/domain.error';
+import type { MoveAbort } from 'src/domain/shared/move-abort';
 
 /**
  * A Sui object ID (a storage node's ID is its staking pool's object ID), normalised to `0x`
@@ -33,11 +34,16 @@ export function sortByNodeId<T extends { readonly nodeId: NodeId }>(items: reado
   return [...items].sort((a, b) => compareNodeIds(a.nodeId, b.nodeId));
 }
 
-export function assertUniqueNodeIds(items: readonly { readonly nodeId: NodeId }[], what: string): void {
+/** Refuses a node listed twice; `moveAbort` is what the contract raises for it in that place. */
+export function assertUniqueNodeIds(
+  items: readonly { readonly nodeId: NodeId }[],
+  what: string,
+  moveAbort?: MoveAbort,
+): void {
   const seen = new Set<NodeId>();
   for (const { nodeId } of items) {
     if (seen.has(nodeId)) {
-      throw new DomainError('DUPLICATE_NODE', `${what} lists node ${nodeId} more than once`);
+      throw new DomainError('DUPLICATE_NODE', `${what} lists node ${nodeId} more than once`, moveAbort);
     }
     seen.add(nodeId);
   }
