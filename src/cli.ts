@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliInputError } from 'src/cli/cli-input.error';
+import { ConfigError } from 'src/config/app-config';
 import { readJsonInput, runCommitteeNext } from 'src/cli/committee-next.command';
 import { startService } from 'src/main';
 
@@ -61,11 +62,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       // Help and version exit 0; usage mistakes are bad input.
       return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
     }
-    if (error instanceof CliInputError) {
+    if (error instanceof CliInputError || error instanceof ConfigError) {
       io.stderr(`tusk: ${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
-    io.stderr(`tusk: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`tusk: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }

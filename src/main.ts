@@ -19,20 +19,19 @@ export async function createApp(config: AppConfig, { quiet = false } = {}): Prom
   return app;
 }
 
-/** Boots the service and resolves once it listens; SIGINT/SIGTERM stop it cleanly. */
+/**
+ * Boots the service and resolves once it listens; SIGINT/SIGTERM stop it cleanly. Throws
+ * `ConfigError` for invalid settings; if it cannot listen, it stops what it started first.
+ */
 export async function startService(options: StartOptions = {}): Promise<INestApplication> {
-  let config: AppConfig;
+  const config = loadProcessConfig({ PORT: options.port });
+  const app = await createApp(config);
   try {
-    config = loadProcessConfig({ PORT: options.port });
+    await app.listen(config.port, config.host);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`tusk: ${error.message}\n`);
-      process.exit(2);
-    }
+    await app.close();
     throw error;
   }
-  const app = await createApp(config);
-  await app.listen(config.port, config.host);
   new Logger('Tusk').log(
     `listening on http://${config.host}:${config.port} (role ${config.role}); health at /health`,
   );
@@ -41,9 +40,7 @@ export async function startService(options: StartOptions = {}): Promise<INestApp
 
 if (require.main === module) {
   startService().catch((error: unknown) => {
-    process.stderr.write(
-      `tusk: failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    process.exit(1);
+    process.stderr.write(`tusk: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(error instanceof ConfigError ? 2 : 1);
   });
 }

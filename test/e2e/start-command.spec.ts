@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,6 +91,29 @@ describe('tusk start', () => {
     const health = await startOnce('SIGINT');
     expect(health).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+  });
+
+  it('refuses a bad port with exit 2 and one line, starting nothing', () => {
+    const result = spawnSync('node', [BINARY, 'start', '--port', 'http'], { cwd: workDir });
+    expect(result.status).toBe(2);
+    expect(result.stderr.toString()).toMatch(/^tusk: invalid configuration: PORT: .*\n$/);
+  });
+
+  it('stops its PostgreSQL again when the HTTP port is taken', async () => {
+    const blocker = createServer();
+    const port = await findFreePort();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const result = spawnSync('node', [BINARY, 'start', '--port', String(port)], {
+        cwd: workDir,
+        timeout: 45_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr.toString()).toMatch(/EADDRINUSE/);
+      expect(postmasterRunning(dataDir)).toBe(false);
+    } finally {
+      blocker.close();
+    }
   });
 
   it('starts again on the data it kept, and stops on SIGTERM', async () => {
