@@ -1,0 +1,381 @@
+import { createHash } from 'node:crypto';
+import { GrpcTypes } from '@mysten/sui/grpc';
+import { deriveDynamicFieldID, normalizeSuiAddress, toBase58 } from '@mysten/sui/utils';
+
+export type ObjectOwner =
+  | { readonly kind: 'address'; readonly address: string }
+  | { readonly kind: 'object'; readonly parent: string }
+  | { readonly kind: 'shared'; readonly initialVersion: bigint }
+  | { readonly kind: 'immutable' };
+
+/** One version of an object, as the ledger stores it. */
+export interface LedgerObject {
+  readonly objectId: string;
+  readonly version: bigint;
+  readonly digest: string;
+  readonly owner: ObjectOwner;
+  /** Full Move type, e.g. `0x…::staking_pool::StakingPool`. */
+  readonly type: string;
+  /** BCS of the Move struct. */
+  readonly contents: Uint8Array;
+  readonly previousTransaction: string;
+}
+
+/** A dynamic field of a parent object: the field object holds `Field<Name, Value>`. */
+export interface DynamicFieldEntry {
+  readonly parent: string;
+  readonly fieldId: string;
+  readonly nameType: string;
+  readonly nameBcs: Uint8Array;
+  readonly valueType: string;
+  /** For dynamic object fields: the ID of the child object. */
+  readonly childId?: string;
+}
+
+export interface ObjectWrite {
+  readonly objectId: string;
+  readonly owner: ObjectOwner;
+  readonly type: string;
+  readonly contents: Uint8Array;
+  /** Set when the object is the field object of a dynamic field. */
+  readonly dynamicField?: Omit<DynamicFieldEntry, 'fieldId'>;
+}
+
+export interface MoveCallRecord {
+  readonly package: string;
+  readonly module: string;
+  readonly function: string;
+  readonly typeArguments?: readonly string[];
+}
+
+export interface EventRecord {
+  readonly packageId: string;
+  readonly module: string;
+  /** Full Move type of the event struct. */
+  readonly type: string;
+  readonly contents: Uint8Array;
+}
+
+export interface TransactionInput {
+  readonly sender: string;
+  readonly calls: readonly MoveCallRecord[];
+  readonly writes: readonly ObjectWrite[];
+  readonly deletes?: readonly string[];
+  readonly events?: readonly EventRecord[];
+}
+
+export interface LedgerOptions {
+  readonly chainId: string;
+  /** Makes object IDs and digests reproducible: same seed, same chain. */
+  readonly seed: string;
+}
+
+export type CheckpointListener = (checkpoint: GrpcTypes.Checkpoint) => void;
+
+/**
+ * The devnet's Sui ledger: versioned objects, transactions with their effects and events, and
+ * checkpoints sealed from them, built with `@mysten/sui`'s own protobuf messages. Versions follow
+ * Sui's Lamport rule (every object a transaction writes gets one version above everything it
+ * touched); IDs and digests are derived from the seed so that a seed replays the same chain.
+ */
+export class SuiLedger {
+  readonly chainId: string;
+  private readonly seed: string;
+  private readonly latest = new Map<string, LedgerObject>();
+  private readonly history = new Map<string, LedgerObject[]>();
+  private readonly fieldsByParent = new Map<string, Map<string, DynamicFieldEntry>>();
+  private readonly sealed: GrpcTypes.Checkpoint[] = [];
+  private readonly listeners = new Set<CheckpointListener>();
+  private pending: GrpcTypes.ExecutedTransaction[] = [];
+  private lamport = 0n;
+  private idCounter = 0;
+  private transactionCounter = 0;
+
+  constructor({ chainId, seed }: LedgerOptions) {
+    this.chainId = chainId;
+    this.seed = seed;
+  }
+
+  /** A fresh object ID, unique in this chain. */
+  newObjectId(): string {
+    return `0x${this.hash('object', String(this.idCounter++)).toString('hex')}`;
+  }
+
+  /** The ID of the dynamic field `name` (of Move type `nameType`) under `parent`. */
+  dynamicFieldId(parent: string, nameType: string, nameBcs: Uint8Array): string {
+    return deriveDynamicFieldID(parent, nameType, nameBcs);
+  }
+
+  get(objectId: string, version?: bigint): LedgerObject | undefined {
+    const id = normalizeSuiAddress(objectId);
+    if (version === undefined) {
+      return this.latest.get(id);
+    }
+    return this.history.get(id)?.find((object) => object.version === version);
+  }
+
+  dynamicFields(parent: string): DynamicFieldEntry[] {
+    return [...(this.fieldsByParent.get(normalizeSuiAddress(parent))?.values() ?? [])];
+  }
+
+  ownedBy(address: string): LedgerObject[] {
+    const owner = normalizeSuiAddress(address);
+    return [...this.latest.values()].filter(
+      (object) => object.owner.kind === 'address' && object.owner.address === owner,
+    );
+  }
+
+  get checkpoints(): readonly GrpcTypes.Checkpoint[] {
+    return this.sealed;
+  }
+
+  /** Sequence number of the newest sealed checkpoint, or -1 before the first. */
+  get tip(): bigint {
+    return BigInt(this.sealed.length - 1);
+  }
+
+  subscribe(listener: CheckpointListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Executes a transaction into the next checkpoint and returns its digest. */
+  execute(input: TransactionInput): string {
+    const digest = toBase58(this.hash('transaction', String(this.transactionCounter++)));
+    const deletes = (input.deletes ?? []).map((id) => normalizeSuiAddress(id));
+    const touched = [...input.writes.map((write) => write.objectId), ...deletes];
+    let highest = this.lamport;
+    for (const id of touched) {
+      const current = this.latest.get(normalizeSuiAddress(id));
+      if (current !== undefined && current.version > highest) {
+        highest = current.version;
+      }
+    }
+    const version = highest + 1n;
+    this.lamport = version;
+
+    const changed: GrpcTypes.ChangedObject[] = [];
+    const outputs: GrpcTypes.Object[] = [];
+    for (const write of input.writes) {
+      const objectId = normalizeSuiAddress(write.objectId);
+      const before = this.latest.get(objectId);
+      const object: LedgerObject = {
+        objectId,
+        version,
+        digest: toBase58(
+          this.hash('object-digest', objectId, String(version), Buffer.from(write.contents).toString('hex')),
+        ),
+        owner: write.owner,
+        type: write.type,
+        contents: write.contents,
+        previousTransaction: digest,
+      };
+      this.store(object);
+      if (write.dynamicField !== undefined) {
+        this.indexField({ ...write.dynamicField, fieldId: objectId });
+      }
+      changed.push(changedObject(before, object));
+      outputs.push(toProtoObject(object));
+    }
+    for (const objectId of deletes) {
+      const before = this.latest.get(objectId);
+      if (before === undefined) {
+        throw new Error(`cannot delete unknown object ${objectId}`);
+      }
+      this.latest.delete(objectId);
+      this.unindexField(objectId);
+      changed.push(
+        GrpcTypes.ChangedObject.create({
+          objectId,
+          inputState: GrpcTypes.ChangedObject_InputObjectState.EXISTS,
+          inputVersion: before.version,
+          inputDigest: before.digest,
+          inputOwner: toProtoOwner(before.owner),
+          outputState: GrpcTypes.ChangedObject_OutputObjectState.DOES_NOT_EXIST,
+          idOperation: GrpcTypes.ChangedObject_IdOperation.DELETED,
+          objectType: before.type,
+        }),
+      );
+    }
+
+    const sequence = BigInt(this.sealed.length);
+    const events = (input.events ?? []).map((event, index) =>
+      GrpcTypes.Event.create({
+        packageId: event.packageId,
+        module: event.module,
+        sender: input.sender,
+        eventType: event.type,
+        contents: GrpcTypes.Bcs.create({ name: event.type, value: event.contents }),
+        checkpoint: sequence,
+        transactionDigest: digest,
+        transactionIndex: BigInt(this.pending.length),
+        eventIndex: index,
+      }),
+    );
+    this.pending.push(
+      GrpcTypes.ExecutedTransaction.create({
+        digest,
+        transaction: GrpcTypes.Transaction.create({
+          digest,
+          sender: input.sender,
+          kind: GrpcTypes.TransactionKind.create({
+            kind: GrpcTypes.TransactionKind_Kind.PROGRAMMABLE_TRANSACTION,
+            data: {
+              oneofKind: 'programmableTransaction',
+              programmableTransaction: GrpcTypes.ProgrammableTransaction.create({
+                commands: input.calls.map((call) =>
+                  GrpcTypes.Command.create({
+                    command: {
+                      oneofKind: 'moveCall',
+                      moveCall: GrpcTypes.MoveCall.create({
+                        package: call.package,
+                        module: call.module,
+                        function: call.function,
+                        typeArguments: [...(call.typeArguments ?? [])],
+                      }),
+                    },
+                  }),
+                ),
+              }),
+            },
+          }),
+        }),
+        effects: GrpcTypes.TransactionEffects.create({
+          transactionDigest: digest,
+          status: GrpcTypes.ExecutionStatus.create({ success: true }),
+          lamportVersion: version,
+          changedObjects: changed,
+        }),
+        events: GrpcTypes.TransactionEvents.create({ events }),
+        checkpoint: sequence,
+        objects: GrpcTypes.ObjectSet.create({ objects: outputs }),
+        transactionIndex: BigInt(this.pending.length),
+      }),
+    );
+    return digest;
+  }
+
+  /** Seals the executed transactions into the next checkpoint and tells the subscribers. */
+  sealCheckpoint(timestampMs: number, epoch = 0n): GrpcTypes.Checkpoint {
+    const sequenceNumber = BigInt(this.sealed.length);
+    const previous = this.sealed[this.sealed.length - 1];
+    const digest = toBase58(this.hash('checkpoint', String(sequenceNumber)));
+    const timestamp = {
+      seconds: BigInt(Math.floor(timestampMs / 1000)),
+      nanos: (timestampMs % 1000) * 1_000_000,
+    };
+    const transactions = this.pending.map((transaction) => ({
+      ...transaction,
+      timestamp,
+    }));
+    const totalBefore = previous?.summary?.totalNetworkTransactions ?? 0n;
+    const checkpoint = GrpcTypes.Checkpoint.create({
+      sequenceNumber,
+      digest,
+      summary: GrpcTypes.CheckpointSummary.create({
+        digest,
+        epoch,
+        sequenceNumber,
+        totalNetworkTransactions: totalBefore + BigInt(transactions.length),
+        previousDigest: previous?.digest,
+        timestamp,
+      }),
+      transactions,
+      objects: GrpcTypes.ObjectSet.create({ objects: transactions.flatMap((t) => t.objects?.objects ?? []) }),
+    });
+    this.pending = [];
+    this.sealed.push(checkpoint);
+    for (const listener of this.listeners) {
+      listener(checkpoint);
+    }
+    return checkpoint;
+  }
+
+  private store(object: LedgerObject): void {
+    this.latest.set(object.objectId, object);
+    const versions = this.history.get(object.objectId);
+    if (versions === undefined) {
+      this.history.set(object.objectId, [object]);
+    } else {
+      versions.push(object);
+    }
+  }
+
+  private indexField(entry: DynamicFieldEntry): void {
+    const parent = normalizeSuiAddress(entry.parent);
+    let fields = this.fieldsByParent.get(parent);
+    if (fields === undefined) {
+      fields = new Map();
+      this.fieldsByParent.set(parent, fields);
+    }
+    fields.set(entry.fieldId, { ...entry, parent });
+  }
+
+  private unindexField(fieldId: string): void {
+    for (const fields of this.fieldsByParent.values()) {
+      fields.delete(fieldId);
+    }
+  }
+
+  private hash(...parts: string[]): Buffer {
+    const digest = createHash('sha256');
+    digest.update(this.seed);
+    for (const part of parts) {
+      digest.update('\u0000');
+      digest.update(part);
+    }
+    return digest.digest();
+  }
+}
+
+export function toProtoOwner(owner: ObjectOwner): GrpcTypes.Owner {
+  switch (owner.kind) {
+    case 'address':
+      return GrpcTypes.Owner.create({ kind: GrpcTypes.Owner_OwnerKind.ADDRESS, address: owner.address });
+    case 'object':
+      return GrpcTypes.Owner.create({ kind: GrpcTypes.Owner_OwnerKind.OBJECT, address: owner.parent });
+    case 'shared':
+      return GrpcTypes.Owner.create({
+        kind: GrpcTypes.Owner_OwnerKind.SHARED,
+        version: owner.initialVersion,
+      });
+    case 'immutable':
+      return GrpcTypes.Owner.create({ kind: GrpcTypes.Owner_OwnerKind.IMMUTABLE });
+  }
+}
+
+export function toProtoObject(object: LedgerObject): GrpcTypes.Object {
+  return GrpcTypes.Object.create({
+    objectId: object.objectId,
+    version: object.version,
+    digest: object.digest,
+    owner: toProtoOwner(object.owner),
+    objectType: object.type,
+    contents: GrpcTypes.Bcs.create({ name: object.type, value: object.contents }),
+    previousTransaction: object.previousTransaction,
+  });
+}
+
+function changedObject(before: LedgerObject | undefined, after: LedgerObject): GrpcTypes.ChangedObject {
+  return GrpcTypes.ChangedObject.create({
+    objectId: after.objectId,
+    inputState:
+      before === undefined
+        ? GrpcTypes.ChangedObject_InputObjectState.DOES_NOT_EXIST
+        : GrpcTypes.ChangedObject_InputObjectState.EXISTS,
+    inputVersion: before?.version,
+    inputDigest: before?.digest,
+    inputOwner: before === undefined ? undefined : toProtoOwner(before.owner),
+    outputState: GrpcTypes.ChangedObject_OutputObjectState.OBJECT_WRITE,
+    outputVersion: after.version,
+    outputDigest: after.digest,
+    outputOwner: toProtoOwner(after.owner),
+    idOperation:
+      before === undefined
+        ? GrpcTypes.ChangedObject_IdOperation.CREATED
+        : GrpcTypes.ChangedObject_IdOperation.NONE,
+    objectType: after.type,
+  });
+}

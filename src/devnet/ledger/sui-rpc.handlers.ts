@@ -1,0 +1,220 @@
+import { GrpcTypes } from '@mysten/sui/grpc';
+import { isValidSuiAddress, normalizeSuiAddress } from '@mysten/sui/utils';
+import { GrpcStatus, GrpcStatusError } from 'src/devnet/grpc-web/grpc-status';
+import type { CallContext, GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
+import { toProtoObject, type SuiLedger } from 'src/devnet/ledger/sui-ledger';
+
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 1000;
+
+/** Serves the ledger through the `sui.rpc.v2` methods an indexer and the Walrus SDK use. */
+export function registerSuiRpc(server: GrpcWebServer, ledger: SuiLedger, chain = 'localnet'): void {
+  server.register(GrpcTypes.LedgerService, {
+    GetServiceInfo: () => {
+      const tip = ledger.checkpoints[ledger.checkpoints.length - 1];
+      return GrpcTypes.GetServiceInfoResponse.create({
+        chainId: ledger.chainId,
+        chain,
+        epoch: tip?.summary?.epoch ?? 0n,
+        checkpointHeight: tip?.sequenceNumber ?? 0n,
+        timestamp: tip?.summary?.timestamp,
+        lowestAvailableCheckpoint: 0n,
+        lowestAvailableCheckpointObjects: 0n,
+        server: 'tusk-devnet',
+      });
+    },
+    GetObject: (request) => {
+      const { objectId, version } = request as GrpcTypes.GetObjectRequest;
+      return GrpcTypes.GetObjectResponse.create({ object: findObject(ledger, objectId, version) });
+    },
+    BatchGetObjects: (request) => {
+      const { requests } = request as GrpcTypes.BatchGetObjectsRequest;
+      return GrpcTypes.BatchGetObjectsResponse.create({
+        objects: requests.map(({ objectId, version }) => {
+          try {
+            return GrpcTypes.GetObjectResult.create({
+              result: { oneofKind: 'object', object: findObject(ledger, objectId, version) },
+            });
+          } catch (error) {
+            const status = error instanceof GrpcStatusError ? error.status : GrpcStatus.INTERNAL;
+            const message = error instanceof Error ? error.message : String(error);
+            return GrpcTypes.GetObjectResult.create({
+              result: { oneofKind: 'error', error: { code: status, message, details: [] } },
+            });
+          }
+        }),
+      });
+    },
+    GetCheckpoint: (request) => {
+      const { checkpointId } = request as GrpcTypes.GetCheckpointRequest;
+      let checkpoint: GrpcTypes.Checkpoint | undefined;
+      if (checkpointId.oneofKind === 'sequenceNumber') {
+        checkpoint = ledger.checkpoints[Number(checkpointId.sequenceNumber)];
+      } else if (checkpointId.oneofKind === 'digest') {
+        const digest = checkpointId.digest;
+        checkpoint = ledger.checkpoints.find((candidate) => candidate.digest === digest);
+      } else {
+        checkpoint = ledger.checkpoints[ledger.checkpoints.length - 1];
+      }
+      if (checkpoint === undefined) {
+        throw new GrpcStatusError(GrpcStatus.NOT_FOUND, 'checkpoint not found');
+      }
+      return GrpcTypes.GetCheckpointResponse.create({ checkpoint });
+    },
+    ListCheckpoints: (request) =>
+      toAsync(listCheckpoints(ledger, request as GrpcTypes.ListCheckpointsRequest)),
+  });
+
+  server.register(GrpcTypes.StateService, {
+    ListDynamicFields: (request) => {
+      const { parent, pageSize, pageToken } = request as GrpcTypes.ListDynamicFieldsRequest;
+      const fields = ledger.dynamicFields(requireAddress(parent, 'parent'));
+      const { start, end, next } = page(fields.length, pageSize, pageToken);
+      return GrpcTypes.ListDynamicFieldsResponse.create({
+        dynamicFields: fields.slice(start, end).map((field) => {
+          const fieldObject = ledger.get(field.fieldId);
+          return GrpcTypes.DynamicField.create({
+            kind:
+              field.childId === undefined
+                ? GrpcTypes.DynamicField_DynamicFieldKind.FIELD
+                : GrpcTypes.DynamicField_DynamicFieldKind.OBJECT,
+            parent: field.parent,
+            fieldId: field.fieldId,
+            fieldObject: fieldObject === undefined ? undefined : toProtoObject(fieldObject),
+            name: GrpcTypes.Bcs.create({ name: field.nameType, value: field.nameBcs }),
+            valueType: field.valueType,
+            childId: field.childId,
+          });
+        }),
+        nextPageToken: next,
+      });
+    },
+    ListOwnedObjects: (request) => {
+      const { owner, objectType, pageSize, pageToken } = request as GrpcTypes.ListOwnedObjectsRequest;
+      const objects = ledger
+        .ownedBy(requireAddress(owner, 'owner'))
+        .filter(
+          (object) =>
+            objectType === undefined ||
+            object.type === objectType ||
+            object.type.startsWith(`${objectType}<`),
+        );
+      const { start, end, next } = page(objects.length, pageSize, pageToken);
+      return GrpcTypes.ListOwnedObjectsResponse.create({
+        objects: objects.slice(start, end).map(toProtoObject),
+        nextPageToken: next,
+      });
+    },
+  });
+
+  server.register(GrpcTypes.SubscriptionService, {
+    SubscribeCheckpoints: (_request, context) => subscribeCheckpoints(ledger, context),
+  });
+}
+
+function findObject(
+  ledger: SuiLedger,
+  objectId: string | undefined,
+  version: bigint | undefined,
+): GrpcTypes.Object {
+  const id = requireAddress(objectId, 'object_id');
+  const object = ledger.get(id, version);
+  if (object === undefined) {
+    const which = version === undefined ? '' : ` at version ${version}`;
+    throw new GrpcStatusError(GrpcStatus.NOT_FOUND, `object ${id}${which} not found`);
+  }
+  return toProtoObject(object);
+}
+
+function requireAddress(value: string | undefined, field: string): string {
+  if (value === undefined || !isValidSuiAddress(normalizeSuiAddress(value))) {
+    throw new GrpcStatusError(GrpcStatus.INVALID_ARGUMENT, `${field} must be a Sui address`);
+  }
+  return normalizeSuiAddress(value);
+}
+
+/** Offset-based pages; the token is the next offset as 8 big-endian bytes. */
+function page(total: number, pageSize: number | undefined, token: Uint8Array | undefined) {
+  const size = Math.min(Math.max(pageSize ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+  let start = 0;
+  if (token !== undefined && token.length > 0) {
+    if (token.length !== 8) {
+      throw new GrpcStatusError(GrpcStatus.INVALID_ARGUMENT, 'malformed page token');
+    }
+    start = Number(Buffer.from(token).readBigUInt64BE());
+  }
+  const end = Math.min(start + size, total);
+  const next = end < total ? bigEndian(end) : undefined;
+  return { start, end, next };
+}
+
+function bigEndian(value: number): Uint8Array {
+  const buffer = Buffer.alloc(8);
+  buffer.writeBigUInt64BE(BigInt(value));
+  return buffer;
+}
+
+function* listCheckpoints(
+  ledger: SuiLedger,
+  request: GrpcTypes.ListCheckpointsRequest,
+): Iterable<GrpcTypes.ListCheckpointsResponse> {
+  const limit = request.options?.limit ?? MAX_PAGE_SIZE;
+  const start = request.startCheckpoint ?? 0n;
+  const end = request.endCheckpoint ?? BigInt(ledger.checkpoints.length);
+  let sent = 0;
+  let sequence = start;
+  for (; sequence < end && sequence < BigInt(ledger.checkpoints.length); sequence++) {
+    if (sent >= limit) {
+      yield GrpcTypes.ListCheckpointsResponse.create({
+        end: { reason: GrpcTypes.QueryEndReason.ITEM_LIMIT },
+      });
+      return;
+    }
+    const checkpoint = ledger.checkpoints[Number(sequence)];
+    yield GrpcTypes.ListCheckpointsResponse.create({
+      checkpoint,
+      watermark: { checkpoint: sequence, cursor: bigEndian(Number(sequence)) },
+    });
+    sent++;
+  }
+  const reason =
+    sequence >= end ? GrpcTypes.QueryEndReason.CHECKPOINT_BOUND : GrpcTypes.QueryEndReason.LEDGER_TIP;
+  yield GrpcTypes.ListCheckpointsResponse.create({ end: { reason } });
+}
+
+// The grpc-web server streams from async iterables.
+// eslint-disable-next-line @typescript-eslint/require-await
+async function* toAsync<T>(items: Iterable<T>): AsyncIterable<T> {
+  yield* items;
+}
+
+/** New checkpoints as they are sealed, until the client leaves. */
+async function* subscribeCheckpoints(
+  ledger: SuiLedger,
+  context: CallContext,
+): AsyncIterable<GrpcTypes.SubscribeCheckpointsResponse> {
+  const queue: GrpcTypes.Checkpoint[] = [];
+  let wake: (() => void) | undefined;
+  const unsubscribe = ledger.subscribe((checkpoint) => {
+    queue.push(checkpoint);
+    wake?.();
+  });
+  const onAbort = () => wake?.();
+  context.signal.addEventListener('abort', onAbort);
+  try {
+    while (!context.signal.aborted) {
+      const checkpoint = queue.shift();
+      if (checkpoint === undefined) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = undefined;
+        continue;
+      }
+      yield GrpcTypes.SubscribeCheckpointsResponse.create({ cursor: checkpoint.sequenceNumber, checkpoint });
+    }
+  } finally {
+    unsubscribe();
+    context.signal.removeEventListener('abort', onAbort);
+  }
+}
