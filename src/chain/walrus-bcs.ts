@@ -11,14 +11,14 @@ export const Balance = bcs.struct('Balance', { value: bcs.u64() });
 /** `Table`, `ObjectTable` and `Bag` share one layout. */
 export const Collection = bcs.struct('Collection', { id: bcs.Address, size: bcs.u64() });
 
-export function VecMap<K, V>(key: BcsType<K>, value: BcsType<V>) {
+export function VecMap<K, KInput, V, VInput>(key: BcsType<K, KInput>, value: BcsType<V, VInput>) {
   return bcs.struct(`VecMap<${key.name}, ${value.name}>`, {
     contents: bcs.vector(bcs.struct(`Entry<${key.name}, ${value.name}>`, { key, value })),
   });
 }
 
 /** `0x2::dynamic_field::Field<Name, Value>`: the object holding one dynamic field. */
-export function DynamicField<N, V>(name: BcsType<N>, value: BcsType<V>) {
+export function DynamicField<N, NInput, V, VInput>(name: BcsType<N, NInput>, value: BcsType<V, VInput>) {
   return bcs.struct(`Field<${name.name}, ${value.name}>`, { id: bcs.Address, name, value });
 }
 

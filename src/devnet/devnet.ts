@@ -1,0 +1,367 @@
+import { createHash } from 'node:crypto';
+import { toHex } from '@mysten/sui/utils';
+import type { ScenarioEvent, Scenario, ScenarioNode } from 'src/devnet/scenario';
+import { SuiLedger } from 'src/devnet/ledger/sui-ledger';
+import { SimulatedStorageNode } from 'src/devnet/storage-nodes/simulated-storage-node';
+import { WalrusNetwork } from 'src/devnet/walrus/walrus-network';
+import { DomainError } from 'src/domain/shared/domain.error';
+import type { NodeId } from 'src/domain/shared/node-id';
+import { canWithdrawEarly } from 'src/domain/staking/staked-wal';
+
+const FROST_PER_WAL = 1_000_000_000n;
+const TB = 1_000_000_000_000n;
+
+export interface DevnetOptions {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly epochDurationMs: number;
+  /** Virtual time between two checkpoints. */
+  readonly checkpointIntervalMs?: number;
+  /** Virtual time of genesis; with the seed and scenario it fixes the whole chain. */
+  readonly genesisTimeMs: number;
+}
+
+export interface DevnetStats {
+  transactions: number;
+  /** Simulated user actions the contract refused (a failed transaction on a real chain). */
+  aborted: number;
+  lastAbort: string | undefined;
+}
+
+type Phase = 'start' | 'done' | 'selected';
+const PHASE_RANK: Record<Phase, number> = { start: 0, done: 1, selected: 2 };
+
+/**
+ * The local Walrus-on-Sui network: the simulated contracts, their storage nodes, the scenario and
+ * a seeded random workload, driven tick by tick in virtual time. Every tick seals one checkpoint.
+ * Nothing reads the wall clock, so the same seed, scenario and genesis time give the same chain.
+ */
+export class Devnet {
+  readonly ledger: SuiLedger;
+  readonly network: WalrusNetwork;
+  readonly storageNodes = new Map<NodeId, SimulatedStorageNode>();
+  readonly nodeIds = new Map<string, NodeId>();
+  readonly stats: DevnetStats = { transactions: 0, aborted: 0, lastAbort: undefined };
+  readonly checkpointIntervalMs: number;
+  private readonly pendingEvents: ScenarioEvent[];
+  private readonly random: () => number;
+  /** Addresses of the random workload's delegators; scenario delegators act only as scripted. */
+  private readonly workloadDelegators = new Set<string>();
+  private nowMs: number;
+
+  constructor(private readonly options: DevnetOptions) {
+    const { scenario, seed, epochDurationMs, genesisTimeMs } = options;
+    this.checkpointIntervalMs =
+      options.checkpointIntervalMs ?? Math.max(50, Math.min(1000, Math.floor(epochDurationMs / 100)));
+    this.random = mulberry32(seed);
+    this.nowMs = genesisTimeMs;
+    this.pendingEvents = [...scenario.events];
+    const chainSeed = `${scenario.name}/${seed}`;
+    this.ledger = new SuiLedger({
+      chainId: toHex(createHash('sha256').update(chainSeed).digest().subarray(0, 4)),
+      seed: chainSeed,
+    });
+    this.network = new WalrusNetwork(this.ledger, {
+      seed: chainSeed,
+      nShards: scenario.nShards,
+      epochDurationMs,
+      epochZeroDurationMs: Math.floor(epochDurationMs / 2),
+      genesisTimeMs,
+      rewardsPerEpoch: scenario.rewardsPerEpochWal * FROST_PER_WAL,
+      usedCapacity: 500n * TB,
+    });
+    for (const node of scenario.nodes) {
+      this.addNode(node);
+    }
+    this.seal();
+  }
+
+  get now(): number {
+    return this.nowMs;
+  }
+
+  /** Advances virtual time by one checkpoint interval and seals a checkpoint. */
+  tick(): void {
+    this.nowMs += this.checkpointIntervalMs;
+    this.network.advanceClock(this.nowMs);
+    this.fireDueEvents();
+    this.runWorkload();
+    this.runStorageNodes();
+    this.runEpochSchedule();
+    this.fireDueEvents();
+    this.seal();
+  }
+
+  /** Ticks until the network has completed the epoch change into `epoch`, or `maxTicks` runs out. */
+  runUntilEpochDone(epoch: number, maxTicks = 100_000): void {
+    for (let i = 0; i < maxTicks; i++) {
+      if (this.network.epoch >= epoch && this.network.epochState.kind !== 'EpochChangeSync') {
+        return;
+      }
+      this.tick();
+    }
+    throw new Error(
+      `epoch ${epoch} was not reached within ${maxTicks} ticks (now epoch ${this.network.epoch})`,
+    );
+  }
+
+  delegatorAddress(name: string): string {
+    return `0x${createHash('sha256').update(`delegator/${name}`).digest('hex')}`;
+  }
+
+  // === scenario ===
+
+  private addNode(node: ScenarioNode): NodeId {
+    const operator = this.delegatorAddress(`operator-${node.name}`);
+    const nodeId = this.attempt(() =>
+      this.network.registerCandidate({
+        name: node.name,
+        operator,
+        commissionRate: node.commissionBps,
+        storagePrice: node.storagePrice,
+        writePrice: node.writePrice,
+        nodeCapacity: BigInt(node.capacityTb) * TB,
+      }),
+    );
+    if (nodeId === undefined) {
+      throw new Error(`could not register ${node.name}: ${this.stats.lastAbort ?? ''}`);
+    }
+    this.nodeIds.set(node.name, nodeId);
+    const record = this.network.node(nodeId);
+    this.storageNodes.set(
+      nodeId,
+      new SimulatedStorageNode({
+        nodeId,
+        name: node.name,
+        publicKey: Buffer.from(record.publicKey).toString('base64'),
+        transferMs: Math.max(this.options.epochDurationMs / 20, 1),
+        recoveryAfterMs: Math.max(this.options.epochDurationMs / 10, 1),
+      }),
+    );
+    if (node.stakeWal > 0n) {
+      this.attempt(() => this.network.stakeWithPool(operator, nodeId, node.stakeWal * FROST_PER_WAL));
+    }
+    return nodeId;
+  }
+
+  private phase(): Phase {
+    switch (this.network.epochState.kind) {
+      case 'EpochChangeSync':
+        return 'start';
+      case 'EpochChangeDone':
+        return 'done';
+      case 'NextParamsSelected':
+        return 'selected';
+    }
+  }
+
+  private fireDueEvents(): void {
+    const epoch = this.network.epoch;
+    const rank = PHASE_RANK[this.phase()];
+    for (let i = 0; i < this.pendingEvents.length;) {
+      const event = this.pendingEvents[i] as ScenarioEvent;
+      if (event.epoch < epoch || (event.epoch === epoch && PHASE_RANK[event.at] <= rank)) {
+        this.pendingEvents.splice(i, 1);
+        this.apply(event);
+      } else {
+        i++;
+      }
+    }
+  }
+
+  private apply(event: ScenarioEvent): void {
+    switch (event.action) {
+      case 'stake':
+        this.attempt(() =>
+          this.network.stakeWithPool(
+            this.delegatorAddress(event.delegator),
+            this.nodeIdOf(event.node),
+            event.wal * FROST_PER_WAL,
+          ),
+        );
+        return;
+      case 'unstakeAll': {
+        const owner = this.delegatorAddress(event.delegator);
+        for (const position of [...this.network.positions.values()].filter((p) => p.owner === owner)) {
+          this.stepWithdrawal(position.id);
+        }
+        return;
+      }
+      case 'registerNode':
+        this.addNode(event.node);
+        return;
+      case 'setCommission':
+        this.attempt(() => {
+          this.network.setNextCommission(this.nodeIdOf(event.node), event.bps);
+        });
+        return;
+      case 'fault': {
+        const node = this.storageNodes.get(this.nodeIdOf(event.node));
+        if (event.clear) {
+          node?.faults.delete(event.fault);
+        } else {
+          node?.faults.add(event.fault);
+        }
+        return;
+      }
+    }
+  }
+
+  private nodeIdOf(name: string): NodeId {
+    const nodeId = this.nodeIds.get(name);
+    if (nodeId === undefined) {
+      throw new Error(`unknown node ${name}`);
+    }
+    return nodeId;
+  }
+
+  // === users ===
+
+  /** Random delegations and withdrawals at the scenario's rate; matured withdrawals are claimed. */
+  private runWorkload(): void {
+    const { workload } = this.options.scenario;
+    const share = this.checkpointIntervalMs / this.options.epochDurationMs;
+    if (this.random() < workload.stakesPerEpoch * share) {
+      const nodes = [...this.nodeIds.values()];
+      const nodeId = nodes[Math.floor(this.random() * nodes.length)] as NodeId;
+      const delegator = this.delegatorAddress(`delegator-${Math.floor(this.random() * 50)}`);
+      this.workloadDelegators.add(delegator);
+      const walAmount = 1n + BigInt(Math.floor(this.random() * Number(workload.maxStakeWal)));
+      this.attempt(() =>
+        this.network.stakeWithPool(this.delegatorAddress(delegator), nodeId, walAmount * FROST_PER_WAL),
+      );
+    }
+    if (this.random() < workload.withdrawalsPerEpoch * share) {
+      const randomPositions = [...this.network.positions.values()].filter((p) =>
+        this.workloadDelegators.has(p.owner),
+      );
+      const position = randomPositions[Math.floor(this.random() * randomPositions.length)];
+      if (position !== undefined) {
+        this.stepWithdrawal(position.id);
+      }
+    }
+    for (const position of [...this.network.positions.values()]) {
+      const state = position.stakedWal.state;
+      if (state.kind === 'Withdrawing' && state.withdrawEpoch <= this.network.epoch) {
+        this.attempt(() => this.network.withdrawStake(position.owner, position.id));
+      }
+    }
+  }
+
+  /** What a wallet does for "unstake": withdraw at once where allowed, otherwise request it. */
+  private stepWithdrawal(positionId: string): void {
+    const position = this.network.positions.get(positionId);
+    if (position === undefined || position.stakedWal.state.kind !== 'Staked') {
+      return;
+    }
+    const nodeId = position.stakedWal.nodeId;
+    const inCommittee = this.network.committee.some((m) => m.nodeId === nodeId);
+    const inNext = this.network.nextCommittee?.some((m) => m.nodeId === nodeId) ?? false;
+    const direct =
+      canWithdrawEarly(position.stakedWal, inNext, {
+        epoch: this.network.epoch,
+        committeeSelected: this.network.committeeSelected,
+      }) ||
+      (!inCommittee && !inNext);
+    this.attempt(() => {
+      if (direct) {
+        this.network.withdrawStake(position.owner, positionId);
+      } else {
+        this.network.requestWithdrawStake(position.owner, positionId);
+      }
+    });
+  }
+
+  // === storage nodes and the epoch schedule ===
+
+  private runStorageNodes(): void {
+    const epoch = this.network.epoch;
+    for (const node of this.storageNodes.values()) {
+      node.tick(this.checkpointIntervalMs);
+      const inCommittee = this.network.committee.some((m) => m.nodeId === node.nodeId);
+      if (inCommittee && node.readyToAttest && node.lastAttestedEpoch < epoch) {
+        this.attempt(() => {
+          this.network.epochSyncDone(node.nodeId);
+        });
+        node.markAttested(epoch);
+      }
+    }
+  }
+
+  private runEpochSchedule(): void {
+    const network = this.network;
+    const state = network.epochState;
+    if (state.kind === 'EpochChangeDone') {
+      const votingEndAt =
+        network.epoch === 0
+          ? network.firstEpochStartMs
+          : state.doneAtMs + Math.floor(network.epochDurationMs / 2);
+      if (this.nowMs >= votingEndAt) {
+        this.attempt(() => {
+          network.votingEnd();
+        });
+      }
+    }
+    const selected = network.epochState;
+    if (selected.kind === 'NextParamsSelected') {
+      const changeAt =
+        network.epoch === 0 ? network.firstEpochStartMs : selected.doneAtMs + network.epochDurationMs;
+      if (this.nowMs >= changeAt) {
+        const previous = network.committee;
+        if (
+          this.succeeds(() => {
+            network.initiateEpochChange();
+          })
+        ) {
+          for (const node of this.storageNodes.values()) {
+            node.onEpochChange(network.epoch, previous, network.committee);
+          }
+        }
+      }
+    }
+  }
+
+  private seal(): void {
+    const checkpoint = this.ledger.sealCheckpoint(this.nowMs);
+    this.stats.transactions += checkpoint.transactions.length;
+    for (const node of this.storageNodes.values()) {
+      node.observeCheckpoint(checkpoint.sequenceNumber ?? 0n);
+    }
+  }
+
+  /** Runs a contract call for its effect; false when the contract refused it. */
+  private succeeds(call: () => void): boolean {
+    let done = false;
+    this.attempt(() => {
+      call();
+      done = true;
+    });
+    return done;
+  }
+
+  /** Runs a contract call; a contract abort is counted, as a failed transaction would be. */
+  private attempt<T>(call: () => T): T | undefined {
+    try {
+      return call();
+    } catch (error) {
+      if (error instanceof DomainError) {
+        this.stats.aborted++;
+        this.stats.lastAbort = error.message;
+        return undefined;
+      }
+      throw error;
+    }
+  }
+}
+
+/** A small seeded PRNG: the workload is random but reproducible. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

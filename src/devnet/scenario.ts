@@ -1,0 +1,124 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { STORAGE_NODE_FAULTS } from 'src/devnet/storage-nodes/simulated-storage-node';
+
+const wal = z
+  .union([z.string().regex(/^\d+$/), z.number().int().nonnegative()])
+  .transform((value) => BigInt(value));
+const name = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes');
+const bps = z.number().int().min(0).max(10_000);
+
+const nodeSchema = z.object({
+  name,
+  stakeWal: wal,
+  commissionBps: bps.default(1000),
+  storagePrice: wal.default(11_000n),
+  writePrice: wal.default(20_000n),
+  capacityTb: z.number().int().positive().default(20),
+});
+
+/** When an event fires: at the first tick of `epoch` in the given phase. */
+const trigger = {
+  epoch: z.number().int().nonnegative(),
+  at: z.enum(['start', 'done', 'selected']).default('done'),
+};
+
+const eventSchema = z.discriminatedUnion('action', [
+  z.object({ ...trigger, action: z.literal('stake'), delegator: name, node: name, wal }),
+  z.object({ ...trigger, action: z.literal('unstakeAll'), delegator: name }),
+  z.object({ ...trigger, action: z.literal('registerNode'), node: nodeSchema }),
+  z.object({ ...trigger, action: z.literal('setCommission'), node: name, bps }),
+  z.object({
+    ...trigger,
+    action: z.literal('fault'),
+    node: name,
+    fault: z.enum(STORAGE_NODE_FAULTS),
+    clear: z.boolean().default(false),
+  }),
+]);
+
+export const scenarioSchema = z.object({
+  name,
+  description: z.string(),
+  nShards: z.number().int().min(1).max(65_535).default(1000),
+  /** Storage fees per epoch bucket, WAL. */
+  rewardsPerEpochWal: wal.default(50_000n),
+  nodes: z.array(nodeSchema).min(1),
+  workload: z
+    .object({
+      /** Random delegations per epoch. */
+      stakesPerEpoch: z.number().int().nonnegative().default(0),
+      /** Random withdrawal steps per epoch. */
+      withdrawalsPerEpoch: z.number().int().nonnegative().default(0),
+      maxStakeWal: wal.default(100_000n),
+    })
+    .prefault({}),
+  events: z.array(eventSchema).default([]),
+});
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioEvent = Scenario['events'][number];
+export type ScenarioNode = Scenario['nodes'][number];
+
+export class ScenarioError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScenarioError';
+  }
+}
+
+/** The scenarios shipped with Tusk, as data files beside this module. */
+export const SCENARIO_DIRECTORY = join(__dirname, 'scenarios');
+
+export function listScenarios(directory = SCENARIO_DIRECTORY): string[] {
+  return readdirSync(directory)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.slice(0, -'.json'.length))
+    .sort();
+}
+
+/** Loads a shipped scenario by name, or a scenario file by path; every problem is named. */
+export function loadScenario(nameOrPath: string, directory = SCENARIO_DIRECTORY): Scenario {
+  const path = nameOrPath.endsWith('.json') ? nameOrPath : join(directory, `${nameOrPath}.json`);
+  if (!existsSync(path)) {
+    throw new ScenarioError(
+      `no scenario ${JSON.stringify(nameOrPath)}; shipped scenarios: ${listScenarios(directory).join(', ')}`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ScenarioError(
+      `${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return parseScenario(json, path);
+}
+
+export function parseScenario(json: unknown, source = 'scenario'): Scenario {
+  const parsed = scenarioSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+    throw new ScenarioError(`${source} is not a valid scenario: ${problems.join('; ')}`);
+  }
+  const scenario = parsed.data;
+  const known = new Set(scenario.nodes.map((node) => node.name));
+  for (const event of scenario.events) {
+    if (event.action === 'registerNode') {
+      known.add(event.node.name);
+    }
+  }
+  for (const event of scenario.events) {
+    const node = 'node' in event && typeof event.node === 'string' ? event.node : undefined;
+    if (node !== undefined && !known.has(node)) {
+      throw new ScenarioError(
+        `${source}: event at epoch ${event.epoch} names unknown node ${JSON.stringify(node)}`,
+      );
+    }
+  }
+  return scenario;
+}

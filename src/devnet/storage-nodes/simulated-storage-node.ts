@@ -1,0 +1,237 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Committee } from 'src/domain/committee/committee';
+import type { NodeId } from 'src/domain/shared/node-id';
+
+/** Health-API labels of a shard's status (`storage/shard.rs`). */
+export type ShardStatus = 'unknown' | 'ready' | 'inTransfer' | 'inRecovery' | 'readOnly';
+
+/** Faults a scenario can inject into a node. */
+export type StorageNodeFault = 'down' | 'stuck' | 'slow' | 'wrongEpoch';
+
+export const STORAGE_NODE_FAULTS: readonly StorageNodeFault[] = ['down', 'stuck', 'slow', 'wrongEpoch'];
+
+export interface StorageNodeOptions {
+  readonly nodeId: NodeId;
+  readonly name: string;
+  readonly publicKey: string;
+  /** Virtual ms a shard transfer takes at normal speed. */
+  readonly transferMs: number;
+  /** Virtual ms without progress after which a transfer falls back to recovery. */
+  readonly recoveryAfterMs: number;
+  /** Recovery is this many times slower than a transfer. */
+  readonly recoverySlowdown?: number;
+}
+
+interface ShardState {
+  status: ShardStatus;
+  /** 0..1 of the current transfer or recovery. */
+  progress: number;
+  stalledMs: number;
+}
+
+/**
+ * A storage node as its operator and Tusk see it from outside: its health endpoint. On an epoch
+ * change it locks lost shards (readOnly), starts transfers for gained shards (inTransfer), falls
+ * back to recovery when a transfer makes no progress, and reports when every gained shard is ready,
+ * which is when a real node calls `epoch_sync_done`.
+ */
+export class SimulatedStorageNode {
+  readonly faults = new Set<StorageNodeFault>();
+  private epoch = 0;
+  private readonly owned = new Map<number, ShardState>();
+  private readonly other = new Map<number, ShardStatus>();
+  private syncPending = false;
+  private attestedEpoch = 0;
+  private server: Server | undefined;
+  private readonly startedAtMs = Date.now();
+  private latestCheckpoint = 0n;
+
+  constructor(private readonly options: StorageNodeOptions) {}
+
+  get nodeId(): NodeId {
+    return this.options.nodeId;
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  /** Shards this node owns in the current epoch, with their status. */
+  shardStatuses(): Map<number, ShardStatus> {
+    return new Map([...this.owned].map(([shard, state]) => [shard, state.status]));
+  }
+
+  /** True once every gained shard is ready and the attestation for this epoch is still due. */
+  get readyToAttest(): boolean {
+    return (
+      this.syncPending &&
+      !this.faults.has('down') &&
+      [...this.owned.values()].every((s) => s.status === 'ready')
+    );
+  }
+
+  markAttested(epoch: number): void {
+    this.attestedEpoch = epoch;
+    this.syncPending = false;
+  }
+
+  get lastAttestedEpoch(): number {
+    return this.attestedEpoch;
+  }
+
+  observeCheckpoint(sequence: bigint): void {
+    this.latestCheckpoint = sequence;
+  }
+
+  /** `EpochChangeStart`: plan the handoff between the previous and the current committee. */
+  onEpochChange(epoch: number, previous: Committee, current: Committee): void {
+    this.epoch = epoch;
+    const before = new Set(previous.find((m) => m.nodeId === this.nodeId)?.shards ?? []);
+    const after = new Set(current.find((m) => m.nodeId === this.nodeId)?.shards ?? []);
+    const firstCommittee = previous.length === 0;
+    // Lost shards stay readable for one epoch as the source of transfers; older ones are removed.
+    this.other.clear();
+    for (const shard of before) {
+      if (!after.has(shard)) {
+        this.other.set(shard, 'readOnly');
+      }
+    }
+    const kept = new Map<number, ShardState>();
+    for (const shard of after) {
+      const existing = this.owned.get(shard);
+      if (before.has(shard) && existing !== undefined) {
+        kept.set(shard, existing);
+      } else {
+        // The very first committee starts empty: there is nothing to transfer.
+        kept.set(shard, { status: firstCommittee ? 'ready' : 'inTransfer', progress: 0, stalledMs: 0 });
+      }
+    }
+    this.owned.clear();
+    for (const [shard, state] of kept) {
+      this.owned.set(shard, state);
+    }
+    this.syncPending = after.size > 0;
+  }
+
+  /** Moves transfers and recoveries forward by `elapsedMs` of virtual time. */
+  tick(elapsedMs: number): void {
+    if (this.faults.has('down')) {
+      return;
+    }
+    const speed = this.faults.has('slow') ? 0.2 : 1;
+    for (const state of this.owned.values()) {
+      if (state.status === 'inTransfer') {
+        if (this.faults.has('stuck')) {
+          state.stalledMs += elapsedMs;
+          if (state.stalledMs >= this.options.recoveryAfterMs) {
+            state.status = 'inRecovery';
+            state.progress = 0;
+          }
+          continue;
+        }
+        state.progress += (speed * elapsedMs) / this.options.transferMs;
+      } else if (state.status === 'inRecovery') {
+        state.progress +=
+          (speed * elapsedMs) / (this.options.transferMs * (this.options.recoverySlowdown ?? 4));
+      } else {
+        continue;
+      }
+      if (state.progress >= 1) {
+        state.status = 'ready';
+        state.progress = 1;
+      }
+    }
+  }
+
+  async listen(port = 0, host = '127.0.0.1'): Promise<string> {
+    const server = createServer((request, response) => {
+      this.handle(request, response);
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        resolve();
+      });
+    });
+    this.server = server;
+    const address = server.address() as AddressInfo;
+    return `http://${host}:${address.port}`;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server === undefined) {
+      return;
+    }
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+    });
+  }
+
+  /** The `ServiceHealthInfo` body of `GET /v1/health`, inside the API's success envelope. */
+  health(detailed: boolean): unknown {
+    const owned = [...this.owned].sort(([a], [b]) => a - b);
+    const count = (status: ShardStatus) => owned.filter(([, state]) => state.status === status).length;
+    const uptimeMs = Date.now() - this.startedAtMs;
+    const data: Record<string, unknown> = {
+      uptime: { secs: Math.floor(uptimeMs / 1000), nanos: (uptimeMs % 1000) * 1_000_000 },
+      epoch: this.faults.has('wrongEpoch') ? Math.max(0, this.epoch - 1) : this.epoch,
+      publicKey: this.options.publicKey,
+      nodeStatus: this.nodeStatus(),
+      eventProgress: {
+        persisted: Number(this.latestCheckpoint),
+        pending: 0,
+        highestFinishedEventIndex: Number(this.latestCheckpoint),
+      },
+      shardSummary: {
+        owned: owned.length,
+        ownedShardStatus: {
+          unknown: count('unknown'),
+          ready: count('ready'),
+          inTransfer: count('inTransfer'),
+          inRecovery: count('inRecovery'),
+        },
+        readOnly: this.other.size,
+      },
+      latestCheckpointSequenceNumber: Number(this.latestCheckpoint),
+    };
+    if (detailed) {
+      data.shardDetail = {
+        owned: owned.map(([shard, state]) => ({ shard, status: state.status })),
+        other: [...this.other].sort(([a], [b]) => a - b).map(([shard, status]) => ({ shard, status })),
+      };
+    }
+    return { success: { code: 200, data } };
+  }
+
+  private nodeStatus(): string {
+    const states = [...this.owned.values()];
+    if (states.some((state) => state.status === 'inRecovery')) {
+      return 'RecoveryInProgress';
+    }
+    return this.owned.size === 0 && this.other.size === 0 ? 'Standby' : 'Active';
+  }
+
+  private handle(request: IncomingMessage, response: ServerResponse): void {
+    const url = new URL(request.url ?? '/', 'http://storage-node');
+    if (this.faults.has('down')) {
+      response.writeHead(503, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: { code: 503, message: 'the node is down' } }));
+      return;
+    }
+    if (request.method !== 'GET' || url.pathname !== '/v1/health') {
+      response.writeHead(404, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({ error: { code: 404, message: `no route ${request.method ?? ''} ${url.pathname}` } }),
+      );
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(this.health(url.searchParams.get('detailed') === 'true')));
+  }
+}
