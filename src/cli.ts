@@ -2,6 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { CliInputError } from 'src/cli/cli-input.error';
 import { ConfigError } from 'src/config/app-config';
 import { readJsonInput, runCommitteeNext } from 'src/cli/committee-next.command';
+import { startDevnet, type DevnetCommandOptions } from 'src/cli/devnet.command';
+import { listScenarios } from 'src/devnet/scenario';
 import { startService } from 'src/main';
 
 /** Exit status for input the CLI refuses (usage errors included). */
@@ -30,6 +32,30 @@ function buildProgram(io: CliIo): Command {
     .addOption(new Option('--port <port>', 'HTTP port').env('PORT'))
     .action(async (options: { port?: string }) => {
       await startService({ port: options.port });
+    });
+
+  program
+    .command('devnet')
+    .description(
+      'run the local Walrus-on-Sui network: simulated contracts and storage nodes behind sui.rpc.v2 grpc-web; ' +
+        'prints one JSON line with the endpoints once ready, Ctrl-C stops it',
+    )
+    .option('--scenario <name>', `scenario name or file (${listScenarios().join(', ')})`, 'steady-state')
+    .option('--seed <n>', 'seed of the random workload and of all IDs', '1')
+    .option('--port <port>', 'grpc-web port (0 for any free port)', '9000')
+    .option('--epoch-duration <duration>', 'epoch length, e.g. 30s, 10m, 1d', '30s')
+    .option('--genesis-time <time>', 'virtual time of genesis: an ISO date, or now', 'now')
+    .action(async (options: DevnetCommandOptions) => {
+      const { ready, server } = await startDevnet(options, (error) => {
+        io.stderr(`tusk: the devnet stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      });
+      io.stdout(`${JSON.stringify(ready)}\n`);
+      const stop = () => {
+        void server.stop().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
     });
 
   const committee = program

@@ -1,0 +1,103 @@
+import { Devnet, type DevnetOptions } from 'src/devnet/devnet';
+import { GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
+import { registerSuiRpc } from 'src/devnet/ledger/sui-rpc.handlers';
+import type { NodeId } from 'src/domain/shared/node-id';
+
+export interface DevnetServerOptions extends DevnetOptions {
+  /** Port of the grpc-web endpoint; 0 picks a free one. */
+  readonly port: number;
+  readonly host?: string;
+}
+
+/** What `tusk devnet` prints once ready: everything a client needs to connect. */
+export interface DevnetReady {
+  readonly grpcUrl: string;
+  readonly network: 'local';
+  readonly chainId: string;
+  readonly packageId: string;
+  readonly stakingObjectId: string;
+  readonly systemObjectId: string;
+  readonly walCoinType: string;
+  readonly scenario: string;
+  readonly seed: number;
+  readonly epochDurationMs: number;
+  readonly storageNodes: { name: string; nodeId: string; healthUrl: string }[];
+}
+
+/**
+ * The devnet in real time: one tick per checkpoint interval, the ledger served over grpc-web, and
+ * every storage node's health API on its own loopback port (nodes registered later get one too).
+ */
+export class DevnetServer {
+  readonly devnet: Devnet;
+  private readonly grpc = new GrpcWebServer();
+  private readonly healthUrls = new Map<NodeId, string>();
+  private timer: NodeJS.Timeout | undefined;
+  private stopping = false;
+
+  constructor(
+    private readonly options: DevnetServerOptions,
+    private readonly onFailure: (error: unknown) => void = () => undefined,
+  ) {
+    this.devnet = new Devnet(options);
+    registerSuiRpc(this.grpc, this.devnet.ledger);
+  }
+
+  async start(): Promise<DevnetReady> {
+    const host = this.options.host ?? '127.0.0.1';
+    const grpcUrl = await this.grpc.listen(this.options.port, host);
+    await this.serveNewStorageNodes();
+    this.timer = setInterval(() => {
+      void this.step();
+    }, this.devnet.checkpointIntervalMs);
+    const { deployment } = this.devnet.network;
+    return {
+      grpcUrl,
+      network: 'local',
+      chainId: this.devnet.ledger.chainId,
+      packageId: deployment.packageId,
+      stakingObjectId: deployment.stakingObjectId,
+      systemObjectId: deployment.systemObjectId,
+      walCoinType: deployment.walCoinType,
+      scenario: this.options.scenario.name,
+      seed: this.options.seed,
+      epochDurationMs: this.options.epochDurationMs,
+      storageNodes: [...this.devnet.storageNodes.values()].map((node) => ({
+        name: node.name,
+        nodeId: node.nodeId,
+        healthUrl: `${this.healthUrls.get(node.nodeId) ?? ''}/v1/health`,
+      })),
+    };
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer !== undefined) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+    await this.grpc.close();
+    await Promise.all([...this.devnet.storageNodes.values()].map((node) => node.close()));
+  }
+
+  private async step(): Promise<void> {
+    if (this.stopping) {
+      return;
+    }
+    try {
+      this.devnet.tick();
+      await this.serveNewStorageNodes();
+    } catch (error) {
+      await this.stop();
+      this.onFailure(error);
+    }
+  }
+
+  private async serveNewStorageNodes(): Promise<void> {
+    for (const node of this.devnet.storageNodes.values()) {
+      if (!this.healthUrls.has(node.nodeId)) {
+        this.healthUrls.set(node.nodeId, await node.listen(0, this.options.host ?? '127.0.0.1'));
+      }
+    }
+  }
+}
