@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from 'src/app.module';
+import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
 import { ConfigError, loadProcessConfig, type AppConfig } from 'src/config/app-config';
 import type { INestApplication } from '@nestjs/common';
 
@@ -31,6 +32,11 @@ export async function startService(options: StartOptions = {}): Promise<INestApp
   } catch (error) {
     await app.close();
     throw error;
+  }
+  const devnet = app.get(ChainEndpointService).devnet;
+  if (devnet !== undefined) {
+    // The same line `tusk devnet` prints: what a client needs to reach the local network.
+    new Logger('Tusk').log(`local network: ${JSON.stringify(devnet)}`);
   }
   new Logger('Tusk').log(
     `listening on http://${config.host}:${config.port} (role ${config.role}); health at /health`,

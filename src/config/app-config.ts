@@ -2,6 +2,14 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 export const APP_ROLES = ['all', 'indexer', 'api'] as const;
+export const NETWORKS = ['local', 'testnet', 'mainnet'] as const;
+export type NetworkName = (typeof NETWORKS)[number];
+
+/** Public full nodes serve gRPC (grpc-web) on their JSON-RPC URL. */
+const PUBLIC_GRPC_URLS: Record<Exclude<NetworkName, 'local'>, string> = {
+  mainnet: 'https://fullnode.mainnet.sui.io:443',
+  testnet: 'https://fullnode.testnet.sui.io:443',
+};
 export type AppRole = (typeof APP_ROLES)[number];
 
 const portSchema = z.coerce.number().int().min(0).max(65_535);
@@ -16,7 +24,24 @@ const envSchema = z.object({
     .optional(),
   TUSK_DATA_DIR: z.string().min(1).default('.tusk'),
   TUSK_EMBEDDED_PG_PORT: portSchema.default(0),
+  TUSK_NETWORK: z.enum(NETWORKS).default('local'),
+  SUI_GRPC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DEVNET_SCENARIO: z.string().min(1).default('steady-state'),
+  DEVNET_SEED: z.coerce.number().int().nonnegative().default(1),
+  DEVNET_EPOCH_DURATION_MS: z.coerce.number().int().min(2000).default(30_000),
+  DEVNET_PORT: portSchema.default(0),
 });
+
+/** Where the chain is read from: the built-in devnet, started in process, or a full node. */
+export type ChainConfig =
+  | {
+      readonly kind: 'devnet';
+      readonly scenario: string;
+      readonly seed: number;
+      readonly epochDurationMs: number;
+      readonly port: number;
+    }
+  | { readonly kind: 'fullnode'; readonly network: NetworkName; readonly grpcUrl: string };
 
 /** Where the database comes from: a server the user runs, or one Tusk embeds under its data dir. */
 export type DatabaseConfig =
@@ -28,6 +53,7 @@ export interface AppConfig {
   readonly host: string;
   readonly role: AppRole;
   readonly database: DatabaseConfig;
+  readonly chain: ChainConfig;
 }
 
 export class ConfigError extends Error {
@@ -57,7 +83,24 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
             dataDir: resolve(cwd, vars.TUSK_DATA_DIR, 'postgres'),
             port: vars.TUSK_EMBEDDED_PG_PORT,
           },
+    chain: chainConfig(vars),
   };
+}
+
+function chainConfig(vars: z.output<typeof envSchema>): ChainConfig {
+  if (vars.SUI_GRPC_URL !== undefined) {
+    return { kind: 'fullnode', network: vars.TUSK_NETWORK, grpcUrl: vars.SUI_GRPC_URL };
+  }
+  if (vars.TUSK_NETWORK === 'local') {
+    return {
+      kind: 'devnet',
+      scenario: vars.DEVNET_SCENARIO,
+      seed: vars.DEVNET_SEED,
+      epochDurationMs: vars.DEVNET_EPOCH_DURATION_MS,
+      port: vars.DEVNET_PORT,
+    };
+  }
+  return { kind: 'fullnode', network: vars.TUSK_NETWORK, grpcUrl: PUBLIC_GRPC_URLS[vars.TUSK_NETWORK] };
 }
 
 /** The configuration of this process: its environment, with command-line overrides on top. */

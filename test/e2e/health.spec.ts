@@ -12,13 +12,58 @@ describe('the Tusk service', () => {
     await app?.close();
   });
 
-  it('connects to PostgreSQL and reports it healthy', async () => {
-    app = await createApp(loadAppConfig({ DATABASE_URL: testDatabaseUrl() }), { quiet: true });
+  it('runs the local network by default and reports the database and the chain healthy', async () => {
+    app = await createApp(
+      loadAppConfig({ DATABASE_URL: testDatabaseUrl(), DEVNET_EPOCH_DURATION_MS: '5000' }),
+      {
+        quiet: true,
+      },
+    );
     await app.init();
     const response = await request(app.getHttpServer() as Server)
       .get('/health')
       .expect(200);
-    expect(response.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+    expect(response.body).toMatchObject({
+      status: 'ok',
+      info: {
+        database: { status: 'up' },
+        chain: { status: 'up', chainId: expect.stringMatching(/^[0-9a-f]{8}$/) as string },
+      },
+    });
+  });
+
+  it('reports the chain down, with the reason, when its full node cannot be reached', async () => {
+    const unreachable = await createApp(
+      loadAppConfig({
+        DATABASE_URL: testDatabaseUrl(),
+        TUSK_NETWORK: 'testnet',
+        SUI_GRPC_URL: 'http://127.0.0.1:9',
+      }),
+      { quiet: true },
+    );
+    try {
+      await unreachable.init();
+      const response = await request(unreachable.getHttpServer() as Server)
+        .get('/health')
+        .expect(503);
+      expect(response.body).toMatchObject({
+        status: 'error',
+        info: { database: { status: 'up' } },
+        error: { chain: { status: 'down', message: expect.any(String) as string } },
+      });
+    } finally {
+      await unreachable.close();
+    }
+  });
+
+  it('chooses the chain from TUSK_NETWORK and SUI_GRPC_URL', () => {
+    expect(loadAppConfig({}).chain).toMatchObject({ kind: 'devnet', scenario: 'steady-state', seed: 1 });
+    expect(loadAppConfig({ TUSK_NETWORK: 'mainnet' }).chain).toEqual({
+      kind: 'fullnode',
+      network: 'mainnet',
+      grpcUrl: 'https://fullnode.mainnet.sui.io:443',
+    });
+    expect(() => loadAppConfig({ TUSK_NETWORK: 'moon' })).toThrow(/TUSK_NETWORK/);
   });
 
   it('refuses an invalid configuration with every bad variable named', () => {

@@ -89,7 +89,10 @@ describe('tusk start', () => {
 
   it('starts its own PostgreSQL in ./.tusk, serves /health, and stops cleanly on Ctrl-C', async () => {
     const health = await startOnce('SIGINT');
-    expect(health).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+    expect(health).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' }, chain: { status: 'up' } },
+    });
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
   });
 

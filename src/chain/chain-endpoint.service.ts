@@ -1,0 +1,59 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
+import { DevnetServer, type DevnetReady } from 'src/devnet/devnet.server';
+import { loadScenario } from 'src/devnet/scenario';
+
+/**
+ * Where Tusk reads the chain. On the local network it runs the devnet in this process and points
+ * at it; otherwise it is the configured full node.
+ */
+@Injectable()
+export class ChainEndpointService implements OnApplicationShutdown {
+  private readonly logger = new Logger(ChainEndpointService.name);
+  private devnetServer: DevnetServer | undefined;
+  private devnetReady: DevnetReady | undefined;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get network(): string {
+    return this.config.chain.kind === 'devnet' ? 'localnet' : this.config.chain.network;
+  }
+
+  /** The devnet's description when Tusk runs one. */
+  get devnet(): DevnetReady | undefined {
+    return this.devnetReady;
+  }
+
+  async grpcUrl(): Promise<string> {
+    const chain = this.config.chain;
+    if (chain.kind === 'fullnode') {
+      return chain.grpcUrl;
+    }
+    if (this.devnetReady === undefined) {
+      const server = new DevnetServer(
+        {
+          scenario: loadScenario(chain.scenario),
+          seed: chain.seed,
+          epochDurationMs: chain.epochDurationMs,
+          genesisTimeMs: Math.floor(Date.now() / 1000) * 1000,
+          port: chain.port,
+        },
+        (error) => {
+          this.logger.error(
+            `the local network stopped: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        },
+      );
+      this.devnetServer = server;
+      this.devnetReady = await server.start();
+      this.logger.log(
+        `local network (scenario ${chain.scenario}, seed ${chain.seed}) at ${this.devnetReady.grpcUrl}`,
+      );
+    }
+    return this.devnetReady.grpcUrl;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.devnetServer?.stop();
+  }
+}

@@ -1,0 +1,13 @@
+import type { Provider } from '@nestjs/common';
+import { SuiGrpcClient } from '@mysten/sui/grpc';
+import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
+
+export const SUI_CLIENT = Symbol('SUI_CLIENT');
+
+/** The one `SuiGrpcClient` of the process, on the configured endpoint. */
+export const suiClientProvider: Provider = {
+  provide: SUI_CLIENT,
+  inject: [ChainEndpointService],
+  useFactory: async (endpoint: ChainEndpointService): Promise<SuiGrpcClient> =>
+    new SuiGrpcClient({ network: endpoint.network, baseUrl: await endpoint.grpcUrl() }),
+};
