@@ -1,5 +1,6 @@
 import { SuiGrpcClient } from '@mysten/sui/grpc';
 import { WalrusClient } from '@mysten/walrus';
+import * as W from 'src/chain/walrus-bcs';
 import { GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
 import { SuiLedger } from 'src/devnet/ledger/sui-ledger';
 import { registerSuiRpc } from 'src/devnet/ledger/sui-rpc.handlers';
@@ -126,6 +127,37 @@ describe('the devnet as read by Mysten’s Walrus SDK', () => {
     expect(fields.dynamicFields).toHaveLength(1);
     const owned = await suiClient.core.listOwnedObjects({ owner: '0xa11ce' });
     expect(owned.objects.map((o) => o.type)).toEqual(devnet.nodes.map(() => network.types.stakedWal));
+  });
+
+  it('lists events by type, by module and by sender, with pagination and either ordering', async () => {
+    const { suiClient, ledger, network } = devnet;
+    const pkg = network.deployment.packageId;
+    const starts = await suiClient.listEvents({ filter: { eventType: `${pkg}::events::EpochChangeStart` } });
+    expect(starts.events).toHaveLength(1);
+    expect(starts.events[0]!.eventType).toBe(`${pkg}::events::EpochChangeStart`);
+    expect(W.EpochChangeStart.parse(starts.events[0]!.bcs)).toEqual({ epoch: 1 });
+    expect(starts.hasNextPage).toBe(false);
+
+    const all = ledger.events.length;
+    const collected: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page = await suiClient.listEvents({ filter: { eventType: `${pkg}::events` }, limit: 3, after });
+      collected.push(...page.events.map((e) => `${e.transactionDigest}/${e.eventIndex}`));
+      after = page.hasNextPage ? page.endCursor : null;
+      pages++;
+    } while (after !== null && pages < 50);
+    expect(collected).toHaveLength(all);
+    expect(new Set(collected).size).toBe(all);
+
+    const newestFirst = await suiClient.listEvents({ order: 'descending', limit: 1 });
+    expect(newestFirst.events[0]!.transactionDigest).toBe(ledger.events[all - 1]!.event.transactionDigest);
+
+    const operator = network.node(devnet.nodes[0]!).operator;
+    const bySender = await suiClient.listEvents({ filter: { sender: operator } });
+    expect(bySender.events.length).toBeGreaterThan(0);
+    expect(bySender.events.every((e) => e.sender === operator)).toBe(true);
   });
 
   it('lists a range of checkpoints and says why the list ended', async () => {

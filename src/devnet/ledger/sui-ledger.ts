@@ -72,6 +72,13 @@ export interface LedgerOptions {
 
 export type CheckpointListener = (checkpoint: GrpcTypes.Checkpoint) => void;
 
+/** An event in ledger order; `sequence` (its position among all events) is its cursor. */
+export interface IndexedEvent {
+  readonly sequence: bigint;
+  readonly checkpoint: bigint;
+  readonly event: GrpcTypes.Event;
+}
+
 /**
  * The devnet's Sui ledger: versioned objects, transactions with their effects and events, and
  * checkpoints sealed from them, built with `@mysten/sui`'s own protobuf messages. Versions follow
@@ -85,6 +92,7 @@ export class SuiLedger {
   private readonly history = new Map<string, LedgerObject[]>();
   private readonly fieldsByParent = new Map<string, Map<string, DynamicFieldEntry>>();
   private readonly sealed: GrpcTypes.Checkpoint[] = [];
+  private readonly eventLog: IndexedEvent[] = [];
   private readonly listeners = new Set<CheckpointListener>();
   private pending: GrpcTypes.ExecutedTransaction[] = [];
   private lamport = 0n;
@@ -127,6 +135,11 @@ export class SuiLedger {
 
   get checkpoints(): readonly GrpcTypes.Checkpoint[] {
     return this.sealed;
+  }
+
+  /** Every event of every sealed checkpoint, in order. */
+  get events(): readonly IndexedEvent[] {
+    return this.eventLog;
   }
 
   /** Sequence number of the newest sealed checkpoint, or -1 before the first. */
@@ -287,6 +300,11 @@ export class SuiLedger {
     });
     this.pending = [];
     this.sealed.push(checkpoint);
+    for (const transaction of transactions) {
+      for (const event of transaction.events?.events ?? []) {
+        this.eventLog.push({ sequence: BigInt(this.eventLog.length), checkpoint: sequenceNumber, event });
+      }
+    }
     for (const listener of this.listeners) {
       listener(checkpoint);
     }

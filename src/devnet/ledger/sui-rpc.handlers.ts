@@ -2,6 +2,7 @@ import { GrpcTypes } from '@mysten/sui/grpc';
 import { isValidSuiAddress, normalizeSuiAddress } from '@mysten/sui/utils';
 import { GrpcStatus, GrpcStatusError } from 'src/devnet/grpc-web/grpc-status';
 import type { CallContext, GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
+import { queryEvents } from 'src/devnet/ledger/event-query';
 import { toProtoObject, type SuiLedger } from 'src/devnet/ledger/sui-ledger';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -61,6 +62,7 @@ export function registerSuiRpc(server: GrpcWebServer, ledger: SuiLedger, chain =
       }
       return GrpcTypes.GetCheckpointResponse.create({ checkpoint });
     },
+    ListEvents: (request) => toAsync(queryEvents(ledger.events, request as GrpcTypes.ListEventsRequest)),
     ListCheckpoints: (request) =>
       toAsync(listCheckpoints(ledger, request as GrpcTypes.ListCheckpointsRequest)),
   });
