@@ -134,8 +134,11 @@ export class Devnet {
         nodeId,
         name: node.name,
         publicKey: Buffer.from(record.publicKey).toString('base64'),
-        transferMs: Math.max(this.options.epochDurationMs / 20, 1),
-        recoveryAfterMs: Math.max(this.options.epochDurationMs / 10, 1),
+        transferMs: Math.max(this.options.epochDurationMs * this.options.scenario.handoffEpochFraction, 1),
+        recoveryAfterMs: Math.max(
+          this.options.epochDurationMs * this.options.scenario.recoveryAfterEpochFraction,
+          1,
+        ),
       }),
     );
     if (node.stakeWal > 0n) {
@@ -240,11 +243,40 @@ export class Devnet {
         this.stepWithdrawal(position.id);
       }
     }
+    if (this.random() < workload.withdrawalsPerEpoch * share) {
+      this.splitOrJoin();
+    }
     for (const position of [...this.network.positions.values()]) {
       const state = position.stakedWal.state;
       if (state.kind === 'Withdrawing' && state.withdrawEpoch <= this.network.epoch) {
         this.attempt(() => this.network.withdrawStake(position.owner, position.id));
       }
+    }
+  }
+
+  /** A workload delegator halves a position, or merges two that can be joined. */
+  private splitOrJoin(): void {
+    const mine = [...this.network.positions.values()].filter((p) => this.workloadDelegators.has(p.owner));
+    const position = mine[Math.floor(this.random() * mine.length)];
+    if (position === undefined) {
+      return;
+    }
+    const twin = mine.find(
+      (other) =>
+        other.id !== position.id &&
+        other.owner === position.owner &&
+        other.stakedWal.nodeId === position.stakedWal.nodeId &&
+        other.stakedWal.activationEpoch === position.stakedWal.activationEpoch &&
+        JSON.stringify(other.stakedWal.state) === JSON.stringify(position.stakedWal.state),
+    );
+    if (twin !== undefined) {
+      this.attempt(() => {
+        this.network.joinStakedWal(position.owner, position.id, twin.id);
+      });
+    } else if (position.stakedWal.principal >= 2n * FROST_PER_WAL) {
+      this.attempt(() =>
+        this.network.splitStakedWal(position.owner, position.id, position.stakedWal.principal / 2n),
+      );
     }
   }
 

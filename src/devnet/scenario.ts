@@ -42,6 +42,10 @@ export const scenarioSchema = z.object({
   name,
   description: z.string(),
   nShards: z.number().int().min(1).max(65_535).default(1000),
+  /** Share of an epoch a shard transfer takes at normal speed. */
+  handoffEpochFraction: z.number().positive().max(1).default(0.05),
+  /** Share of an epoch without progress after which a transfer falls back to recovery. */
+  recoveryAfterEpochFraction: z.number().positive().max(1).default(0.1),
   /** Storage fees per epoch bucket, WAL. */
   rewardsPerEpochWal: wal.default(50_000n),
   nodes: z.array(nodeSchema).min(1),

@@ -12,7 +12,12 @@ import { parseNodeId, type NodeId } from 'src/domain/shared/node-id';
 import { U64_MAX } from 'src/domain/shared/u64';
 import { distributeEpochRewards } from 'src/domain/staking/epoch-rewards';
 import type { PoolExchangeRate } from 'src/domain/staking/exchange-rate';
-import type { StakedWal, WalrusContext } from 'src/domain/staking/staked-wal';
+import {
+  joinStakedWal,
+  splitStakedWal,
+  type StakedWal,
+  type WalrusContext,
+} from 'src/domain/staking/staked-wal';
 import { StakingPool, type CommissionRule } from 'src/domain/staking/staking-pool';
 import { selectCapacity, selectPrices } from 'src/domain/votes/quorum';
 
@@ -268,11 +273,50 @@ export class WalrusNetwork {
     );
     this.positions.delete(stakedWalId);
     this.refreshActiveSet(node);
+    const amount = paid.principal + paid.rewards;
     this.commit(position.owner, 'withdraw_stake', {
-      writes: this.stakingWrites({ activeSet: true, pools: [node] }),
+      writes: [
+        ...this.stakingWrites({ activeSet: true, pools: [node] }),
+        this.coinWrite(position.owner, amount),
+      ],
       deletes: [stakedWalId],
     });
-    return paid.principal + paid.rewards;
+    return amount;
+  }
+
+  // === staked_wal::split / join ===
+
+  /** Splits `amount` off a StakedWal into a new one; both keep at least 1 WAL. Returns the new ID. */
+  splitStakedWal(owner: string, stakedWalId: string, amount: bigint): string {
+    const position = this.position(owner, stakedWalId);
+    const [rest, part] = splitStakedWal(position.stakedWal, amount);
+    position.stakedWal = rest;
+    const created: StakePosition = { id: this.ledger.newObjectId(), owner: position.owner, stakedWal: part };
+    this.positions.set(created.id, created);
+    this.commit(
+      position.owner,
+      'split',
+      { writes: [this.stakedWalWrite(position), this.stakedWalWrite(created)] },
+      'staked_wal',
+    );
+    return created.id;
+  }
+
+  /** Joins `otherId` into `stakedWalId`: same node, activation epoch and state. */
+  joinStakedWal(owner: string, stakedWalId: string, otherId: string): void {
+    const position = this.position(owner, stakedWalId);
+    const other = this.position(owner, otherId);
+    if (position.id === other.id) {
+      throw new DomainError('INVALID_ARGUMENT', 'cannot join a StakedWal with itself');
+    }
+    position.stakedWal = joinStakedWal(position.stakedWal, other.stakedWal);
+    this.positions.delete(other.id);
+    this.commit(
+      position.owner,
+      'join',
+      { writes: [this.stakedWalWrite(position)], deletes: [other.id] },
+      'staked_wal',
+    );
   }
 
   // === node parameters ===
@@ -519,10 +563,11 @@ export class WalrusNetwork {
     sender: string,
     fn: string,
     { writes, deletes, events }: { writes: ObjectWrite[]; deletes?: string[]; events?: EventRecord[] },
+    module = 'staking',
   ): void {
     this.ledger.execute({
       sender,
-      calls: [{ package: this.deployment.packageId, module: 'staking', function: fn }],
+      calls: [{ package: this.deployment.packageId, module, function: fn }],
       writes,
       deletes,
       events,
@@ -791,6 +836,17 @@ export class WalrusNetwork {
         principal: { value: stakedWal.principal },
         activation_epoch: stakedWal.activationEpoch,
       }).toBytes(),
+    };
+  }
+
+  /** The `Coin<WAL>` a withdrawal pays out. */
+  private coinWrite(owner: string, amount: bigint): ObjectWrite {
+    const id = this.ledger.newObjectId();
+    return {
+      objectId: id,
+      owner: { kind: 'address', address: owner },
+      type: `0x2::coin::Coin<${this.deployment.walCoinType}>`,
+      contents: W.Coin.serialize({ id, balance: { value: amount } }).toBytes(),
     };
   }
 
