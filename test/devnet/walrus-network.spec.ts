@@ -73,7 +73,9 @@ describe('the simulated Walrus contracts', () => {
 
   it('refuses voting_end before its time, naming the abort', () => {
     const { network } = setup();
-    expect(() => network.votingEnd()).toThrow('staking_inner::EWrongEpochState');
+    expect(() => {
+      network.votingEnd();
+    }).toThrow('staking_inner::EWrongEpochState');
     network.advanceClock(GENESIS + 30_000);
     network.stakeWithPool(
       '0xb0b',
