@@ -1,5 +1,6 @@
 import { dhondt } from 'src/domain/committee/apportionment';
 import { computeNextCommittee, type Committee, type StakedCandidate } from 'src/domain/committee/committee';
+import { seededRandom } from 'src/devnet/seeded-random';
 import { parseNodeId } from 'src/domain/shared/node-id';
 
 /**
@@ -21,23 +22,11 @@ const SCENARIOS: Scenario[] = [
   { name: 'large', candidates: 10_000, nShards: 100_000, runs: 40, targetMs: 100 },
 ];
 
-/** A small deterministic PRNG (mulberry32) so every run benchmarks the same network. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 3·10^9 WAL staked in all (of a 5·10^9 supply), spread log-uniformly over three orders of magnitude. */
 const TOTAL_STAKED_FROST = 3_000_000_000n * 1_000_000_000n;
 
 function candidates(count: number, seed: number): StakedCandidate[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const weights = Array.from({ length: count }, () => BigInt(Math.floor(10 ** (3 + 3 * next()))));
   const weightSum = weights.reduce((a, b) => a + b, 0n);
   return weights.map((weight, i) => ({
@@ -48,7 +37,7 @@ function candidates(count: number, seed: number): StakedCandidate[] {
 
 /** The previous epoch's committee: same candidates, stakes moved by up to ±20%. */
 function previousCommittee(activeSet: StakedCandidate[], nShards: number, seed: number): Committee {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const shifted = activeSet.map((c) => ({
     ...c,
     stake: (c.stake * BigInt(Math.floor(80 + 40 * next()))) / 100n,

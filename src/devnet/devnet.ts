@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { toHex } from '@mysten/sui/utils';
 import type { ScenarioEvent, Scenario, ScenarioNode } from 'src/devnet/scenario';
 import { SuiLedger } from 'src/devnet/ledger/sui-ledger';
+import { seededRandom } from 'src/devnet/seeded-random';
 import { SimulatedStorageNode } from 'src/devnet/storage-nodes/simulated-storage-node';
 import { WalrusNetwork } from 'src/devnet/walrus/walrus-network';
 import { DomainError } from 'src/domain/shared/domain.error';
@@ -53,7 +54,7 @@ export class Devnet {
     const { scenario, seed, epochDurationMs, genesisTimeMs } = options;
     this.checkpointIntervalMs =
       options.checkpointIntervalMs ?? Math.max(50, Math.min(1000, Math.floor(epochDurationMs / 100)));
-    this.random = mulberry32(seed);
+    this.random = seededRandom(seed);
     this.nowMs = genesisTimeMs;
     this.pendingEvents = [...scenario.events];
     const chainSeed = `${scenario.name}/${seed}`;
@@ -384,16 +385,4 @@ export class Devnet {
       throw error;
     }
   }
-}
-
-/** A small seeded PRNG: the workload is random but reproducible. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
