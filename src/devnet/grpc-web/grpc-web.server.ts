@@ -20,6 +20,22 @@ interface RegisteredMethod {
   readonly handler: UnaryHandler | StreamingHandler;
 }
 
+/**
+ * Faults the server can inject, to test clients against a flaky full node. Rates are per call;
+ * decisions come from the given random source so that a seed replays the same faults.
+ */
+export interface FaultInjection {
+  /** Share of calls answered UNAVAILABLE before any message. */
+  readonly errorRate?: number;
+  /** Extra delay before answering, ms. */
+  readonly delayMs?: number;
+  /** Share of streaming calls whose connection is cut after a few messages. */
+  readonly dropStreamRate?: number;
+  /** Share of streamed messages sent twice. */
+  readonly duplicateRate?: number;
+  readonly random: () => number;
+}
+
 /** Largest request body accepted; Sui requests are small. */
 const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
@@ -32,6 +48,7 @@ export class GrpcWebServer {
   private readonly methods = new Map<string, RegisteredMethod>();
   private readonly server: Server;
   private readonly openCalls = new Set<AbortController>();
+  private faults: FaultInjection | undefined;
 
   constructor() {
     this.server = createServer((request, response) => {
@@ -53,6 +70,11 @@ export class GrpcWebServer {
         handler,
       });
     }
+  }
+
+  /** Starts (or, with undefined, stops) injecting faults into the calls that follow. */
+  injectFaults(faults: FaultInjection | undefined): void {
+    this.faults = faults;
   }
 
   async listen(port: number, host = '127.0.0.1'): Promise<string> {
@@ -120,6 +142,19 @@ export class GrpcWebServer {
       return;
     }
 
+    const faults = this.faults;
+    if (faults?.delayMs !== undefined) {
+      await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
+    }
+    if (faults !== undefined && faults.random() < (faults.errorRate ?? 0)) {
+      trailersOnly(response, responseType, GrpcStatus.UNAVAILABLE, 'injected fault: unavailable');
+      return;
+    }
+    const dropAfter =
+      faults !== undefined && method.streaming && faults.random() < (faults.dropStreamRate ?? 0)
+        ? 1 + Math.floor(faults.random() * 5)
+        : undefined;
+
     const call = new AbortController();
     this.openCalls.add(call);
     response.on('close', () => {
@@ -131,11 +166,21 @@ export class GrpcWebServer {
     };
     try {
       if (method.streaming) {
+        let sent = 0;
         for await (const item of (method.handler as StreamingHandler)(message, { signal: call.signal })) {
           if (call.signal.aborted) {
             break;
           }
-          write(encodeFrame(DATA_FRAME, method.output.toBinary(item)));
+          const frame = encodeFrame(DATA_FRAME, method.output.toBinary(item));
+          write(frame);
+          if (faults !== undefined && faults.random() < (faults.duplicateRate ?? 0)) {
+            write(frame);
+          }
+          if (dropAfter !== undefined && ++sent >= dropAfter) {
+            // Cut the connection mid-stream, without trailers, as a failing proxy would.
+            response.destroy();
+            return;
+          }
         }
       } else {
         const result = await (method.handler as UnaryHandler)(message, { signal: call.signal });

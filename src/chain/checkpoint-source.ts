@@ -1,0 +1,142 @@
+import type { GrpcTypes, SuiGrpcClient } from '@mysten/sui/grpc';
+import { classifyChainError, RetryableChainError } from 'src/chain/chain-errors';
+
+export interface BackoffPolicy {
+  readonly initialMs: number;
+  readonly maxMs: number;
+}
+
+export interface CheckpointSourceOptions {
+  readonly client: SuiGrpcClient;
+  /** Fields of each checkpoint to fetch (`sui.rpc.v2` read-mask paths). */
+  readonly readMask?: readonly string[];
+  readonly backoff?: BackoffPolicy;
+  /** Source of jitter; injectable so tests replay the same delays. */
+  readonly random?: () => number;
+  readonly onRetry?: (error: RetryableChainError, attempt: number, delayMs: number) => void;
+}
+
+const DEFAULT_READ_MASK = [
+  'sequence_number',
+  'digest',
+  'summary.timestamp',
+  'summary.epoch',
+  'transactions.digest',
+  'transactions.transaction.sender',
+  'transactions.transaction.kind',
+  'transactions.effects',
+  'transactions.events',
+  'transactions.objects',
+];
+const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 100, maxMs: 10_000 };
+
+/**
+ * Every checkpoint from a starting sequence number on, exactly once and in order, for as long as
+ * the caller reads. It catches up with `ListCheckpoints`, then follows the tip with
+ * `SubscribeCheckpoints`; a subscription that skips ahead sends it back to listing, duplicates are
+ * dropped, and retryable failures are retried with capped exponential backoff and jitter, resuming
+ * at the first checkpoint not yet delivered. A non-retryable failure ends the stream with the error.
+ */
+export class CheckpointSource {
+  private readonly readMask: string[];
+  private readonly backoff: BackoffPolicy;
+  private readonly random: () => number;
+
+  constructor(private readonly options: CheckpointSourceOptions) {
+    this.readMask = [...(options.readMask ?? DEFAULT_READ_MASK)];
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.random = options.random ?? Math.random;
+  }
+
+  async *stream(from: bigint, signal: AbortSignal): AsyncGenerator<GrpcTypes.Checkpoint> {
+    let next = from;
+    let attempt = 0;
+    while (!signal.aborted) {
+      try {
+        // Catch up to the tip.
+        for (;;) {
+          const before = next;
+          for await (const checkpoint of this.list(next, signal)) {
+            if (checkpoint.sequenceNumber === next) {
+              yield checkpoint;
+              next++;
+              attempt = 0;
+            }
+          }
+          if (next === before) {
+            break;
+          }
+        }
+        // Follow the tip; a checkpoint past the next expected one means we missed some.
+        const subscription = this.options.client.subscriptionService.subscribeCheckpoints(
+          { readMask: { paths: this.readMask } },
+          { abort: signal },
+        );
+        for await (const frame of subscription.responses) {
+          const sequence = frame.checkpoint?.sequenceNumber;
+          if (frame.checkpoint === undefined || sequence === undefined || sequence < next) {
+            continue;
+          }
+          if (sequence > next) {
+            break;
+          }
+          yield frame.checkpoint;
+          next++;
+          attempt = 0;
+        }
+      } catch (error) {
+        if (isAborted(signal)) {
+          return;
+        }
+        const failure = classifyChainError(error);
+        if (!(failure instanceof RetryableChainError)) {
+          throw failure;
+        }
+        const ceiling = Math.min(this.backoff.maxMs, this.backoff.initialMs * 2 ** Math.min(attempt, 30));
+        const delayMs = Math.round(ceiling * (0.5 + this.random() / 2));
+        attempt++;
+        this.options.onRetry?.(failure, attempt, delayMs);
+        await sleep(delayMs, signal);
+      }
+    }
+  }
+
+  /** Checkpoints from `start` to the tip, in order, skipping duplicates. */
+  private async *list(start: bigint, signal: AbortSignal): AsyncGenerator<GrpcTypes.Checkpoint> {
+    const call = this.options.client.ledgerService.listCheckpoints(
+      { startCheckpoint: start, readMask: { paths: this.readMask } },
+      { abort: signal },
+    );
+    let expected = start;
+    for await (const frame of call.responses) {
+      const checkpoint = frame.checkpoint;
+      if (checkpoint?.sequenceNumber === undefined || checkpoint.sequenceNumber < expected) {
+        continue;
+      }
+      if (checkpoint.sequenceNumber > expected) {
+        throw new RetryableChainError(
+          `ListCheckpoints skipped from ${expected} to ${checkpoint.sequenceNumber}`,
+        );
+      }
+      yield checkpoint;
+      expected++;
+    }
+  }
+}
+
+/** Read through a call: the signal changes while the stream awaits. */
+function isAborted(signal: AbortSignal): boolean {
+  return signal.aborted;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
