@@ -1,15 +1,11 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { WALRUS_PRESETS } from 'src/chain/network-presets';
 
 export const APP_ROLES = ['all', 'indexer', 'api'] as const;
 export const NETWORKS = ['local', 'testnet', 'mainnet'] as const;
 export type NetworkName = (typeof NETWORKS)[number];
 
-/** Public full nodes serve gRPC (grpc-web) on their JSON-RPC URL. */
-const PUBLIC_GRPC_URLS: Record<Exclude<NetworkName, 'local'>, string> = {
-  mainnet: 'https://fullnode.mainnet.sui.io:443',
-  testnet: 'https://fullnode.testnet.sui.io:443',
-};
 export type AppRole = (typeof APP_ROLES)[number];
 
 const portSchema = z.coerce.number().int().min(0).max(65_535);
@@ -100,7 +96,7 @@ function chainConfig(vars: z.output<typeof envSchema>): ChainConfig {
       port: vars.DEVNET_PORT,
     };
   }
-  return { kind: 'fullnode', network: vars.TUSK_NETWORK, grpcUrl: PUBLIC_GRPC_URLS[vars.TUSK_NETWORK] };
+  return { kind: 'fullnode', network: vars.TUSK_NETWORK, grpcUrl: WALRUS_PRESETS[vars.TUSK_NETWORK].grpcUrl };
 }
 
 /** The configuration of this process: its environment, with command-line overrides on top. */

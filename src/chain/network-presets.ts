@@ -1,0 +1,43 @@
+/**
+ * Where Walrus lives on each public network. Package IDs are listed oldest first: the first is the
+ * original package, whose address the types it defined keep across upgrades; types added later
+ * carry the address of the version that introduced them.
+ */
+export interface WalrusNetworkPreset {
+  readonly network: 'mainnet' | 'testnet';
+  readonly chainId: string;
+  readonly grpcUrl: string;
+  readonly stakingObjectId: string;
+  readonly systemObjectId: string;
+  readonly walCoinType: string;
+  /** Every published version of the Walrus package, original first. */
+  readonly packageVersions: readonly string[];
+}
+
+export const WALRUS_PRESETS: Record<WalrusNetworkPreset['network'], WalrusNetworkPreset> = {
+  mainnet: {
+    network: 'mainnet',
+    chainId: '35834a8a',
+    grpcUrl: 'https://fullnode.mainnet.sui.io:443',
+    stakingObjectId: '0x10b9d30c28448939ce6c4d6c6e0ffce4a7f8a4ada8248bdad09ef8b70e4a3904',
+    systemObjectId: '0x2134d52768ea07e8c43570ef975eb3e4c27a39fa6396bef985b5abc58d03ddd2',
+    walCoinType: '0x356a26eb9e012a68958082340d4c4116e7f55615cf27affcff209cf0ae544f59::wal::WAL',
+    packageVersions: [
+      '0xfdc88f7d7cf30afab2f82e8380d11ee8f70efb90e863d1de8616fae1bb09ea77',
+      '0xfa65cb2d62f4d39e60346fb7d501c12538ca2bbc646eaa37ece2aec5f897814e',
+      '0x98da433aa0139512c210597b1c5e3df6cd121d8d77f8652691bb66fadfc8aa1b',
+    ],
+  },
+  testnet: {
+    network: 'testnet',
+    chainId: '4c78adac',
+    grpcUrl: 'https://fullnode.testnet.sui.io:443',
+    stakingObjectId: '0xbe46180321c30aab2f8b3501e24048377287fa708018a5b7c2792b35fe339ee3',
+    systemObjectId: '0x6c2547cbbc38025cf3adac45f63cb0a8d12ecf777cdc75a4971612bf97fdf6af',
+    walCoinType: '0x8270feb7375eee355e64fdb69c50abb6b5f9393a722883c1cf45f8e26048810a::wal::WAL',
+    packageVersions: [
+      '0xd84704c17fc870b8764832c535aa6b11f21a95cd6f5bb38a9b07d2cf42220c66',
+      '0x849e95d2718938d66c37fb91df76d72f78526c1864c339bac415ce8ecda2d8cc',
+    ],
+  },
+};

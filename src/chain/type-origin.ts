@@ -1,0 +1,46 @@
+import { normalizeStructTag, normalizeSuiAddress, parseStructTag } from '@mysten/sui/utils';
+
+type StructTag = ReturnType<typeof parseStructTag>;
+
+/**
+ * Maps Move types from any version of a package to the package's original ID, so that an event or
+ * object type compares equal whichever upgrade introduced it. Addresses of other packages (the Sui
+ * framework, WAL) are left alone; type parameters are normalised recursively.
+ */
+export class TypeOriginNormalizer {
+  private readonly original: string;
+  private readonly versions: ReadonlySet<string>;
+
+  /** `packageVersions`: every published version of the package, the original first. */
+  constructor(packageVersions: readonly string[]) {
+    const [first] = packageVersions;
+    if (first === undefined) {
+      throw new Error('a package needs at least its original version');
+    }
+    this.original = normalizeSuiAddress(first);
+    this.versions = new Set(packageVersions.map((id) => normalizeSuiAddress(id)));
+  }
+
+  get originalPackageId(): string {
+    return this.original;
+  }
+
+  isPackageVersion(address: string): boolean {
+    return this.versions.has(normalizeSuiAddress(address));
+  }
+
+  /** `0x<any version>::events::PricesUpdated` → `0x<original>::events::PricesUpdated`. */
+  normalize(type: string): string {
+    return normalizeStructTag(this.normalizeTag(parseStructTag(type)));
+  }
+
+  private normalizeTag(tag: StructTag): StructTag {
+    return {
+      ...tag,
+      address: this.isPackageVersion(tag.address) ? this.original : normalizeSuiAddress(tag.address),
+      typeParams: tag.typeParams.map((param) =>
+        typeof param === 'string' ? param : this.normalizeTag(param),
+      ),
+    };
+  }
+}
