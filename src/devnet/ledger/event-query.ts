@@ -1,27 +1,11 @@
 import { GrpcTypes } from '@mysten/sui/grpc';
 import { normalizeStructTag, normalizeSuiAddress } from '@mysten/sui/utils';
 import { GrpcStatus, GrpcStatusError } from 'src/devnet/grpc-web/grpc-status';
+import { decodeCursor, encodeCursor } from 'src/devnet/ledger/cursor';
 import type { IndexedEvent } from 'src/devnet/ledger/sui-ledger';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
-
-/** Cursors are an event's position in the ledger, as 8 big-endian bytes. */
-export function eventCursor(sequence: bigint): Uint8Array {
-  const buffer = Buffer.alloc(8);
-  buffer.writeBigUInt64BE(sequence);
-  return buffer;
-}
-
-function readCursor(bytes: Uint8Array | undefined, field: string): bigint | undefined {
-  if (bytes === undefined || bytes.length === 0) {
-    return undefined;
-  }
-  if (bytes.length !== 8) {
-    throw new GrpcStatusError(GrpcStatus.INVALID_ARGUMENT, `${field} is not a cursor of this server`);
-  }
-  return Buffer.from(bytes).readBigUInt64BE();
-}
 
 /** `pkg::module::Name<…>` → normalised; a bare `pkg::module` stays a module prefix. */
 function normaliseTypeQuery(query: string): string {
@@ -79,8 +63,8 @@ export function* queryEvents(
   const options = request.options;
   const limit = Math.min(Math.max(options?.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
   const descending = options?.ordering === GrpcTypes.Ordering.DESCENDING;
-  const after = readCursor(options?.after, 'after');
-  const before = readCursor(options?.before, 'before');
+  const after = decodeCursor(options?.after, 'after');
+  const before = decodeCursor(options?.before, 'before');
   const startCheckpoint = request.startCheckpoint;
   const endCheckpoint = request.endCheckpoint;
 
@@ -124,7 +108,7 @@ export function* queryEvents(
     }
     yield GrpcTypes.ListEventsResponse.create({
       event: entry.event,
-      watermark: { cursor: eventCursor(entry.sequence), checkpoint: entry.checkpoint },
+      watermark: { cursor: encodeCursor(entry.sequence), checkpoint: entry.checkpoint },
     });
     sent++;
   }

@@ -2,6 +2,7 @@ import { GrpcTypes } from '@mysten/sui/grpc';
 import { isValidSuiAddress, normalizeSuiAddress } from '@mysten/sui/utils';
 import { GrpcStatus, GrpcStatusError } from 'src/devnet/grpc-web/grpc-status';
 import type { CallContext, GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
+import { decodeCursor, encodeCursor } from 'src/devnet/ledger/cursor';
 import { queryEvents } from 'src/devnet/ledger/event-query';
 import { toProtoObject, type SuiLedger } from 'src/devnet/ledger/sui-ledger';
 
@@ -138,22 +139,10 @@ function requireAddress(value: string | undefined, field: string): string {
 /** Offset-based pages; the token is the next offset as 8 big-endian bytes. */
 function page(total: number, pageSize: number | undefined, token: Uint8Array | undefined) {
   const size = Math.min(Math.max(pageSize ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
-  let start = 0;
-  if (token !== undefined && token.length > 0) {
-    if (token.length !== 8) {
-      throw new GrpcStatusError(GrpcStatus.INVALID_ARGUMENT, 'malformed page token');
-    }
-    start = Number(Buffer.from(token).readBigUInt64BE());
-  }
+  const start = Number(decodeCursor(token, 'page_token') ?? 0n);
   const end = Math.min(start + size, total);
-  const next = end < total ? bigEndian(end) : undefined;
+  const next = end < total ? encodeCursor(BigInt(end)) : undefined;
   return { start, end, next };
-}
-
-function bigEndian(value: number): Uint8Array {
-  const buffer = Buffer.alloc(8);
-  buffer.writeBigUInt64BE(BigInt(value));
-  return buffer;
 }
 
 function* listCheckpoints(
@@ -175,7 +164,7 @@ function* listCheckpoints(
     const checkpoint = ledger.checkpoints[Number(sequence)];
     yield GrpcTypes.ListCheckpointsResponse.create({
       checkpoint,
-      watermark: { checkpoint: sequence, cursor: bigEndian(Number(sequence)) },
+      watermark: { checkpoint: sequence, cursor: encodeCursor(sequence) },
     });
     sent++;
   }
