@@ -511,10 +511,6 @@ export class WalrusNetwork {
     return node;
   }
 
-  fundBucket(offset = 0): { epoch: number; rewards: bigint } | undefined {
-    return this.fund[offset];
-  }
-
   // === internals ===
 
   private position(owner: string, stakedWalId: string): StakePosition {

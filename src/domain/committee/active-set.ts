@@ -5,7 +5,6 @@ import { assertU64 } from 'src/domain/shared/u64';
 
 /** The active-set size limit of the deployed contracts (150 on the not yet deployed `main`). */
 export const DEPLOYED_ACTIVE_SET_SIZE_LIMIT = 111;
-export const MAIN_ACTIVE_SET_SIZE_LIMIT = 150;
 
 export interface ActiveSetEntry {
   readonly nodeId: NodeId;

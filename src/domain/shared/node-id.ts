@@ -21,10 +21,6 @@ export function parseNodeId(text: string): NodeId {
   return `0x${text.slice(2).toLowerCase().padStart(64, '0')}` as NodeId;
 }
 
-export function isNodeId(text: string): boolean {
-  return ADDRESS_PATTERN.test(text);
-}
-
 /** Orders node IDs as the contract does: by their value as unsigned 256-bit integers. */
 export function compareNodeIds(a: NodeId, b: NodeId): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,7 +1,6 @@
 import { DomainError } from 'src/domain/shared/domain.error';
 
 export const U64_MAX = (1n << 64n) - 1n;
-export const U128_MAX = (1n << 128n) - 1n;
 
 /** Amounts on chain are u64: anything outside [0, 2^64) would abort the Move VM. */
 export function assertU64(value: bigint, what: string): bigint {
@@ -13,8 +12,4 @@ export function assertU64(value: bigint, what: string): bigint {
 
 export function minBigInt(a: bigint, b: bigint): bigint {
   return a < b ? a : b;
-}
-
-export function maxBigInt(a: bigint, b: bigint): bigint {
-  return a > b ? a : b;
 }

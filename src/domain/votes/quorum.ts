@@ -17,11 +17,6 @@ export function quorumWeight(nShards: number): number {
   return Math.ceil((2 * nShards + 1) / 3);
 }
 
-/** Enough weight to include at least one correct node: 3w ≥ n + 1 (334 of 1000). */
-export function isValidityThreshold(weight: number, nShards: number): boolean {
-  return 3 * weight >= nShards + 1;
-}
-
 export interface QuorumValue {
   readonly value: bigint;
   /** Position, in `votes`, of the vote whose weight decided the result (the marginal voter). */
