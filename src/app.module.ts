@@ -1,12 +1,28 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ApiModule } from 'src/api/api.module';
 import type { AppConfig } from 'src/config/app-config';
 import { ConfigModule } from 'src/config/config.module';
 import { DatabaseModule } from 'src/database/database.module';
 import { HealthModule } from 'src/health/health.module';
+import { IndexerModule } from 'src/indexer/indexer.module';
+import { MetricsModule } from 'src/metrics/metrics.module';
 
 @Module({})
 export class AppModule {
+  /** The role decides what runs: the indexer (`indexer`), the API (`api`), or both (`all`). */
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule] };
+    const indexing = config.role !== 'api';
+    const serving = config.role !== 'indexer';
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        MetricsModule,
+        HealthModule.forRoot({ indexing }),
+        ...(indexing ? [IndexerModule] : []),
+        ...(serving ? [ApiModule] : []),
+      ],
+    };
   }
 }

@@ -28,10 +28,15 @@ function buildProgram(io: CliIo): Command {
 
   program
     .command('start')
-    .description('start the Tusk service (embedded PostgreSQL unless DATABASE_URL is set)')
+    .description(
+      'start Tusk: the indexer and the API (GraphQL at /graphql, /health, /metrics), on the built-in local ' +
+        'network with an embedded PostgreSQL unless configured otherwise',
+    )
     .addOption(new Option('--port <port>', 'HTTP port').env('PORT'))
-    .action(async (options: { port?: string }) => {
-      await startService({ port: options.port });
+    .addOption(new Option('--network <network>', 'local, testnet or mainnet').env('TUSK_NETWORK'))
+    .addOption(new Option('--role <role>', 'all, indexer or api').env('APP_ROLE'))
+    .action(async (options: { port?: string; network?: string; role?: string }) => {
+      await startService({ port: options.port, network: options.network, role: options.role });
     });
 
   program

@@ -8,6 +8,8 @@ import type { INestApplication } from '@nestjs/common';
 
 export interface StartOptions {
   readonly port?: string;
+  readonly network?: string;
+  readonly role?: string;
 }
 
 export async function createApp(config: AppConfig, { quiet = false } = {}): Promise<INestApplication> {
@@ -25,7 +27,7 @@ export async function createApp(config: AppConfig, { quiet = false } = {}): Prom
  * `ConfigError` for invalid settings; if it cannot listen, it stops what it started first.
  */
 export async function startService(options: StartOptions = {}): Promise<INestApplication> {
-  const config = loadProcessConfig({ PORT: options.port });
+  const config = loadProcessConfig({ PORT: options.port, TUSK_NETWORK: options.network, APP_ROLE: options.role });
   const app = await createApp(config);
   try {
     await app.listen(config.port, config.host);
@@ -33,13 +35,15 @@ export async function startService(options: StartOptions = {}): Promise<INestApp
     await app.close();
     throw error;
   }
-  const devnet = app.get(ChainEndpointService).devnet;
+  const devnet = config.role === 'api' ? undefined : app.get(ChainEndpointService, { strict: false }).devnet;
   if (devnet !== undefined) {
     // The same line `tusk devnet` prints: what a client needs to reach the local network.
     new Logger('Tusk').log(`local network: ${JSON.stringify(devnet)}`);
   }
   new Logger('Tusk').log(
-    `listening on http://${config.host}:${config.port} (role ${config.role}); health at /health`,
+    `listening on http://${config.host}:${config.port} (role ${config.role}, network ${
+      config.chain.kind === 'devnet' ? 'local: the built-in simulated network' : config.chain.network
+    })${config.role === 'indexer' ? '' : '; GraphQL at /graphql'}, /health, /metrics`,
   );
   return app;
 }

@@ -1,5 +1,6 @@
 import type { GrpcTypes, SuiGrpcClient } from '@mysten/sui/grpc';
 import { classifyChainError, RetryableChainError } from 'src/chain/chain-errors';
+import { sleep } from 'src/common/sleep';
 
 export interface BackoffPolicy {
   readonly initialMs: number;
@@ -127,16 +128,4 @@ export class CheckpointSource {
 /** Read through a call: the signal changes while the stream awaits. */
 function isAborted(signal: AbortSignal): boolean {
   return signal.aborted;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -25,6 +25,11 @@ export class TypeOriginNormalizer {
     return this.original;
   }
 
+  /** Every version, normalised, the original first. */
+  get packageVersions(): readonly string[] {
+    return [...this.versions];
+  }
+
   isPackageVersion(address: string): boolean {
     return this.versions.has(normalizeSuiAddress(address));
   }

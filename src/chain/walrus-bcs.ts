@@ -238,3 +238,64 @@ export function walrusTypes(typeOrigin: string) {
     event: (name: string) => `${typeOrigin}::events::${name}`,
   };
 }
+
+export const ShardRecoveryStart = bcs.struct('ShardRecoveryStart', {
+  epoch: bcs.u32(),
+  shards: bcs.vector(bcs.u16()),
+});
+export const ContractUpgraded = bcs.struct('ContractUpgraded', {
+  epoch: bcs.u32(),
+  package_id: bcs.Address,
+  version: bcs.u64(),
+});
+export const ContractUpgradeProposed = bcs.struct('ContractUpgradeProposed', {
+  epoch: bcs.u32(),
+  package_digest: bcs.vector(bcs.u8()),
+});
+export const ContractUpgradeQuorumReached = bcs.struct('ContractUpgradeQuorumReached', {
+  epoch: bcs.u32(),
+  package_digest: bcs.vector(bcs.u8()),
+});
+export const ProtocolVersionUpdated = bcs.struct('ProtocolVersionUpdated', {
+  epoch: bcs.u32(),
+  start_epoch: bcs.u32(),
+  protocol_version: bcs.u64(),
+});
+export const DenyListUpdate = bcs.struct('DenyListUpdate', {
+  epoch: bcs.u32(),
+  root: bcs.u256(),
+  sequence_number: bcs.u64(),
+  node_id: bcs.Address,
+});
+
+/**
+ * The staking and epoch events Tusk records, by struct name. Blob events (registered, certified,
+ * deleted…) are Walrus storage traffic, not staking state, and are left out.
+ */
+export const STAKING_EVENTS = {
+  EpochChangeStart,
+  EpochChangeDone,
+  EpochParametersSelected,
+  ShardsReceived,
+  ShardRecoveryStart,
+  PricesUpdated,
+  ContractUpgraded,
+  ContractUpgradeProposed,
+  ContractUpgradeQuorumReached,
+  ProtocolVersionUpdated,
+  RegisterDenyListUpdate: DenyListUpdate,
+  DenyListUpdate,
+} as const;
+
+export type StakingEventName = keyof typeof STAKING_EVENTS;
+
+export function isStakingEvent(name: string): name is StakingEventName {
+  return Object.hasOwn(STAKING_EVENTS, name);
+}
+
+/** `0x2::dynamic_field::Field<u32, PoolExchangeRate>`: one entry of a pool's exchange-rate table. */
+export const ExchangeRateField = DynamicField(bcs.u32(), PoolExchangeRate);
+export const StakingInnerField = DynamicField(bcs.u64(), StakingInnerV1);
+export const SystemInnerField = DynamicField(bcs.u64(), SystemStateInnerV1);
+export const ActiveSetField = DynamicField(ExtendedFieldKey, ActiveSet);
+export const DenyListSizesField = DynamicField(ExtendedFieldKey, VecMap(bcs.Address, bcs.u64()));

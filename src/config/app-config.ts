@@ -9,6 +9,7 @@ export type NetworkName = (typeof NETWORKS)[number];
 export type AppRole = (typeof APP_ROLES)[number];
 
 const portSchema = z.coerce.number().int().min(0).max(65_535);
+const objectId = z.string().regex(/^0x[0-9a-fA-F]{1,64}$/, 'must be a 0x-prefixed Sui object ID');
 
 const envSchema = z.object({
   PORT: portSchema.default(4000),
@@ -26,6 +27,11 @@ const envSchema = z.object({
   DEVNET_SEED: z.coerce.number().int().nonnegative().default(1),
   DEVNET_EPOCH_DURATION_MS: z.coerce.number().int().min(2000).default(30_000),
   DEVNET_PORT: portSchema.default(0),
+  WALRUS_STAKING_OBJECT_ID: objectId.optional(),
+  WALRUS_SYSTEM_OBJECT_ID: objectId.optional(),
+  TUSK_INDEXER_START: z.enum(['auto', 'genesis', 'snapshot']).default('auto'),
+  TUSK_INDEXER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+  TUSK_STANDBY_POLL_MS: z.coerce.number().int().min(50).default(2000),
 });
 
 /** Where the chain is read from: the built-in devnet, started in process, or a full node. */
@@ -37,7 +43,26 @@ export type ChainConfig =
       readonly epochDurationMs: number;
       readonly port: number;
     }
-  | { readonly kind: 'fullnode'; readonly network: NetworkName; readonly grpcUrl: string };
+  | {
+      readonly kind: 'fullnode';
+      readonly network: NetworkName;
+      readonly grpcUrl: string;
+      readonly stakingObjectId: string;
+      readonly systemObjectId: string;
+      /** Known versions of the Walrus package, original first (empty: learnt from the chain). */
+      readonly packageVersions: readonly string[];
+    };
+
+export interface IndexerConfig {
+  /**
+   * Where a fresh database starts: `genesis` replays every checkpoint, `snapshot` reads the current
+   * state and follows from there. `auto` replays the local network and snapshots the others.
+   */
+  readonly start: 'genesis' | 'snapshot';
+  readonly batchSize: number;
+  /** How often a standby indexer tries to take over. */
+  readonly standbyPollMs: number;
+}
 
 /** Where the database comes from: a server the user runs, or one Tusk embeds under its data dir. */
 export type DatabaseConfig =
@@ -50,6 +75,7 @@ export interface AppConfig {
   readonly role: AppRole;
   readonly database: DatabaseConfig;
   readonly chain: ChainConfig;
+  readonly indexer: IndexerConfig;
 }
 
 export class ConfigError extends Error {
@@ -80,12 +106,36 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
             port: vars.TUSK_EMBEDDED_PG_PORT,
           },
     chain: chainConfig(vars),
+    indexer: {
+      start:
+        vars.TUSK_INDEXER_START !== 'auto'
+          ? vars.TUSK_INDEXER_START
+          : vars.TUSK_NETWORK === 'local'
+            ? 'genesis'
+            : 'snapshot',
+      batchSize: vars.TUSK_INDEXER_BATCH_SIZE,
+      standbyPollMs: vars.TUSK_STANDBY_POLL_MS,
+    },
   };
 }
 
 function chainConfig(vars: z.output<typeof envSchema>): ChainConfig {
-  if (vars.SUI_GRPC_URL !== undefined) {
-    return { kind: 'fullnode', network: vars.TUSK_NETWORK, grpcUrl: vars.SUI_GRPC_URL };
+  if (vars.TUSK_NETWORK === 'local' && vars.SUI_GRPC_URL !== undefined) {
+    // A local network run apart (`tusk devnet`): its IDs are the ones it printed.
+    if (vars.WALRUS_STAKING_OBJECT_ID === undefined || vars.WALRUS_SYSTEM_OBJECT_ID === undefined) {
+      throw new ConfigError(
+        'invalid configuration: WALRUS_STAKING_OBJECT_ID and WALRUS_SYSTEM_OBJECT_ID are required with ' +
+          'TUSK_NETWORK=local and SUI_GRPC_URL (tusk devnet prints them)',
+      );
+    }
+    return {
+      kind: 'fullnode',
+      network: 'local',
+      grpcUrl: vars.SUI_GRPC_URL,
+      stakingObjectId: vars.WALRUS_STAKING_OBJECT_ID,
+      systemObjectId: vars.WALRUS_SYSTEM_OBJECT_ID,
+      packageVersions: [],
+    };
   }
   if (vars.TUSK_NETWORK === 'local') {
     return {
@@ -96,7 +146,15 @@ function chainConfig(vars: z.output<typeof envSchema>): ChainConfig {
       port: vars.DEVNET_PORT,
     };
   }
-  return { kind: 'fullnode', network: vars.TUSK_NETWORK, grpcUrl: WALRUS_PRESETS[vars.TUSK_NETWORK].grpcUrl };
+  const preset = WALRUS_PRESETS[vars.TUSK_NETWORK];
+  return {
+    kind: 'fullnode',
+    network: vars.TUSK_NETWORK,
+    grpcUrl: vars.SUI_GRPC_URL ?? preset.grpcUrl,
+    stakingObjectId: vars.WALRUS_STAKING_OBJECT_ID ?? preset.stakingObjectId,
+    systemObjectId: vars.WALRUS_SYSTEM_OBJECT_ID ?? preset.systemObjectId,
+    packageVersions: preset.packageVersions,
+  };
 }
 
 /** The configuration of this process: its environment, with command-line overrides on top. */

@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Meta } from 'src/api/meta/meta.types';
+import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
+import { IndexedNetworkRepository } from 'src/indexer/indexed-network.repository';
+import { PIPELINE_NAMES } from 'src/indexer/pipelines/pipeline';
+import { WatermarkRepository } from 'src/indexer/watermark.repository';
+
+/** `_meta`: read from the database, so any API replica reports what the writer committed. */
+@Injectable()
+export class MetaService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async meta(now = Date.now()): Promise<Meta> {
+    const manager = this.dataSource.manager;
+    const [watermarks, network, epochRows] = await Promise.all([
+      WatermarkRepository.all(manager),
+      IndexedNetworkRepository.get(manager),
+      manager.query('SELECT max(epoch) AS epoch FROM staking_state') as Promise<{ epoch: number | null }[]>,
+    ]);
+    const lag = (timestampMs: number | null) => (timestampMs === null ? null : Math.max(0, (now - timestampMs) / 1000));
+    const tip = watermarks.filter((watermark) => (PIPELINE_NAMES as readonly string[]).includes(watermark.pipeline));
+    const slowest = tip.reduce<(typeof tip)[number] | undefined>(
+      (low, watermark) => (low === undefined || watermark.checkpoint < low.checkpoint ? watermark : low),
+      undefined,
+    );
+    return {
+      network: network?.network ?? (this.config.chain.kind === 'devnet' ? 'local' : this.config.chain.network),
+      chainId: network?.chainId ?? null,
+      checkpoint: slowest === undefined || slowest.checkpoint < 0n ? null : slowest.checkpoint,
+      epoch: epochRows[0]?.epoch ?? null,
+      lagSeconds: slowest === undefined ? null : lag(slowest.timestampMs),
+      pipelines: watermarks.map((watermark) => ({
+        name: watermark.pipeline,
+        checkpoint: watermark.checkpoint < 0n ? null : watermark.checkpoint,
+        lagSeconds: lag(watermark.timestampMs),
+        error: watermark.error,
+      })),
+    };
+  }
+}

@@ -1,0 +1,164 @@
+import type { EntityManager } from 'typeorm';
+import { bulkInsert, versionGuardedUpsert, type BulkColumn } from 'src/database/bulk-upsert';
+
+export interface StakingStateRow {
+  readonly epoch: number;
+  readonly version: bigint;
+  readonly checkpoint: bigint;
+  readonly updatedAt: Date;
+  readonly nShards: number;
+  readonly epochDurationMs: bigint;
+  readonly firstEpochStartMs: bigint;
+  readonly epochState: 'EpochChangeSync' | 'EpochChangeDone' | 'NextParamsSelected';
+  readonly syncWeight: number | null;
+  readonly stateTimestampMs: bigint | null;
+  readonly nextTotalCapacitySize: bigint | null;
+  readonly nextStoragePrice: bigint | null;
+  readonly nextWritePrice: bigint | null;
+  readonly nextCommitteeSelected: boolean;
+}
+
+export interface CommitteeMemberRow {
+  readonly epoch: number;
+  readonly nodeId: string;
+  readonly position: number;
+  readonly shards: readonly number[];
+  readonly checkpoint: bigint;
+}
+
+export interface ActiveSetRow {
+  readonly epoch: number;
+  readonly maxSize: number;
+  readonly thresholdStake: bigint;
+  readonly totalStake: bigint;
+  readonly version: bigint;
+  readonly checkpoint: bigint;
+  readonly updatedAt: Date;
+  readonly members: readonly { nodeId: string; stakedAmount: bigint }[];
+}
+
+const STATE_COLUMNS: BulkColumn[] = [
+  { name: 'epoch', type: 'integer' },
+  { name: 'version', type: 'bigint' },
+  { name: 'checkpoint', type: 'bigint' },
+  { name: 'updated_at', type: 'timestamptz' },
+  { name: 'n_shards', type: 'integer' },
+  { name: 'epoch_duration_ms', type: 'bigint' },
+  { name: 'first_epoch_start_ms', type: 'bigint' },
+  { name: 'epoch_state', type: 'text' },
+  { name: 'sync_weight', type: 'integer' },
+  { name: 'state_timestamp_ms', type: 'bigint' },
+  { name: 'next_total_capacity_size', type: 'numeric' },
+  { name: 'next_storage_price', type: 'numeric' },
+  { name: 'next_write_price', type: 'numeric' },
+  { name: 'next_committee_selected', type: 'boolean' },
+];
+
+const MEMBER_COLUMNS: BulkColumn[] = [
+  { name: 'epoch', type: 'integer' },
+  { name: 'node_id', type: 'text' },
+  { name: 'position', type: 'integer' },
+  // Shard lists differ in length, which a 2-D array cannot hold: each travels as a text literal.
+  { name: 'shards', type: 'text', cast: 'smallint[]' },
+  { name: 'shard_count', type: 'integer' },
+  { name: 'checkpoint', type: 'bigint' },
+];
+
+const ACTIVE_SET_COLUMNS: BulkColumn[] = [
+  { name: 'epoch', type: 'integer' },
+  { name: 'max_size', type: 'integer' },
+  { name: 'threshold_stake', type: 'numeric' },
+  { name: 'total_stake', type: 'numeric' },
+  { name: 'version', type: 'bigint' },
+  { name: 'checkpoint', type: 'bigint' },
+  { name: 'updated_at', type: 'timestamptz' },
+];
+
+const ACTIVE_SET_MEMBER_COLUMNS: BulkColumn[] = [
+  { name: 'epoch', type: 'integer' },
+  { name: 'node_id', type: 'text' },
+  { name: 'position', type: 'integer' },
+  { name: 'staked_amount', type: 'numeric' },
+];
+
+/** The staking inner object's epoch state, committees and active set. */
+export class CommitteeRepository {
+  static async writeStakingStates(manager: EntityManager, rows: readonly StakingStateRow[]): Promise<void> {
+    await bulkInsert(manager, {
+      table: 'staking_state',
+      columns: STATE_COLUMNS,
+      rows: rows.map((row) => [
+        row.epoch,
+        row.version,
+        row.checkpoint,
+        row.updatedAt,
+        row.nShards,
+        row.epochDurationMs,
+        row.firstEpochStartMs,
+        row.epochState,
+        row.syncWeight,
+        row.stateTimestampMs,
+        row.nextTotalCapacitySize,
+        row.nextStoragePrice,
+        row.nextWritePrice,
+        row.nextCommitteeSelected,
+      ]),
+      onConflict: versionGuardedUpsert('staking_state', STATE_COLUMNS, ['epoch']),
+    });
+  }
+
+  /** A committee never changes once selected: the first sighting stays. */
+  static async writeCommitteeMembers(manager: EntityManager, rows: readonly CommitteeMemberRow[]): Promise<void> {
+    await bulkInsert(manager, {
+      table: 'committee_member',
+      columns: MEMBER_COLUMNS,
+      rows: rows.map((row) => [
+        row.epoch,
+        row.nodeId,
+        row.position,
+        `{${row.shards.join(',')}}`,
+        row.shards.length,
+        row.checkpoint,
+      ]),
+      onConflict: 'ON CONFLICT (epoch, node_id) DO NOTHING',
+    });
+  }
+
+  /** Replaces an epoch's active set when the row is a newer version of it. */
+  static async writeActiveSets(manager: EntityManager, rows: readonly ActiveSetRow[]): Promise<void> {
+    if (rows.length === 0) {
+      return;
+    }
+    const columns = ACTIVE_SET_COLUMNS.map((column) => `"${column.name}"`).join(', ');
+    const changed: { epoch: number }[] = await manager.query(
+      `INSERT INTO active_set (${columns})
+       SELECT * FROM unnest($1::integer[], $2::integer[], $3::numeric[], $4::numeric[], $5::bigint[], $6::bigint[], $7::timestamptz[])
+       ${versionGuardedUpsert('active_set', ACTIVE_SET_COLUMNS, ['epoch'])}
+       RETURNING epoch`,
+      [
+        rows.map((row) => row.epoch),
+        rows.map((row) => row.maxSize),
+        rows.map((row) => row.thresholdStake.toString()),
+        rows.map((row) => row.totalStake.toString()),
+        rows.map((row) => row.version.toString()),
+        rows.map((row) => row.checkpoint.toString()),
+        rows.map((row) => row.updatedAt.toISOString()),
+      ],
+    );
+    const epochs = new Set(changed.map((row) => row.epoch));
+    if (epochs.size === 0) {
+      return;
+    }
+    await manager.query('DELETE FROM active_set_member WHERE epoch = ANY($1::integer[])', [[...epochs]]);
+    await bulkInsert(manager, {
+      table: 'active_set_member',
+      columns: ACTIVE_SET_MEMBER_COLUMNS,
+      rows: rows
+        .filter((row) => epochs.has(row.epoch))
+        .flatMap((row) =>
+          row.members.map((member, position) => [row.epoch, member.nodeId, position, member.stakedAmount]),
+        ),
+      onConflict: '',
+    });
+  }
+}

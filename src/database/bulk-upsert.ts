@@ -1,0 +1,68 @@
+import type { EntityManager } from 'typeorm';
+
+export interface BulkColumn {
+  readonly name: string;
+  /** PostgreSQL element type of the parameter array, e.g. `text`, `numeric`, `timestamptz`. */
+  readonly type: string;
+  /** A cast applied per row, for types an array cannot carry (e.g. ragged `smallint[]` sent as text). */
+  readonly cast?: string;
+}
+
+export type BulkValue = string | number | boolean | bigint | Date | null | object;
+
+export interface BulkWrite {
+  readonly table: string;
+  readonly columns: readonly BulkColumn[];
+  readonly rows: readonly (readonly BulkValue[])[];
+  /** What follows `INSERT … SELECT …`: usually an `ON CONFLICT` clause. */
+  readonly onConflict: string;
+}
+
+/**
+ * Inserts any number of rows in one statement: one array parameter per column, unnested
+ * server-side, so the statement's size and parameter count do not grow with the batch.
+ */
+export async function bulkInsert(manager: EntityManager, write: BulkWrite): Promise<void> {
+  if (write.rows.length === 0) {
+    return;
+  }
+  const names = write.columns.map((column) => `"${column.name}"`).join(', ');
+  const unnest = write.columns.map((column, i) => `$${i + 1}::${column.type}[]`).join(', ');
+  const select = write.columns
+    .map((column) => `u."${column.name}"${column.cast === undefined ? '' : `::${column.cast}`}`)
+    .join(', ');
+  const parameters = write.columns.map((_, i) => write.rows.map((row) => toParameter(row[i] ?? null)));
+  await manager.query(
+    `INSERT INTO "${write.table}" (${names}) SELECT ${select} FROM unnest(${unnest}) AS u(${names}) ${write.onConflict}`,
+    parameters,
+  );
+}
+
+/** `SET a = EXCLUDED.a, …` for every column but the key. */
+export function setExcluded(columns: readonly BulkColumn[], key: readonly string[]): string {
+  return columns
+    .filter((column) => !key.includes(column.name))
+    .map((column) => `"${column.name}" = EXCLUDED."${column.name}"`)
+    .join(', ');
+}
+
+/** `ON CONFLICT (key) DO UPDATE SET … WHERE <table>.version < EXCLUDED.version`: newer versions win. */
+export function versionGuardedUpsert(table: string, columns: readonly BulkColumn[], key: readonly string[]): string {
+  return (
+    `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${setExcluded(columns, key)} ` +
+    `WHERE "${table}".version < EXCLUDED.version`
+  );
+}
+
+function toParameter(value: BulkValue): string | number | boolean | null {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return value;
+  }
+  if (typeof value === 'bigint') {
+    return value.toString();
+  }
+  if (value instanceof Date) {
+    return value.toISOString();
+  }
+  return JSON.stringify(value);
+}

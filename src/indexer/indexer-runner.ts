@@ -1,0 +1,269 @@
+import type { GrpcTypes } from '@mysten/sui/grpc';
+import type { DataSource } from 'typeorm';
+import { NonRetryableChainError } from 'src/chain/chain-errors';
+import type { Pipeline, PipelineName, PreparedBatch } from 'src/indexer/pipelines/pipeline';
+import type { WalrusCheckpoint, WalrusCheckpointReader } from 'src/indexer/walrus-checkpoint';
+import { LeaseLostError, WatermarkRepository } from 'src/indexer/watermark.repository';
+import { sleep } from 'src/common/sleep';
+
+export interface CheckpointStream {
+  stream(from: bigint, signal: AbortSignal): AsyncIterable<GrpcTypes.Checkpoint>;
+}
+
+/** What the runner reports as it goes; metrics and health listen. */
+export interface IndexerObserver {
+  onCommit?(commit: {
+    pipeline: PipelineName;
+    checkpoint: bigint;
+    timestampMs: number;
+    checkpoints: number;
+    changes: number;
+    seconds: number;
+  }): void;
+  onRetry?(pipeline: PipelineName, error: unknown, delayMs: number): void;
+  onHalt?(pipeline: PipelineName, checkpoint: bigint, error: unknown): void;
+}
+
+export interface IndexerRunnerOptions {
+  readonly dataSource: DataSource;
+  readonly source: CheckpointStream;
+  readonly reader: WalrusCheckpointReader;
+  readonly pipelines: readonly Pipeline[];
+  /** The writer term this runner holds (see `WatermarkRepository.takeLease`). */
+  readonly term: bigint;
+  /** Most checkpoints committed in one transaction. */
+  readonly batchSize: number;
+  /** Last checkpoint to index (inclusive), for a bounded backfill; unbounded otherwise. */
+  readonly until?: bigint;
+  /** Prefix of the watermark rows, so a backfill keeps its own progress apart from the tip's. */
+  readonly watermarkPrefix?: string;
+  readonly observer?: IndexerObserver;
+  readonly backoff?: { initialMs: number; maxMs: number };
+}
+
+interface PipelineRun {
+  readonly pipeline: Pipeline;
+  readonly watermarkName: string;
+  checkpoint: bigint;
+  state: unknown;
+  halted: boolean;
+}
+
+/** Database failures that retrying cannot fix: bad data or SQL (classes 22, 23, 42). */
+function isPermanentDatabaseError(error: unknown): boolean {
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+      ? error.code
+      : '';
+  return /^(22|23|42)/.test(code);
+}
+
+/**
+ * Runs pipelines over one checkpoint stream. Checkpoints are read ahead while the previous batch
+ * commits; each pipeline commits a batch (its rows and its watermark) in one transaction of its
+ * own, so a crash at any point leaves every pipeline at a checkpoint whose rows are all written.
+ * On restart each resumes after its own watermark. A pipeline that meets data it cannot index
+ * stops there (recorded in its watermark row) while the others go on.
+ */
+export class IndexerRunner {
+  private readonly backoff: { initialMs: number; maxMs: number };
+
+  constructor(private readonly options: IndexerRunnerOptions) {
+    this.backoff = options.backoff ?? { initialMs: 200, maxMs: 10_000 };
+  }
+
+  /** Resolves when `until` is reached, every pipeline halted, or the signal aborted. */
+  async run(signal: AbortSignal): Promise<void> {
+    const { dataSource, pipelines } = this.options;
+    const prefix = this.options.watermarkPrefix ?? '';
+    const watermarks = await WatermarkRepository.ensure(
+      dataSource.manager,
+      pipelines.map((pipeline) => prefix + pipeline.name),
+    );
+    const runs: PipelineRun[] = [];
+    for (const pipeline of pipelines) {
+      const watermark = watermarks.get(prefix + pipeline.name);
+      runs.push({
+        pipeline,
+        watermarkName: prefix + pipeline.name,
+        checkpoint: watermark?.checkpoint ?? -1n,
+        state: await pipeline.loadState(dataSource.manager),
+        halted: false,
+      });
+    }
+    const until = this.options.until;
+    const active = () => runs.filter((run) => !run.halted && (until === undefined || run.checkpoint < until));
+    if (active().length === 0) {
+      return;
+    }
+    const from = active().reduce((low, run) => (run.checkpoint < low ? run.checkpoint : low), 1n << 62n) + 1n;
+
+    const inner = new AbortController();
+    const abort = () => {
+      inner.abort();
+    };
+    signal.addEventListener('abort', abort, { once: true });
+    const queue = new CheckpointQueue(this.options.batchSize * 4);
+    const producer = this.produce(from, queue, inner.signal);
+    try {
+      while (!signal.aborted && active().length > 0) {
+        const batch = await queue.take(this.options.batchSize, signal);
+        if (batch === undefined) {
+          break;
+        }
+        const bounded = until === undefined ? batch : batch.filter((checkpoint) => checkpoint.sequence <= until);
+        await Promise.all(active().map((run) => this.commit(run, bounded, signal)));
+      }
+    } finally {
+      inner.abort();
+      signal.removeEventListener('abort', abort);
+      await producer;
+    }
+  }
+
+  private async produce(from: bigint, queue: CheckpointQueue, signal: AbortSignal): Promise<void> {
+    try {
+      for await (const checkpoint of this.options.source.stream(from, signal)) {
+        queue.push(this.options.reader.read(checkpoint));
+        if (this.options.until !== undefined && checkpoint.sequenceNumber === this.options.until) {
+          break;
+        }
+        await queue.waitForSpace(signal);
+      }
+      queue.end();
+    } catch (error) {
+      queue.fail(error);
+    }
+  }
+
+  /** Commits one batch for one pipeline, retrying what can be retried. */
+  private async commit(run: PipelineRun, batch: readonly WalrusCheckpoint[], signal: AbortSignal): Promise<void> {
+    const checkpoints = batch.filter((checkpoint) => checkpoint.sequence > run.checkpoint);
+    const last = checkpoints[checkpoints.length - 1];
+    if (last === undefined) {
+      return;
+    }
+    const { dataSource, observer, term } = this.options;
+    let prepared: PreparedBatch<unknown>;
+    try {
+      prepared = run.pipeline.prepare(checkpoints, run.state);
+    } catch (error) {
+      await this.halt(run, checkpoints[0]?.sequence ?? last.sequence, error);
+      return;
+    }
+    for (let attempt = 0; !signal.aborted; attempt++) {
+      const started = performance.now();
+      try {
+        await dataSource.transaction(async (manager) => {
+          await WatermarkRepository.assertLease(manager, term);
+          await prepared.write(manager);
+          await WatermarkRepository.advance(manager, run.watermarkName, last.sequence, last.timestampMs);
+        });
+        run.checkpoint = last.sequence;
+        run.state = prepared.state;
+        observer?.onCommit?.({
+          pipeline: run.pipeline.name,
+          checkpoint: last.sequence,
+          timestampMs: last.timestampMs,
+          checkpoints: checkpoints.length,
+          changes: prepared.changes,
+          seconds: (performance.now() - started) / 1000,
+        });
+        return;
+      } catch (error) {
+        if (error instanceof LeaseLostError) {
+          throw error;
+        }
+        if (isPermanentDatabaseError(error)) {
+          await this.halt(run, checkpoints[0]?.sequence ?? last.sequence, error);
+          return;
+        }
+        const ceiling = Math.min(this.backoff.maxMs, this.backoff.initialMs * 2 ** Math.min(attempt, 20));
+        const delayMs = Math.round(ceiling * (0.5 + Math.random() / 2));
+        observer?.onRetry?.(run.pipeline.name, error, delayMs);
+        await sleep(delayMs, signal);
+      }
+    }
+  }
+
+  private async halt(run: PipelineRun, checkpoint: bigint, error: unknown): Promise<void> {
+    run.halted = true;
+    const message = error instanceof Error ? error.message : String(error);
+    this.options.observer?.onHalt?.(run.pipeline.name, checkpoint, error);
+    try {
+      await WatermarkRepository.recordError(this.options.dataSource.manager, run.watermarkName, checkpoint, message);
+    } catch {
+      // The halt is already reported; the row is a courtesy for API replicas.
+    }
+  }
+}
+
+/** A bounded queue between the checkpoint reader and the writer, carrying the reader's failure. */
+class CheckpointQueue {
+  private items: WalrusCheckpoint[] = [];
+  private ended = false;
+  private failure: { error: unknown } | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly capacity: number) {}
+
+  push(item: WalrusCheckpoint): void {
+    this.items.push(item);
+    this.notify();
+  }
+
+  end(): void {
+    this.ended = true;
+    this.notify();
+  }
+
+  fail(error: unknown): void {
+    this.failure = { error };
+    this.notify();
+  }
+
+  async waitForSpace(signal: AbortSignal): Promise<void> {
+    while (this.items.length >= this.capacity && !signal.aborted) {
+      await this.sleepUntilNotified(signal);
+    }
+  }
+
+  /** Up to `max` checkpoints once at least one is ready; undefined once the stream has ended. */
+  async take(max: number, signal: AbortSignal): Promise<WalrusCheckpoint[] | undefined> {
+    while (this.items.length === 0) {
+      if (this.failure !== undefined) {
+        throw this.failure.error instanceof Error
+          ? this.failure.error
+          : new NonRetryableChainError(String(this.failure.error));
+      }
+      if (this.ended || signal.aborted) {
+        return undefined;
+      }
+      await this.sleepUntilNotified(signal);
+    }
+    const taken = this.items.splice(0, max);
+    this.notify();
+    return taken;
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  private sleepUntilNotified(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const previous = this.wake;
+      this.wake = () => {
+        previous?.();
+        done();
+      };
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+}

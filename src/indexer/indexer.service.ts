@@ -1,0 +1,305 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { SuiGrpcClient } from '@mysten/sui/grpc';
+import { normalizeSuiAddress, parseStructTag } from '@mysten/sui/utils';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
+import { classifyChainError, NonRetryableChainError } from 'src/chain/chain-errors';
+import { CheckpointSource } from 'src/chain/checkpoint-source';
+import { SUI_CLIENT } from 'src/chain/sui-client.provider';
+import { TypeOriginNormalizer } from 'src/chain/type-origin';
+import { VersionedRoot } from 'src/chain/walrus-bcs';
+import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
+import { IndexedNetworkRepository, type NetworkIdentity } from 'src/indexer/indexed-network.repository';
+import { IndexerMetrics } from 'src/indexer/indexer.metrics';
+import { IndexerRunner } from 'src/indexer/indexer-runner';
+import { createPipelines } from 'src/indexer/pipelines/create-pipelines';
+import { SnapshotReader } from 'src/indexer/snapshot-reader';
+import { WalrusCheckpointReader } from 'src/indexer/walrus-checkpoint';
+import { LeaseLostError, WatermarkRepository } from 'src/indexer/watermark.repository';
+import { sleep } from 'src/common/sleep';
+
+/** Session advisory lock of the indexer writer ('tusk' in ASCII). */
+const WRITER_LOCK_KEY = 0x7475736b;
+const HEARTBEAT_MS = 5000;
+
+export type IndexerRole = 'starting' | 'leader' | 'standby' | 'failed' | 'stopped';
+
+export interface IndexerStatus {
+  readonly role: IndexerRole;
+  /** Why the indexer or a pipeline stopped. */
+  readonly error: string | null;
+  readonly halted: Readonly<Record<string, string>>;
+}
+
+/**
+ * The indexer of this process: binds the database to the chain, waits as a hot standby until it
+ * holds the writer lock, bootstraps a fresh database (genesis replay or snapshot), then follows
+ * the chain with the pipelines until shutdown. It runs in the background: the API serves while
+ * it catches up.
+ */
+@Injectable()
+export class IndexerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(IndexerService.name);
+  private readonly abort = new AbortController();
+  private readonly holder = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+  private loop: Promise<void> | undefined;
+  private current: IndexerStatus = { role: 'starting', error: null, halted: {} };
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly endpoint: ChainEndpointService,
+    @Inject(SUI_CLIENT) private readonly client: SuiGrpcClient,
+    private readonly metrics: IndexerMetrics,
+  ) {}
+
+  get status(): IndexerStatus {
+    return this.current;
+  }
+
+  onApplicationBootstrap(): void {
+    this.loop = this.run(this.abort.signal).catch((error: unknown) => {
+      this.fail(error);
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.abort.abort();
+    await this.loop;
+    this.current = { ...this.current, role: 'stopped' };
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    const identity = await this.retrying(signal, () => this.identify());
+    if (identity === undefined) {
+      return;
+    }
+    const binding = await this.retrying(signal, () =>
+      IndexedNetworkRepository.bind(this.dataSource.manager, identity.network, this.endpoint.isEphemeral),
+    );
+    if (binding === 'reset') {
+      this.logger.warn('the local network started afresh: the rows indexed from its previous run were cleared');
+    }
+    while (!signal.aborted) {
+      const lock = await this.retrying(signal, () => this.tryLock());
+      if (lock === undefined) {
+        return;
+      }
+      if (lock === null) {
+        this.setRole('standby');
+        await sleep(this.config.indexer.standbyPollMs, signal);
+        continue;
+      }
+      const session = new AbortController();
+      const stop = () => {
+        session.abort();
+      };
+      signal.addEventListener('abort', stop, { once: true });
+      const heartbeat = setInterval(() => {
+        lock.query('SELECT 1').catch(() => {
+          this.logger.warn('lost the connection holding the writer lock: stepping down');
+          session.abort();
+        });
+      }, HEARTBEAT_MS);
+      try {
+        await this.lead(identity, session.signal);
+      } catch (error) {
+        if (error instanceof LeaseLostError) {
+          this.logger.warn(error.message);
+          continue;
+        }
+        if (classifyChainError(error) instanceof NonRetryableChainError) {
+          throw error;
+        }
+        this.metrics.failures.inc({ kind: 'retryable' });
+        this.logger.warn(`indexer interrupted, restarting: ${message(error)}`);
+        await sleep(1000, signal);
+      } finally {
+        clearInterval(heartbeat);
+        signal.removeEventListener('abort', stop);
+        this.metrics.leader.set(0);
+        await lock.query('SELECT pg_advisory_unlock($1)', [WRITER_LOCK_KEY]).catch(() => undefined);
+        await lock.release().catch(() => undefined);
+      }
+      if (this.current.role === 'failed') {
+        return;
+      }
+    }
+  }
+
+  /** As the writer: start a term, bootstrap a fresh database, then index until stopped. */
+  private async lead(identity: { normalizer: TypeOriginNormalizer; network: NetworkIdentity }, signal: AbortSignal) {
+    const term = await WatermarkRepository.takeLease(this.dataSource.manager, this.holder);
+    this.setRole('leader');
+    this.metrics.leader.set(1);
+    this.logger.log(`indexing ${identity.network.network} as writer (term ${term})`);
+    const pipelines = createPipelines();
+    const watermarks = await WatermarkRepository.ensure(
+      this.dataSource.manager,
+      pipelines.map((pipeline) => pipeline.name),
+    );
+    for (const watermark of watermarks.values()) {
+      this.metrics.restored(
+        watermark.pipeline as (typeof pipelines)[number]['name'],
+        watermark.checkpoint,
+        watermark.timestampMs,
+      );
+    }
+    const reader = new WalrusCheckpointReader(identity.normalizer);
+    const fresh = [...watermarks.values()].every((watermark) => watermark.checkpoint < 0n);
+    if (fresh && this.config.indexer.start === 'snapshot') {
+      await this.bootstrap(identity.network, pipelines, term, signal);
+    }
+    const halted: Record<string, string> = {};
+    const runner = new IndexerRunner({
+      dataSource: this.dataSource,
+      source: new CheckpointSource({
+        client: this.client,
+        onRetry: (error, attempt, delayMs) => {
+          this.metrics.failures.inc({ kind: 'retryable' });
+          this.logger.warn(`chain read failed (attempt ${attempt}, retrying in ${delayMs} ms): ${error.message}`);
+        },
+      }),
+      reader,
+      pipelines,
+      term,
+      batchSize: this.config.indexer.batchSize,
+      observer: {
+        onCommit: (commit) => {
+          this.metrics.onCommit(commit);
+        },
+        onRetry: (pipeline, error, delayMs) => {
+          this.metrics.onRetry(pipeline);
+          this.logger.warn(`${pipeline}: write failed, retrying in ${delayMs} ms: ${message(error)}`);
+        },
+        onHalt: (pipeline, checkpoint, error) => {
+          this.metrics.onHalt(pipeline);
+          halted[pipeline] = `checkpoint ${checkpoint}: ${message(error)}`;
+          this.current = { ...this.current, halted: { ...halted } };
+          this.logger.error(`${pipeline} stopped at checkpoint ${checkpoint}: ${message(error)}`);
+        },
+      },
+    });
+    await runner.run(signal);
+    if (!signal.aborted) {
+      this.fail(new Error('every pipeline stopped; see the errors above'));
+    }
+  }
+
+  /** Reads the current state as one snapshot checkpoint and commits it for every pipeline. */
+  private async bootstrap(
+    network: NetworkIdentity,
+    pipelines: ReturnType<typeof createPipelines>,
+    term: bigint,
+    signal: AbortSignal,
+  ): Promise<void> {
+    this.logger.log('fresh database: bootstrapping a snapshot of the current staking state');
+    const snapshot = await new SnapshotReader(this.client, network).read(signal);
+    await this.dataSource.transaction(async (manager) => {
+      await WatermarkRepository.assertLease(manager, term);
+      for (const pipeline of pipelines) {
+        const prepared = pipeline.prepare([snapshot], await pipeline.loadState(manager));
+        await prepared.write(manager);
+        await WatermarkRepository.advance(manager, pipeline.name, snapshot.sequence, snapshot.timestampMs);
+      }
+    });
+    const objects = snapshot.transactions[0]?.objects.length ?? 0;
+    this.logger.log(`snapshot of ${objects} objects at checkpoint ${snapshot.sequence}; following from there`);
+  }
+
+  /** Who the chain is: its ID, the Walrus objects and the package their types come from. */
+  private async identify(): Promise<{ normalizer: TypeOriginNormalizer; network: NetworkIdentity }> {
+    const walrus = await this.endpoint.walrusObjects();
+    const { response: info } = await this.client.ledgerService.getServiceInfo({});
+    const { object: staking } = await this.client.core.getObject({
+      objectId: walrus.stakingObjectId,
+      include: { content: true },
+    });
+    const origin = normalizeSuiAddress(parseStructTag(staking.type).address);
+    const current = VersionedRoot.parse(staking.content).package_id;
+    const versions = [origin, ...walrus.packageVersions, current].map((id) => normalizeSuiAddress(id));
+    let genesisTime: Date | null = null;
+    if (this.endpoint.networkName === 'local') {
+      const { response } = await this.client.ledgerService.getCheckpoint({
+        checkpointId: { oneofKind: 'sequenceNumber', sequenceNumber: 0n },
+        readMask: { paths: ['summary.timestamp'] },
+      });
+      const timestamp = response.checkpoint?.summary?.timestamp;
+      genesisTime = timestamp === undefined ? null : new Date(Number(timestamp.seconds) * 1000);
+    }
+    return {
+      normalizer: new TypeOriginNormalizer([...new Set(versions)]),
+      network: {
+        network: this.endpoint.networkName,
+        chainId: info.chainId ?? 'unknown',
+        genesisTime,
+        stakingObjectId: normalizeSuiAddress(walrus.stakingObjectId),
+        systemObjectId: normalizeSuiAddress(walrus.systemObjectId),
+        packageId: origin,
+      },
+    };
+  }
+
+  /** A dedicated connection holding the writer lock, or null when another indexer holds it. */
+  private async tryLock(): Promise<QueryRunner | null> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const [row] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [WRITER_LOCK_KEY])) as {
+      locked: boolean;
+    }[];
+    if (row?.locked === true) {
+      return runner;
+    }
+    await runner.release();
+    return null;
+  }
+
+  /** Retries retryable failures with capped backoff; undefined if stopped first. */
+  private async retrying<T>(signal: AbortSignal, attempt: () => Promise<T>): Promise<T | undefined> {
+    for (let failures = 0; !signal.aborted; failures++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        const failure = classifyChainError(error);
+        if (failure instanceof NonRetryableChainError && !isConnectionError(error)) {
+          throw failure;
+        }
+        this.metrics.failures.inc({ kind: 'retryable' });
+        const delayMs = Math.min(10_000, 250 * 2 ** Math.min(failures, 6));
+        this.logger.warn(`${message(error)}; retrying in ${delayMs} ms`);
+        await sleep(delayMs, signal);
+      }
+    }
+    return undefined;
+  }
+
+  private setRole(role: IndexerRole): void {
+    if (this.current.role !== role) {
+      this.current = { ...this.current, role };
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.metrics.failures.inc({ kind: 'fatal' });
+    this.current = { ...this.current, role: 'failed', error: message(error) };
+    this.logger.error(`the indexer stopped: ${message(error)}`);
+  }
+}
+
+/** Database connection failures (the server restarting, the network) are worth retrying. */
+function isConnectionError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return /^(08|57P)/.test(code) || /^E(CONN|PIPE|TIMEDOUT|HOSTUNREACH)/.test(code);
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

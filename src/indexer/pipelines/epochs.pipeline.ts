@@ -1,0 +1,117 @@
+import type { EntityManager } from 'typeorm';
+import * as W from 'src/chain/walrus-bcs';
+import {
+  EpochRepository,
+  type DenyListSizesRow,
+  type EpochMomentRow,
+  type SystemStateRow,
+} from 'src/epochs/epoch.repository';
+import { decodeEvent } from 'src/indexer/pipelines/events.pipeline';
+import type { Pipeline, PreparedBatch } from 'src/indexer/pipelines/pipeline';
+import type { WalrusCheckpoint } from 'src/indexer/walrus-checkpoint';
+import { decodeObject } from 'src/indexer/walrus-decoders';
+
+export interface EpochsPipelineState {
+  /** The epoch of the last system object seen; deny-list sizes are filed under it. */
+  readonly epoch: number | null;
+}
+
+const MOMENTS = {
+  EpochChangeStart: { moment: 'started', field: 'epoch' },
+  EpochParametersSelected: { moment: 'committee_selected', field: 'next_epoch' },
+  EpochChangeDone: { moment: 'done', field: 'epoch' },
+} as const;
+
+/**
+ * Epochs: when each started, had its committee selected and finished its handoff (from the
+ * life-cycle events), and the system object's capacity, prices, future accounting and deny-list
+ * sizes as they stood in each epoch.
+ */
+export class EpochsPipeline implements Pipeline<EpochsPipelineState> {
+  readonly name = 'epochs' as const;
+
+  async loadState(manager: EntityManager): Promise<EpochsPipelineState> {
+    const [row] = (await manager.query('SELECT max(epoch) AS epoch FROM system_state')) as {
+      epoch: number | null;
+    }[];
+    return { epoch: row?.epoch ?? null };
+  }
+
+  prepare(
+    checkpoints: readonly WalrusCheckpoint[],
+    initial: EpochsPipelineState,
+  ): PreparedBatch<EpochsPipelineState> {
+    let epoch = initial.epoch;
+    const moments: EpochMomentRow[] = [];
+    const systems = new Map<number, SystemStateRow>();
+    const denyLists = new Map<number, DenyListSizesRow>();
+    let changes = 0;
+    for (const checkpoint of checkpoints) {
+      const at = new Date(checkpoint.timestampMs);
+      for (const transaction of checkpoint.transactions) {
+        for (const event of transaction.events) {
+          if (event.name in MOMENTS) {
+            const { moment, field } = MOMENTS[event.name as keyof typeof MOMENTS];
+            const data = decodeEvent(event);
+            moments.push({ epoch: Number(data[field]), moment, checkpoint: checkpoint.sequence, at });
+            changes++;
+          }
+        }
+        const objects = [...transaction.objects].sort(
+          (a, b) => Number(b.kind === 'systemInner') - Number(a.kind === 'systemInner'),
+        );
+        for (const change of objects) {
+          if (change.operation === 'deleted') {
+            continue;
+          }
+          if (change.kind === 'systemInner') {
+            const inner = decodeObject(W.SystemInnerField, change).value;
+            epoch = inner.committee.epoch;
+            const existing = systems.get(epoch);
+            if (existing === undefined || existing.version < change.version) {
+              systems.set(epoch, {
+                epoch,
+                version: change.version,
+                checkpoint: checkpoint.sequence,
+                updatedAt: at,
+                nShards: inner.committee.n_shards,
+                totalCapacitySize: BigInt(inner.total_capacity_size),
+                usedCapacitySize: BigInt(inner.used_capacity_size),
+                storagePricePerUnitSize: BigInt(inner.storage_price_per_unit_size),
+                writePricePerUnitSize: BigInt(inner.write_price_per_unit_size),
+                futureAccounting: inner.future_accounting.ring_buffer
+                  .map((bucket) => ({
+                    epoch: bucket.epoch,
+                    usedCapacity: bucket.used_capacity,
+                    rewardsToDistribute: bucket.rewards_to_distribute.value,
+                  }))
+                  .sort((a, b) => a.epoch - b.epoch),
+              });
+            }
+            changes++;
+          } else if (change.kind === 'denyListSizes' && epoch !== null) {
+            const sizes = decodeObject(W.DenyListSizesField, change).value;
+            const existing = denyLists.get(epoch);
+            if (existing === undefined || existing.version < change.version) {
+              denyLists.set(epoch, {
+                epoch,
+                version: change.version,
+                sizes: Object.fromEntries(sizes.contents.map((entry) => [entry.key, entry.value])),
+              });
+            }
+            changes++;
+          }
+        }
+      }
+    }
+    return {
+      state: { epoch },
+      changes,
+      write: async (manager) => {
+        await EpochRepository.writeMoments(manager, moments);
+        await EpochRepository.writeSystemStates(manager, [...systems.values()]);
+        await EpochRepository.writeDenyListSizes(manager, [...denyLists.values()]);
+      },
+    };
+  }
+}

@@ -1,0 +1,295 @@
+import type { EntityManager } from 'typeorm';
+import { NonRetryableChainError } from 'src/chain/chain-errors';
+import * as W from 'src/chain/walrus-bcs';
+import {
+  CommitteeRepository,
+  type ActiveSetRow,
+  type CommitteeMemberRow,
+  type StakingStateRow,
+} from 'src/committee/committee.repository';
+import type { Pipeline, PreparedBatch } from 'src/indexer/pipelines/pipeline';
+import type { WalrusCheckpoint, WalrusObjectChange } from 'src/indexer/walrus-checkpoint';
+import {
+  authorizedText,
+  decodeObject,
+  elementHex,
+  pendingRows,
+  type DecodedStakingInner,
+} from 'src/indexer/walrus-decoders';
+import {
+  PoolRepository,
+  type ExchangeRateRow,
+  type NodeAttestationRow,
+  type PoolStateRow,
+  type StorageNodeCapRow,
+  type StorageNodeRow,
+} from 'src/staking/pool.repository';
+import { toHex } from '@mysten/sui/utils';
+
+export interface StakingPipelineState {
+  /** The Walrus epoch of the last staking inner object seen; null before the first. */
+  readonly epoch: number | null;
+  /** Exchange-rate table ID → node ID: rate entries are found by their parent table. */
+  readonly rateTables: ReadonlyMap<string, string>;
+}
+
+/**
+ * Pools and the staking inner object: storage nodes, pool state per epoch, exchange rates, node
+ * caps and attestations, the epoch state machine, committees (current, previous and selected
+ * next) and the active set. Within a transaction the inner object is read first, so the pools an
+ * epoch change advances are filed under the new epoch.
+ */
+export class StakingPipeline implements Pipeline<StakingPipelineState> {
+  readonly name = 'staking' as const;
+
+  async loadState(manager: EntityManager): Promise<StakingPipelineState> {
+    const [row] = (await manager.query('SELECT max(epoch) AS epoch FROM staking_state')) as {
+      epoch: number | null;
+    }[];
+    return { epoch: row?.epoch ?? null, rateTables: await PoolRepository.exchangeRateTables(manager) };
+  }
+
+  prepare(
+    checkpoints: readonly WalrusCheckpoint[],
+    initial: StakingPipelineState,
+  ): PreparedBatch<StakingPipelineState> {
+    let epoch = initial.epoch;
+    let rateTables = initial.rateTables;
+    const states = new Map<number, StakingStateRow>();
+    const members = new Map<string, CommitteeMemberRow>();
+    const activeSets = new Map<number, ActiveSetRow>();
+    const nodes = new Map<string, StorageNodeRow>();
+    const pools = new Map<string, PoolStateRow>();
+    const rates = new Map<string, ExchangeRateRow>();
+    const caps = new Map<string, StorageNodeCapRow>();
+    const attestations = new Map<string, NodeAttestationRow>();
+    let changes = 0;
+
+    const keepNewest = <K, V extends { version: bigint }>(map: Map<K, V>, key: K, row: V) => {
+      const existing = map.get(key);
+      if (existing === undefined || existing.version < row.version) {
+        map.set(key, row);
+      }
+    };
+
+    for (const checkpoint of checkpoints) {
+      const at = { checkpoint: checkpoint.sequence, updatedAt: new Date(checkpoint.timestampMs) };
+      for (const transaction of checkpoint.transactions) {
+        const objects = [...transaction.objects].sort(
+          (a, b) => Number(b.kind === 'stakingInner') - Number(a.kind === 'stakingInner'),
+        );
+        for (const change of objects) {
+          if (change.operation === 'deleted') {
+            continue;
+          }
+          switch (change.kind) {
+            case 'stakingInner': {
+              const inner = decodeObject(W.StakingInnerField, change).value;
+              epoch = inner.epoch;
+              keepNewest(states, inner.epoch, stakingStateRow(inner, change, at));
+              for (const row of committeeRows(inner, checkpoint.sequence)) {
+                const key = `${row.epoch}/${row.nodeId}`;
+                if (!members.has(key)) {
+                  members.set(key, row);
+                }
+              }
+              break;
+            }
+            case 'activeSet': {
+              const activeSet = decodeObject(W.ActiveSetField, change).value;
+              keepNewest(activeSets, requireEpoch(epoch, change), {
+                epoch: requireEpoch(epoch, change),
+                maxSize: activeSet.max_size,
+                thresholdStake: BigInt(activeSet.threshold_stake),
+                totalStake: BigInt(activeSet.total_stake),
+                version: change.version,
+                ...at,
+                members: activeSet.nodes.map((node) => ({
+                  nodeId: node.node_id,
+                  stakedAmount: BigInt(node.staked_amount),
+                })),
+              });
+              break;
+            }
+            case 'stakingPool': {
+              const pool = decodeObject(W.StakingPool, change);
+              const poolEpoch = requireEpoch(epoch, change);
+              if (rateTables.get(pool.exchange_rates.id) !== pool.id) {
+                rateTables = new Map(rateTables).set(pool.exchange_rates.id, pool.id);
+              }
+              keepNewest(nodes, pool.id, {
+                nodeId: pool.id,
+                name: pool.node_info.name,
+                networkAddress: pool.node_info.network_address,
+                publicKey: elementHex(pool.node_info.public_key),
+                nextEpochPublicKey:
+                  pool.node_info.next_epoch_public_key === null
+                    ? null
+                    : elementHex(pool.node_info.next_epoch_public_key),
+                networkPublicKey: `0x${toHex(Uint8Array.from(pool.node_info.network_public_key))}`,
+                exchangeRatesId: pool.exchange_rates.id,
+                commissionReceiver: authorizedText(pool.commission_receiver),
+                governanceAuthorized: authorizedText(pool.governance_authorized),
+                version: change.version,
+                ...at,
+              });
+              keepNewest(pools, `${pool.id}/${poolEpoch}`, {
+                nodeId: pool.id,
+                epoch: poolEpoch,
+                version: change.version,
+                ...at,
+                state:
+                  pool.state.$kind === 'Active'
+                    ? 'active'
+                    : pool.state.$kind === 'Withdrawing'
+                      ? 'withdrawing'
+                      : 'withdrawn',
+                withdrawingEpoch: pool.state.Withdrawing ?? null,
+                activationEpoch: pool.activation_epoch,
+                latestEpoch: pool.latest_epoch,
+                walBalance: BigInt(pool.wal_balance),
+                numShares: BigInt(pool.num_shares),
+                commissionRate: pool.commission_rate,
+                pendingCommissionRate: pendingRows(pool.pending_commission_rate),
+                pendingStake: pendingRows(pool.pending_stake),
+                pendingSharesWithdraw: pendingRows(pool.pending_shares_withdraw),
+                preActiveWithdrawals: pendingRows(pool.pre_active_withdrawals),
+                rewardsPool: BigInt(pool.rewards_pool.value),
+                commission: BigInt(pool.commission.value),
+                storagePriceVote: BigInt(pool.voting_params.storage_price),
+                writePriceVote: BigInt(pool.voting_params.write_price),
+                nodeCapacityVote: BigInt(pool.voting_params.node_capacity),
+              });
+              break;
+            }
+            case 'exchangeRate': {
+              const field = decodeObject(W.ExchangeRateField, change);
+              const nodeId = change.owner === null ? undefined : rateTables.get(change.owner);
+              if (nodeId === undefined) {
+                throw new NonRetryableChainError(
+                  `exchange rate ${change.objectId} (transaction ${change.txDigest}) belongs to table ` +
+                    `${String(change.owner)}, which no known staking pool owns`,
+                );
+              }
+              const rate = field.value;
+              keepNewest(rates, `${nodeId}/${field.name}`, {
+                nodeId,
+                epoch: field.name,
+                kind: rate.$kind === 'Flat' ? 'flat' : 'variable',
+                walAmount: rate.Variable === undefined ? null : BigInt(rate.Variable[0]),
+                shareAmount: rate.Variable === undefined ? null : BigInt(rate.Variable[1]),
+                version: change.version,
+                checkpoint: checkpoint.sequence,
+              });
+              break;
+            }
+            case 'storageNodeCap': {
+              const cap = decodeObject(W.StorageNodeCap, change);
+              keepNewest(caps, change.objectId, {
+                capId: change.objectId,
+                nodeId: cap.node_id,
+                owner: change.owner ?? '',
+                lastEpochSyncDone: cap.last_epoch_sync_done,
+                denyListSize: BigInt(cap.deny_list_size),
+                denyListSequence: BigInt(cap.deny_list_sequence),
+                version: change.version,
+                ...at,
+              });
+              // A mutated cap whose last_epoch_sync_done names an epoch is that node's attestation;
+              // the earliest sighting is when it happened. A snapshot only shows where caps stand.
+              const key = `${cap.node_id}/${cap.last_epoch_sync_done}`;
+              if (change.operation === 'mutated' && !checkpoint.snapshot && cap.last_epoch_sync_done > 0) {
+                if (!attestations.has(key)) {
+                  attestations.set(key, {
+                    nodeId: cap.node_id,
+                    epoch: cap.last_epoch_sync_done,
+                    checkpoint: checkpoint.sequence,
+                    attestedAt: at.updatedAt,
+                  });
+                }
+              }
+              break;
+            }
+            case 'stakedWal':
+            case 'systemInner':
+            case 'denyListSizes':
+              continue;
+          }
+          changes++;
+        }
+      }
+    }
+
+    const state: StakingPipelineState = { epoch, rateTables };
+    return {
+      state,
+      changes,
+      write: async (manager) => {
+        await CommitteeRepository.writeStakingStates(manager, [...states.values()]);
+        await CommitteeRepository.writeCommitteeMembers(manager, [...members.values()]);
+        await CommitteeRepository.writeActiveSets(manager, [...activeSets.values()]);
+        await PoolRepository.writeNodes(manager, [...nodes.values()]);
+        await PoolRepository.writePoolStates(manager, [...pools.values()]);
+        await PoolRepository.writeExchangeRates(manager, [...rates.values()]);
+        await PoolRepository.writeCaps(manager, [...caps.values()]);
+        await PoolRepository.writeAttestations(manager, [...attestations.values()]);
+      },
+    };
+  }
+}
+
+function requireEpoch(epoch: number | null, change: WalrusObjectChange): number {
+  if (epoch === null) {
+    throw new NonRetryableChainError(
+      `${change.kind} ${change.objectId} (transaction ${change.txDigest}) arrived before any staking ` +
+        'inner object: its epoch is unknown',
+    );
+  }
+  return epoch;
+}
+
+function stakingStateRow(
+  inner: DecodedStakingInner,
+  change: WalrusObjectChange,
+  at: { checkpoint: bigint; updatedAt: Date },
+): StakingStateRow {
+  const state = inner.epoch_state;
+  const params = inner.next_epoch_params;
+  return {
+    epoch: inner.epoch,
+    version: change.version,
+    ...at,
+    nShards: inner.n_shards,
+    epochDurationMs: BigInt(inner.epoch_duration),
+    firstEpochStartMs: BigInt(inner.first_epoch_start),
+    epochState: state.$kind,
+    syncWeight: state.EpochChangeSync ?? null,
+    stateTimestampMs:
+      state.EpochChangeDone !== undefined
+        ? BigInt(state.EpochChangeDone)
+        : state.NextParamsSelected !== undefined
+          ? BigInt(state.NextParamsSelected)
+          : null,
+    nextTotalCapacitySize: params === null ? null : BigInt(params.total_capacity_size),
+    nextStoragePrice: params === null ? null : BigInt(params.storage_price_per_unit_size),
+    nextWritePrice: params === null ? null : BigInt(params.write_price_per_unit_size),
+    nextCommitteeSelected: inner.next_committee !== null,
+  };
+}
+
+/** The committees an inner object shows: its epoch's, the previous one and, once selected, the next. */
+function committeeRows(inner: DecodedStakingInner, checkpoint: bigint): CommitteeMemberRow[] {
+  const rows = (epoch: number, committee: DecodedStakingInner['committee']): CommitteeMemberRow[] =>
+    committee.pos0.contents.map((entry, position) => ({
+      epoch,
+      nodeId: entry.key,
+      position,
+      shards: entry.value,
+      checkpoint,
+    }));
+  return [
+    ...rows(inner.epoch, inner.committee),
+    ...(inner.epoch > 0 ? rows(inner.epoch - 1, inner.previous_committee) : []),
+    ...(inner.next_committee === null ? [] : rows(inner.epoch + 1, inner.next_committee)),
+  ];
+}

@@ -1,0 +1,160 @@
+import { bcs } from '@mysten/sui/bcs';
+import type { SuiClientTypes } from '@mysten/sui/client';
+import type { SuiGrpcClient } from '@mysten/sui/grpc';
+import { deriveDynamicFieldID, normalizeSuiAddress } from '@mysten/sui/utils';
+import * as W from 'src/chain/walrus-bcs';
+import type { WalrusCheckpoint, WalrusObjectChange, WalrusObjectKind } from 'src/indexer/walrus-checkpoint';
+
+export interface WalrusObjectIds {
+  readonly stakingObjectId: string;
+  readonly systemObjectId: string;
+  /** The original Walrus package: the address its types carry. */
+  readonly packageId: string;
+}
+
+const PAGE = 50;
+
+/**
+ * Reads the current Walrus staking state with object reads (the staking and system inner objects,
+ * the active set, every pool and its exchange-rate table, the pools' caps and the deny-list sizes)
+ * and presents it as one synthetic checkpoint, so the pipelines file it exactly as if it had been
+ * replayed. The reads are not pinned to a checkpoint: they are taken after `checkpoint`, and
+ * replaying from `checkpoint + 1` cannot move anything backwards because every write is
+ * version-guarded. StakedWal positions are address-owned and cannot be enumerated; they appear
+ * as their owners next touch them (or by backfilling the range that created them).
+ */
+export class SnapshotReader {
+  constructor(
+    private readonly client: SuiGrpcClient,
+    private readonly ids: WalrusObjectIds,
+  ) {}
+
+  async read(signal?: AbortSignal): Promise<WalrusCheckpoint> {
+    const { response: info } = await this.client.ledgerService.getServiceInfo({}, { abort: signal });
+    const checkpoint = info.checkpointHeight;
+    if (checkpoint === undefined) {
+      throw new Error('the full node did not report its checkpoint height');
+    }
+    const { response: summary } = await this.client.ledgerService.getCheckpoint(
+      {
+        checkpointId: { oneofKind: 'sequenceNumber', sequenceNumber: checkpoint },
+        readMask: { paths: ['sequence_number', 'summary.timestamp'] },
+      },
+      { abort: signal },
+    );
+    const origin = this.ids.packageId;
+    const objects: WalrusObjectChange[] = [];
+
+    const staking = W.VersionedRoot.parse(await this.content(this.ids.stakingObjectId));
+    const innerField = await this.object(
+      deriveDynamicFieldID(this.ids.stakingObjectId, 'u64', bcs.u64().serialize(staking.version).toBytes()),
+    );
+    objects.push(change('stakingInner', innerField));
+    const inner = W.StakingInnerField.parse(innerField.content).value;
+
+    const keyType = `${origin}::extended_field::Key`;
+    const keyBcs = W.ExtendedFieldKey.serialize({ dummy_field: false }).toBytes();
+    objects.push(change('activeSet', await this.object(deriveDynamicFieldID(inner.active_set.id, keyType, keyBcs))));
+
+    const poolIds = (await this.fields(inner.pools.id)).map((field) =>
+      normalizeSuiAddress(bcs.Address.parse(field.name.bcs)),
+    );
+    const pools = await this.objects(poolIds);
+    const capIds: string[] = [];
+    const rateFieldIds: string[] = [];
+    for (const pool of pools) {
+      objects.push(change('stakingPool', pool));
+      const decoded = W.StakingPool.parse(pool.content);
+      if (decoded.commission_receiver.$kind === 'ObjectID') {
+        capIds.push(decoded.commission_receiver.ObjectID);
+      }
+      rateFieldIds.push(...(await this.fields(decoded.exchange_rates.id)).map((field) => field.fieldId));
+    }
+    for (const rate of await this.objects(rateFieldIds)) {
+      objects.push(change('exchangeRate', rate));
+    }
+    const typeOfCap = `${origin}::storage_node::StorageNodeCap`;
+    for (const cap of await this.objects(capIds)) {
+      if (cap.type === typeOfCap) {
+        objects.push(change('storageNodeCap', cap));
+      }
+    }
+
+    const system = W.VersionedRoot.parse(await this.content(this.ids.systemObjectId));
+    const systemField = await this.object(
+      deriveDynamicFieldID(this.ids.systemObjectId, 'u64', bcs.u64().serialize(system.version).toBytes()),
+    );
+    objects.push(change('systemInner', systemField));
+    const systemInner = W.SystemInnerField.parse(systemField.content).value;
+    objects.push(
+      change('denyListSizes', await this.object(deriveDynamicFieldID(systemInner.deny_list_sizes.id, keyType, keyBcs))),
+    );
+
+    const seconds = summary.checkpoint?.summary?.timestamp;
+    return {
+      sequence: checkpoint,
+      timestampMs: seconds === undefined ? Date.now() : Number(seconds.seconds) * 1000 + Math.floor(seconds.nanos / 1e6),
+      transactions: [{ digest: `snapshot@${checkpoint}`, objects, events: [] }],
+      snapshot: true,
+    };
+  }
+
+  private async content(objectId: string): Promise<Uint8Array> {
+    return (await this.object(objectId)).content;
+  }
+
+  private async object(objectId: string): Promise<SuiClientTypes.Object<{ content: true }>> {
+    const { object } = await this.client.core.getObject({ objectId, include: { content: true } });
+    return object;
+  }
+
+  private async objects(objectIds: readonly string[]): Promise<SuiClientTypes.Object<{ content: true }>[]> {
+    const found: SuiClientTypes.Object<{ content: true }>[] = [];
+    for (let i = 0; i < objectIds.length; i += PAGE) {
+      const { objects } = await this.client.core.getObjects({
+        objectIds: objectIds.slice(i, i + PAGE),
+        include: { content: true },
+      });
+      for (const object of objects) {
+        if (object instanceof Error) {
+          throw object;
+        }
+        found.push(object);
+      }
+    }
+    return found;
+  }
+
+  private async fields(parentId: string): Promise<SuiClientTypes.DynamicFieldEntry[]> {
+    const entries: SuiClientTypes.DynamicFieldEntry[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: SuiClientTypes.ListDynamicFieldsResponse = await this.client.core.listDynamicFields({
+        parentId,
+        cursor,
+        limit: PAGE,
+      });
+      entries.push(...page.dynamicFields);
+      cursor = page.hasNextPage ? page.cursor : null;
+    } while (cursor !== null);
+    return entries;
+  }
+}
+
+function change(kind: WalrusObjectKind, object: SuiClientTypes.Object<{ content: true }>): WalrusObjectChange {
+  const owner = object.owner;
+  return {
+    kind,
+    objectId: normalizeSuiAddress(object.objectId),
+    version: BigInt(object.version),
+    operation: 'mutated',
+    owner:
+      owner.$kind === 'AddressOwner'
+        ? normalizeSuiAddress(owner.AddressOwner)
+        : owner.$kind === 'ObjectOwner'
+          ? normalizeSuiAddress(owner.ObjectOwner)
+          : null,
+    contents: object.content,
+    txDigest: object.previousTransaction ?? '',
+  };
+}

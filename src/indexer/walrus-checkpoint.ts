@@ -1,0 +1,212 @@
+import { GrpcTypes } from '@mysten/sui/grpc';
+import { normalizeSuiAddress } from '@mysten/sui/utils';
+import type { TypeOriginNormalizer } from 'src/chain/type-origin';
+import { NonRetryableChainError } from 'src/chain/chain-errors';
+
+/** The Walrus objects the pipelines follow. */
+export type WalrusObjectKind =
+  | 'stakingInner'
+  | 'activeSet'
+  | 'stakingPool'
+  | 'exchangeRate'
+  | 'stakedWal'
+  | 'storageNodeCap'
+  | 'systemInner'
+  | 'denyListSizes';
+
+export type ObjectOperation = 'created' | 'mutated' | 'deleted';
+
+export interface WalrusObjectChange {
+  readonly kind: WalrusObjectKind;
+  readonly objectId: string;
+  readonly version: bigint;
+  readonly operation: ObjectOperation;
+  /** The owning address (address-owned) or parent object (object-owned); null when shared or gone. */
+  readonly owner: string | null;
+  /** The Move struct's BCS; absent for a deletion. */
+  readonly contents?: Uint8Array;
+  readonly txDigest: string;
+}
+
+export interface WalrusEventRecord {
+  readonly txDigest: string;
+  readonly eventIndex: number;
+  /** Struct name, e.g. `EpochChangeStart`. */
+  readonly name: string;
+  /** Full type, normalised to the original package. */
+  readonly moveType: string;
+  readonly sender: string;
+  readonly contents: Uint8Array;
+}
+
+export interface WalrusTransaction {
+  readonly digest: string;
+  /** In the order the transaction wrote them. */
+  readonly objects: readonly WalrusObjectChange[];
+  readonly events: readonly WalrusEventRecord[];
+}
+
+/** A checkpoint reduced to what Walrus staking cares about. */
+export interface WalrusCheckpoint {
+  readonly sequence: bigint;
+  readonly timestampMs: number;
+  /** Only the transactions that touched a Walrus object or emitted a Walrus event. */
+  readonly transactions: readonly WalrusTransaction[];
+  /** True for the bootstrap snapshot: objects read at this checkpoint, not changed in it. */
+  readonly snapshot?: boolean;
+}
+
+/**
+ * Picks the Walrus objects and events out of checkpoints. Types are compared after type-origin
+ * normalisation, so objects and events of any package version are recognised; a cheap substring
+ * test on the package addresses skips everything else first (most of mainnet).
+ */
+export class WalrusCheckpointReader {
+  private readonly kinds = new Map<string, WalrusObjectKind>();
+  private readonly packageHexes: readonly string[];
+  private readonly classified = new Map<string, WalrusObjectKind | null>();
+
+  constructor(private readonly normalizer: TypeOriginNormalizer) {
+    const origin = normalizer.originalPackageId;
+    const field = (name: string, value: string) => `0x2::dynamic_field::Field<${name}, ${value}>`;
+    const key = `${origin}::extended_field::Key`;
+    const expected: [string, WalrusObjectKind][] = [
+      [field('u64', `${origin}::staking_inner::StakingInnerV1`), 'stakingInner'],
+      [field(key, `${origin}::active_set::ActiveSet`), 'activeSet'],
+      [`${origin}::staking_pool::StakingPool`, 'stakingPool'],
+      [field('u32', `${origin}::pool_exchange_rate::PoolExchangeRate`), 'exchangeRate'],
+      [`${origin}::staked_wal::StakedWal`, 'stakedWal'],
+      [`${origin}::storage_node::StorageNodeCap`, 'storageNodeCap'],
+      [field('u64', `${origin}::system_state_inner::SystemStateInnerV1`), 'systemInner'],
+      [field(key, '0x2::vec_map::VecMap<0x2::object::ID, u64>'), 'denyListSizes'],
+    ];
+    for (const [type, kind] of expected) {
+      this.kinds.set(normalizer.normalize(type), kind);
+    }
+    this.packageHexes = normalizer.packageVersions.map((id) => id.slice(2));
+  }
+
+  read(checkpoint: GrpcTypes.Checkpoint): WalrusCheckpoint {
+    const sequence = checkpoint.sequenceNumber;
+    if (sequence === undefined) {
+      throw new NonRetryableChainError('a checkpoint arrived without its sequence number');
+    }
+    const transactions: WalrusTransaction[] = [];
+    for (const transaction of checkpoint.transactions) {
+      const read = this.readTransaction(sequence, transaction);
+      if (read !== undefined) {
+        transactions.push(read);
+      }
+    }
+    return { sequence, timestampMs: timestampMs(checkpoint.summary?.timestamp), transactions };
+  }
+
+  private readTransaction(
+    sequence: bigint,
+    transaction: GrpcTypes.ExecutedTransaction,
+  ): WalrusTransaction | undefined {
+    const digest = transaction.digest ?? '';
+    const objects: WalrusObjectChange[] = [];
+    let outputs: Map<string, GrpcTypes.Object> | undefined;
+    for (const changed of transaction.effects?.changedObjects ?? []) {
+      const kind = this.classify(changed.objectType);
+      if (kind === null || changed.objectId === undefined) {
+        continue;
+      }
+      const objectId = normalizeSuiAddress(changed.objectId);
+      if (changed.outputState !== GrpcTypes.ChangedObject_OutputObjectState.OBJECT_WRITE) {
+        objects.push({
+          kind,
+          objectId,
+          version: transaction.effects?.lamportVersion ?? changed.inputVersion ?? 0n,
+          operation: 'deleted',
+          owner: null,
+          txDigest: digest,
+        });
+        continue;
+      }
+      outputs ??= new Map(
+        (transaction.objects?.objects ?? []).map((object) => [
+          `${normalizeSuiAddress(object.objectId ?? '0x0')}@${String(object.version)}`,
+          object,
+        ]),
+      );
+      const object = outputs.get(`${objectId}@${String(changed.outputVersion)}`);
+      const contents = object?.contents?.value;
+      if (contents === undefined || changed.outputVersion === undefined) {
+        throw new NonRetryableChainError(
+          `checkpoint ${sequence}, transaction ${digest}: the contents of ${kind} ${objectId} ` +
+            `version ${String(changed.outputVersion)} are missing (is transactions.objects in the read mask?)`,
+        );
+      }
+      objects.push({
+        kind,
+        objectId,
+        version: changed.outputVersion,
+        operation:
+          changed.idOperation === GrpcTypes.ChangedObject_IdOperation.CREATED ||
+          changed.inputState === GrpcTypes.ChangedObject_InputObjectState.DOES_NOT_EXIST
+            ? 'created'
+            : 'mutated',
+        owner: ownerAddress(changed.outputOwner),
+        contents,
+        txDigest: digest,
+      });
+    }
+    const events: WalrusEventRecord[] = [];
+    for (const [index, event] of (transaction.events?.events ?? []).entries()) {
+      const type = event.eventType;
+      if (type === undefined || !this.mentionsWalrus(type)) {
+        continue;
+      }
+      const moveType = this.normalizer.normalize(type);
+      const [, module, name] = moveType.split('<', 1)[0]?.split('::') ?? [];
+      if (module !== 'events' || name === undefined || !moveType.startsWith(this.normalizer.originalPackageId)) {
+        continue;
+      }
+      events.push({
+        txDigest: digest,
+        eventIndex: event.eventIndex ?? index,
+        name,
+        moveType,
+        sender: normalizeSuiAddress(event.sender ?? '0x0'),
+        contents: event.contents?.value ?? new Uint8Array(),
+      });
+    }
+    return objects.length === 0 && events.length === 0 ? undefined : { digest, objects, events };
+  }
+
+  private classify(type: string | undefined): WalrusObjectKind | null {
+    if (type === undefined) {
+      return null;
+    }
+    let kind = this.classified.get(type);
+    if (kind === undefined) {
+      kind = this.mentionsWalrus(type) ? (this.kinds.get(this.normalizer.normalize(type)) ?? null) : null;
+      if (this.classified.size > 10_000) {
+        this.classified.clear();
+      }
+      this.classified.set(type, kind);
+    }
+    return kind;
+  }
+
+  private mentionsWalrus(type: string): boolean {
+    const lower = type.toLowerCase();
+    return this.packageHexes.some((hex) => lower.includes(hex));
+  }
+}
+
+function ownerAddress(owner: GrpcTypes.Owner | undefined): string | null {
+  if (
+    owner?.address !== undefined &&
+    (owner.kind === GrpcTypes.Owner_OwnerKind.ADDRESS || owner.kind === GrpcTypes.Owner_OwnerKind.OBJECT)
+  ) {
+    return normalizeSuiAddress(owner.address);
+  }
+  return null;
+}
+
+export function timestampMs(timestamp: { seconds: bigint; nanos: number } | undefined): number {
+  return timestamp === undefined ? 0 : Number(timestamp.seconds) * 1000 + Math.floor(timestamp.nanos / 1e6);
+}
