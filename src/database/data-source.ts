@@ -2,8 +2,11 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ALL_ENTITIES } from 'src/database/entities';
 
-/** Compiled migrations; the schema only ever changes through reviewed migration files. */
-export const MIGRATIONS_GLOB = join(__dirname, '..', '..', 'migrations', '*.js');
+/**
+ * The migrations: compiled (`dist/migrations/*.js`) when Tusk runs, sources when the tests run.
+ * The schema only ever changes through reviewed migration files.
+ */
+export const MIGRATIONS_GLOB = join(__dirname, '..', '..', 'migrations', '*.{js,ts}');
 
 /** The TypeORM options every Tusk connection uses: explicit entities, migrations, never synchronize. */
 export function dataSourceOptions(url: string) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
 import {
   Inject,
@@ -103,6 +104,11 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
         session.abort();
       };
       signal.addEventListener('abort', stop, { once: true });
+      const onLockError = () => {
+        this.logger.warn('the connection holding the writer lock failed: stepping down');
+        session.abort();
+      };
+      lockClient(lock)?.on('error', onLockError);
       const heartbeat = setInterval(() => {
         lock.query('SELECT 1').catch(() => {
           this.logger.warn('lost the connection holding the writer lock: stepping down');
@@ -124,6 +130,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
         await sleep(1000, signal);
       } finally {
         clearInterval(heartbeat);
+        lockClient(lock)?.off('error', onLockError);
         signal.removeEventListener('abort', stop);
         this.metrics.leader.set(0);
         await lock.query('SELECT pg_advisory_unlock($1)', [WRITER_LOCK_KEY]).catch(() => undefined);
@@ -292,6 +299,12 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     this.current = { ...this.current, role: 'failed', error: message(error) };
     this.logger.error(`the indexer stopped: ${message(error)}`);
   }
+}
+
+/** The pg client under a query runner: a checked-out client needs its own error listener. */
+function lockClient(runner: QueryRunner): { on: EventEmitter['on']; off: EventEmitter['off'] } | undefined {
+  const client: unknown = (runner as unknown as { databaseConnection?: unknown }).databaseConnection;
+  return client instanceof EventEmitter ? client : undefined;
 }
 
 /** Database connection failures (the server restarting, the network) are worth retrying. */

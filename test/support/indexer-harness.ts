@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { loadAppConfig, type AppConfig } from 'src/config/app-config';
+import { Devnet } from 'src/devnet/devnet';
+import { GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
+import { registerSuiRpc } from 'src/devnet/ledger/sui-rpc.handlers';
+import { loadScenario } from 'src/devnet/scenario';
+import { createApp } from 'src/main';
+import { testDatabaseUrl } from 'test/support/test-database';
+
+/** A fresh, empty database on the test server; each test builds its own data. */
+export async function createTestDatabase(): Promise<string> {
+  const name = `tusk_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = new Client({ connectionString: testDatabaseUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(testDatabaseUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A devnet history in virtual time: `epochs` complete epoch changes of a scenario. */
+export function buildDevnet(
+  scenario: string,
+  seed: number,
+  epochs: number,
+  epochDurationMs = 10_000,
+): Devnet {
+  const devnet = new Devnet({
+    scenario: loadScenario(scenario),
+    seed,
+    epochDurationMs,
+    genesisTimeMs: Date.UTC(2026, 0, 1),
+  });
+  devnet.runUntilEpochDone(epochs);
+  return devnet;
+}
+
+export interface ServedDevnet {
+  readonly server: GrpcWebServer;
+  readonly url: string;
+  /** The environment that points Tusk at this devnet. */
+  readonly env: Record<string, string>;
+}
+
+/** Serves a devnet's ledger over grpc-web as it stands (the test ticks it, if at all). */
+export async function serveDevnet(devnet: Devnet): Promise<ServedDevnet> {
+  const server = new GrpcWebServer();
+  registerSuiRpc(server, devnet.ledger);
+  const url = await server.listen(0, '127.0.0.1');
+  const { deployment } = devnet.network;
+  return {
+    server,
+    url,
+    env: {
+      TUSK_NETWORK: 'local',
+      SUI_GRPC_URL: url,
+      WALRUS_STAKING_OBJECT_ID: deployment.stakingObjectId,
+      WALRUS_SYSTEM_OBJECT_ID: deployment.systemObjectId,
+    },
+  };
+}
+
+export function indexerConfig(
+  databaseUrl: string,
+  served: ServedDevnet,
+  env: Record<string, string> = {},
+): AppConfig {
+  return loadAppConfig({ DATABASE_URL: databaseUrl, APP_ROLE: 'indexer', ...served.env, ...env });
+}
+
+/** Boots an indexing Tusk (no HTTP listener) and waits until every pipeline reached `tip`. */
+export async function indexUntil(
+  config: AppConfig,
+  tip: bigint,
+  timeoutMs = 45_000,
+): Promise<INestApplication> {
+  const app = await createApp(config, { quiet: true });
+  await app.init();
+  try {
+    await waitForWatermarks(config.database.kind === 'external' ? config.database.url : '', tip, timeoutMs);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  return app;
+}
+
+/** Polls the watermarks until the four pipelines have all reached `tip`. */
+export async function waitForWatermarks(databaseUrl: string, tip: bigint, timeoutMs: number): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      const { rows } = await client
+        .query<{ pipeline: string; checkpoint: string; error: string | null }>(
+          'SELECT pipeline, checkpoint_hi_inclusive AS checkpoint, error FROM pipeline_watermark',
+        )
+        .catch(() => ({ rows: [] }));
+      const failed = rows.find((row) => row.error !== null);
+      if (failed !== undefined) {
+        throw new Error(`pipeline ${failed.pipeline} stopped: ${failed.error ?? ''}`);
+      }
+      if (rows.length === 4 && rows.every((row) => BigInt(row.checkpoint) >= tip)) {
+        return;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`the indexer did not reach checkpoint ${tip}: ${JSON.stringify(rows)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Columns that record when a row was written rather than what the chain says. */
+const VOLATILE: Record<string, string[]> = {
+  pipeline_watermark: ['updated_at'],
+  indexed_network: ['created_at'],
+};
+
+/** Every indexed table, row for row, in key order: two databases indexed alike dump alike. */
+export async function dumpTables(databaseUrl: string): Promise<Record<string, unknown[]>> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables
+       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('migrations', 'indexer_lease')
+       ORDER BY table_name`,
+    );
+    const dump: Record<string, unknown[]> = {};
+    for (const { table_name: table } of tables) {
+      const { rows } = await client.query<Record<string, unknown>>(`SELECT * FROM "${table}" ORDER BY 1, 2`);
+      dump[table] = rows.map((row) => {
+        const kept = { ...row };
+        for (const column of VOLATILE[table] ?? []) {
+          delete kept[column];
+        }
+        return kept;
+      });
+    }
+    return dump;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function query<T extends Record<string, unknown>>(
+  databaseUrl: string,
+  sql: string,
+): Promise<T[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
