@@ -7,6 +7,8 @@ export type PendingValuesRow = { epoch: number; value: string }[];
 /**
  * A staking pool as it last stood in a Walrus epoch (the current epoch's row moves with every
  * change). Later object versions of the same epoch overwrite earlier ones, never the reverse.
+ * Rows exist only for epochs in which the pool changed (or was snapshotted): its state in epoch E
+ * is its latest row with `epoch <= E`.
  */
 @Entity({ name: 'pool_state' })
 @Index('pool_state_epoch_idx', ['epoch'])
