@@ -27,7 +27,11 @@ export async function createApp(config: AppConfig, { quiet = false } = {}): Prom
  * `ConfigError` for invalid settings; if it cannot listen, it stops what it started first.
  */
 export async function startService(options: StartOptions = {}): Promise<INestApplication> {
-  const config = loadProcessConfig({ PORT: options.port, TUSK_NETWORK: options.network, APP_ROLE: options.role });
+  const config = loadProcessConfig({
+    PORT: options.port,
+    TUSK_NETWORK: options.network,
+    APP_ROLE: options.role,
+  });
   const app = await createApp(config);
   try {
     await app.listen(config.port, config.host);

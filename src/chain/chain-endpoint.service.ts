@@ -76,12 +76,16 @@ export class ChainEndpointService implements OnApplicationShutdown {
         port: chain.port,
       },
       (error) => {
-        this.logger.error(`the local network stopped: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.error(
+          `the local network stopped: ${error instanceof Error ? error.message : String(error)}`,
+        );
       },
     );
     this.devnetServer = server;
     this.devnetReady = await server.start();
-    this.logger.log(`local network (scenario ${chain.scenario}, seed ${chain.seed}) at ${this.devnetReady.grpcUrl}`);
+    this.logger.log(
+      `local network (scenario ${chain.scenario}, seed ${chain.seed}) at ${this.devnetReady.grpcUrl}`,
+    );
     return this.devnetReady;
   }
 

@@ -30,6 +30,12 @@ const DEFAULT_READ_MASK = [
   'transactions.objects',
 ];
 const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 100, maxMs: 10_000 };
+/**
+ * Checkpoints per `ListCheckpoints` call. The client buffers a streamed response as fast as it
+ * arrives, whatever the reader's pace, so an open-ended range would hold the whole backlog in
+ * memory; bounded calls keep it to one page.
+ */
+const LIST_PAGE = 1000n;
 
 /**
  * Every checkpoint from a starting sequence number on, exactly once and in order, for as long as
@@ -105,7 +111,7 @@ export class CheckpointSource {
   /** Checkpoints from `start` to the tip, in order, skipping duplicates. */
   private async *list(start: bigint, signal: AbortSignal): AsyncGenerator<GrpcTypes.Checkpoint> {
     const call = this.options.client.ledgerService.listCheckpoints(
-      { startCheckpoint: start, readMask: { paths: this.readMask } },
+      { startCheckpoint: start, endCheckpoint: start + LIST_PAGE, readMask: { paths: this.readMask } },
       { abort: signal },
     );
     let expected = start;

@@ -82,8 +82,8 @@ const ACTIVE_SET_MEMBER_COLUMNS: BulkColumn[] = [
 ];
 
 /** The staking inner object's epoch state, committees and active set. */
-export class CommitteeRepository {
-  static async writeStakingStates(manager: EntityManager, rows: readonly StakingStateRow[]): Promise<void> {
+export const CommitteeRepository = {
+  async writeStakingStates(manager: EntityManager, rows: readonly StakingStateRow[]): Promise<void> {
     await bulkInsert(manager, {
       table: 'staking_state',
       columns: STATE_COLUMNS,
@@ -105,10 +105,10 @@ export class CommitteeRepository {
       ]),
       onConflict: versionGuardedUpsert('staking_state', STATE_COLUMNS, ['epoch']),
     });
-  }
+  },
 
   /** A committee never changes once selected: the first sighting stays. */
-  static async writeCommitteeMembers(manager: EntityManager, rows: readonly CommitteeMemberRow[]): Promise<void> {
+  async writeCommitteeMembers(manager: EntityManager, rows: readonly CommitteeMemberRow[]): Promise<void> {
     await bulkInsert(manager, {
       table: 'committee_member',
       columns: MEMBER_COLUMNS,
@@ -122,10 +122,10 @@ export class CommitteeRepository {
       ]),
       onConflict: 'ON CONFLICT (epoch, node_id) DO NOTHING',
     });
-  }
+  },
 
   /** Replaces an epoch's active set when the row is a newer version of it. */
-  static async writeActiveSets(manager: EntityManager, rows: readonly ActiveSetRow[]): Promise<void> {
+  async writeActiveSets(manager: EntityManager, rows: readonly ActiveSetRow[]): Promise<void> {
     if (rows.length === 0) {
       return;
     }
@@ -160,5 +160,5 @@ export class CommitteeRepository {
         ),
       onConflict: '',
     });
-  }
-}
+  },
+};

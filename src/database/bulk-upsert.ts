@@ -47,7 +47,11 @@ export function setExcluded(columns: readonly BulkColumn[], key: readonly string
 }
 
 /** `ON CONFLICT (key) DO UPDATE SET … WHERE <table>.version < EXCLUDED.version`: newer versions win. */
-export function versionGuardedUpsert(table: string, columns: readonly BulkColumn[], key: readonly string[]): string {
+export function versionGuardedUpsert(
+  table: string,
+  columns: readonly BulkColumn[],
+  key: readonly string[],
+): string {
   return (
     `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${setExcluded(columns, key)} ` +
     `WHERE "${table}".version < EXCLUDED.version`
@@ -55,7 +59,12 @@ export function versionGuardedUpsert(table: string, columns: readonly BulkColumn
 }
 
 function toParameter(value: BulkValue): string | number | boolean | null {
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+  if (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean'
+  ) {
     return value;
   }
   if (typeof value === 'bigint') {

@@ -44,9 +44,9 @@ const SYSTEM_COLUMNS: BulkColumn[] = [
 ];
 
 /** Epoch life-cycle moments and the system object's state per epoch. */
-export class EpochRepository {
+export const EpochRepository = {
   /** Each moment keeps its earliest sighting; the other moments of the row are left alone. */
-  static async writeMoments(manager: EntityManager, rows: readonly EpochMomentRow[]): Promise<void> {
+  async writeMoments(manager: EntityManager, rows: readonly EpochMomentRow[]): Promise<void> {
     for (const moment of ['started', 'committee_selected', 'done'] as const) {
       const selected = rows.filter((row) => row.moment === moment);
       if (selected.length === 0) {
@@ -66,9 +66,9 @@ export class EpochRepository {
         ],
       );
     }
-  }
+  },
 
-  static async writeSystemStates(manager: EntityManager, rows: readonly SystemStateRow[]): Promise<void> {
+  async writeSystemStates(manager: EntityManager, rows: readonly SystemStateRow[]): Promise<void> {
     await bulkInsert(manager, {
       table: 'system_state',
       columns: SYSTEM_COLUMNS,
@@ -86,10 +86,10 @@ export class EpochRepository {
       ]),
       onConflict: versionGuardedUpsert('system_state', SYSTEM_COLUMNS, ['epoch']),
     });
-  }
+  },
 
   /** Deny-list sizes live in their own field object, versioned apart from the system state. */
-  static async writeDenyListSizes(manager: EntityManager, rows: readonly DenyListSizesRow[]): Promise<void> {
+  async writeDenyListSizes(manager: EntityManager, rows: readonly DenyListSizesRow[]): Promise<void> {
     for (const row of rows) {
       await manager.query(
         `UPDATE system_state SET deny_list_sizes = $2::jsonb, deny_list_version = $3
@@ -97,5 +97,5 @@ export class EpochRepository {
         [row.epoch, JSON.stringify(row.sizes), row.version.toString()],
       );
     }
-  }
-}
+  },
+};

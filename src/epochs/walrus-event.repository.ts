@@ -28,8 +28,8 @@ const COLUMNS: BulkColumn[] = [
 ];
 
 /** Walrus events: written once, keyed by `(tx_digest, event_index)`. */
-export class WalrusEventRepository {
-  static async insert(manager: EntityManager, rows: readonly WalrusEventRow[]): Promise<void> {
+export const WalrusEventRepository = {
+  async insert(manager: EntityManager, rows: readonly WalrusEventRow[]): Promise<void> {
     await bulkInsert(manager, {
       table: 'walrus_event',
       columns: COLUMNS,
@@ -47,5 +47,5 @@ export class WalrusEventRepository {
       ]),
       onConflict: 'ON CONFLICT (tx_digest, event_index) DO NOTHING',
     });
-  }
-}
+  },
+};

@@ -21,19 +21,21 @@ interface NetworkRecord {
 }
 
 /** Binds a database to the one network it indexes. */
-export class IndexedNetworkRepository {
+export const IndexedNetworkRepository = {
   /**
    * Records the network on first use and checks it on every later start. A different chain is
    * refused; a new run of the local network (same chain ID, new genesis) wipes the indexed rows
    * when `resetIfEphemeral` is set, since that chain's history is gone.
    */
-  static async bind(
+  async bind(
     manager: EntityManager,
     identity: NetworkIdentity,
     resetIfEphemeral: boolean,
   ): Promise<'new' | 'same' | 'reset'> {
     return manager.transaction(async (tx) => {
-      const [existing] = (await tx.query('SELECT * FROM indexed_network WHERE id = 1 FOR UPDATE')) as NetworkRecord[];
+      const [existing] = await tx.query<NetworkRecord[]>(
+        'SELECT * FROM indexed_network WHERE id = 1 FOR UPDATE',
+      );
       if (existing !== undefined && sameNetwork(existing, identity)) {
         return 'same';
       }
@@ -45,7 +47,7 @@ export class IndexedNetworkRepository {
         );
       }
       if (existing !== undefined) {
-        const tables = ALL_ENTITIES.map((entity) => `"${tx.connection.getMetadata(entity).tableName}"`);
+        const tables = ALL_ENTITIES.map((entity) => `"${tx.dataSource.getMetadata(entity).tableName}"`);
         await tx.query(`TRUNCATE ${tables.join(', ')}`);
       }
       await tx.query(
@@ -62,10 +64,10 @@ export class IndexedNetworkRepository {
       );
       return existing === undefined ? 'new' : 'reset';
     });
-  }
+  },
 
-  static async get(manager: EntityManager): Promise<NetworkIdentity | undefined> {
-    const [row] = (await manager.query('SELECT * FROM indexed_network WHERE id = 1')) as NetworkRecord[];
+  async get(manager: EntityManager): Promise<NetworkIdentity | undefined> {
+    const [row] = await manager.query<NetworkRecord[]>('SELECT * FROM indexed_network WHERE id = 1');
     return row === undefined
       ? undefined
       : {
@@ -76,8 +78,8 @@ export class IndexedNetworkRepository {
           systemObjectId: row.system_object_id,
           packageId: row.package_id,
         };
-  }
-}
+  },
+};
 
 function sameNetwork(row: NetworkRecord, identity: NetworkIdentity): boolean {
   return (

@@ -13,7 +13,13 @@ export class IndexerHealthIndicator {
   check(key: string): HealthIndicatorResult {
     const indicator = this.health.check(key);
     const { role, error, halted } = this.indexer.status;
-    const details = { role, ...(error === null ? {} : { error }), ...(Object.keys(halted).length > 0 ? { halted } : {}) };
-    return role === 'failed' || Object.keys(halted).length > 0 ? indicator.down(details) : indicator.up(details);
+    const details = {
+      role,
+      ...(error === null ? {} : { error }),
+      ...(Object.keys(halted).length > 0 ? { halted } : {}),
+    };
+    return role === 'failed' || Object.keys(halted).length > 0
+      ? indicator.down(details)
+      : indicator.up(details);
   }
 }

@@ -103,15 +103,17 @@ export class IndexerRunner {
       inner.abort();
     };
     signal.addEventListener('abort', abort, { once: true });
-    const queue = new CheckpointQueue(this.options.batchSize * 4);
+    // Read ahead by about one batch while the previous one commits; more only costs memory.
+    const queue = new CheckpointQueue(this.options.batchSize * 2, MAX_QUEUED_CHANGES);
     const producer = this.produce(from, queue, inner.signal);
     try {
       while (!signal.aborted && active().length > 0) {
-        const batch = await queue.take(this.options.batchSize, signal);
+        const batch = await queue.take(this.options.batchSize, MAX_BATCH_CHANGES, signal);
         if (batch === undefined) {
           break;
         }
-        const bounded = until === undefined ? batch : batch.filter((checkpoint) => checkpoint.sequence <= until);
+        const bounded =
+          until === undefined ? batch : batch.filter((checkpoint) => checkpoint.sequence <= until);
         await Promise.all(active().map((run) => this.commit(run, bounded, signal)));
       }
     } finally {
@@ -137,7 +139,11 @@ export class IndexerRunner {
   }
 
   /** Commits one batch for one pipeline, retrying what can be retried. */
-  private async commit(run: PipelineRun, batch: readonly WalrusCheckpoint[], signal: AbortSignal): Promise<void> {
+  private async commit(
+    run: PipelineRun,
+    batch: readonly WalrusCheckpoint[],
+    signal: AbortSignal,
+  ): Promise<void> {
     const checkpoints = batch.filter((checkpoint) => checkpoint.sequence > run.checkpoint);
     const last = checkpoints[checkpoints.length - 1];
     if (last === undefined) {
@@ -191,24 +197,51 @@ export class IndexerRunner {
     const message = error instanceof Error ? error.message : String(error);
     this.options.observer?.onHalt?.(run.pipeline.name, checkpoint, error);
     try {
-      await WatermarkRepository.recordError(this.options.dataSource.manager, run.watermarkName, checkpoint, message);
+      await WatermarkRepository.recordError(
+        this.options.dataSource.manager,
+        run.watermarkName,
+        checkpoint,
+        message,
+      );
     } catch {
       // The halt is already reported; the row is a courtesy for API replicas.
     }
   }
 }
 
-/** A bounded queue between the checkpoint reader and the writer, carrying the reader's failure. */
+/** Object changes read ahead at most: dense checkpoints are large, sparse ones nearly empty. */
+const MAX_QUEUED_CHANGES = 20_000;
+/** Object changes per batch at most, so that one transaction stays a few megabytes. */
+const MAX_BATCH_CHANGES = 10_000;
+
+function weight(checkpoint: WalrusCheckpoint): number {
+  let changes = 0;
+  for (const transaction of checkpoint.transactions) {
+    changes += transaction.objects.length + transaction.events.length;
+  }
+  return changes;
+}
+
+/**
+ * A queue between the checkpoint reader and the writer, bounded in checkpoints and in object
+ * changes, carrying the reader's failure.
+ */
 class CheckpointQueue {
-  private items: WalrusCheckpoint[] = [];
+  private items: { checkpoint: WalrusCheckpoint; weight: number }[] = [];
+  private queuedWeight = 0;
   private ended = false;
   private failure: { error: unknown } | undefined;
   private wake: (() => void) | undefined;
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly weightCapacity: number,
+  ) {}
 
-  push(item: WalrusCheckpoint): void {
+  push(checkpoint: WalrusCheckpoint): void {
+    const item = { checkpoint, weight: weight(checkpoint) };
     this.items.push(item);
+    this.queuedWeight += item.weight;
     this.notify();
   }
 
@@ -223,13 +256,19 @@ class CheckpointQueue {
   }
 
   async waitForSpace(signal: AbortSignal): Promise<void> {
-    while (this.items.length >= this.capacity && !signal.aborted) {
+    while (
+      (this.items.length >= this.capacity || this.queuedWeight >= this.weightCapacity) &&
+      !signal.aborted
+    ) {
       await this.sleepUntilNotified(signal);
     }
   }
 
-  /** Up to `max` checkpoints once at least one is ready; undefined once the stream has ended. */
-  async take(max: number, signal: AbortSignal): Promise<WalrusCheckpoint[] | undefined> {
+  /**
+   * Once at least one checkpoint is ready: up to `max` of them and about `maxWeight` object
+   * changes (at least one checkpoint). Undefined once the stream has ended.
+   */
+  async take(max: number, maxWeight: number, signal: AbortSignal): Promise<WalrusCheckpoint[] | undefined> {
     while (this.items.length === 0) {
       if (this.failure !== undefined) {
         throw this.failure.error instanceof Error
@@ -241,9 +280,19 @@ class CheckpointQueue {
       }
       await this.sleepUntilNotified(signal);
     }
-    const taken = this.items.splice(0, max);
+    let count = 0;
+    let taken = 0;
+    for (const item of this.items) {
+      if (count === max || (count > 0 && taken + item.weight > maxWeight)) {
+        break;
+      }
+      count++;
+      taken += item.weight;
+    }
+    this.queuedWeight -= taken;
+    const batch = this.items.splice(0, count).map((item) => item.checkpoint);
     this.notify();
-    return taken;
+    return batch;
   }
 
   private notify(): void {

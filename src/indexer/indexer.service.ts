@@ -87,7 +87,9 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
       IndexedNetworkRepository.bind(this.dataSource.manager, identity.network, this.endpoint.isEphemeral),
     );
     if (binding === 'reset') {
-      this.logger.warn('the local network started afresh: the rows indexed from its previous run were cleared');
+      this.logger.warn(
+        'the local network started afresh: the rows indexed from its previous run were cleared',
+      );
     }
     while (!signal.aborted) {
       const lock = await this.retrying(signal, () => this.tryLock());
@@ -143,7 +145,10 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** As the writer: start a term, bootstrap a fresh database, then index until stopped. */
-  private async lead(identity: { normalizer: TypeOriginNormalizer; network: NetworkIdentity }, signal: AbortSignal) {
+  private async lead(
+    identity: { normalizer: TypeOriginNormalizer; network: NetworkIdentity },
+    signal: AbortSignal,
+  ) {
     const term = await WatermarkRepository.takeLease(this.dataSource.manager, this.holder);
     this.setRole('leader');
     this.metrics.leader.set(1);
@@ -172,7 +177,9 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
         client: this.client,
         onRetry: (error, attempt, delayMs) => {
           this.metrics.failures.inc({ kind: 'retryable' });
-          this.logger.warn(`chain read failed (attempt ${attempt}, retrying in ${delayMs} ms): ${error.message}`);
+          this.logger.warn(
+            `chain read failed (attempt ${attempt}, retrying in ${delayMs} ms): ${error.message}`,
+          );
         },
       }),
       reader,
@@ -219,7 +226,9 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
       }
     });
     const objects = snapshot.transactions[0]?.objects.length ?? 0;
-    this.logger.log(`snapshot of ${objects} objects at checkpoint ${snapshot.sequence}; following from there`);
+    this.logger.log(
+      `snapshot of ${objects} objects at checkpoint ${snapshot.sequence}; following from there`,
+    );
   }
 
   /** Who the chain is: its ID, the Walrus objects and the package their types come from. */
@@ -259,9 +268,8 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
   private async tryLock(): Promise<QueryRunner | null> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
-    const [row] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [WRITER_LOCK_KEY])) as {
-      locked: boolean;
-    }[];
+    const rows: unknown = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [WRITER_LOCK_KEY]);
+    const row = Array.isArray(rows) ? (rows[0] as { locked?: boolean } | undefined) : undefined;
     if (row?.locked === true) {
       return runner;
     }

@@ -54,7 +54,9 @@ export class SnapshotReader {
 
     const keyType = `${origin}::extended_field::Key`;
     const keyBcs = W.ExtendedFieldKey.serialize({ dummy_field: false }).toBytes();
-    objects.push(change('activeSet', await this.object(deriveDynamicFieldID(inner.active_set.id, keyType, keyBcs))));
+    objects.push(
+      change('activeSet', await this.object(deriveDynamicFieldID(inner.active_set.id, keyType, keyBcs))),
+    );
 
     const poolIds = (await this.fields(inner.pools.id)).map((field) =>
       normalizeSuiAddress(bcs.Address.parse(field.name.bcs)),
@@ -87,13 +89,17 @@ export class SnapshotReader {
     objects.push(change('systemInner', systemField));
     const systemInner = W.SystemInnerField.parse(systemField.content).value;
     objects.push(
-      change('denyListSizes', await this.object(deriveDynamicFieldID(systemInner.deny_list_sizes.id, keyType, keyBcs))),
+      change(
+        'denyListSizes',
+        await this.object(deriveDynamicFieldID(systemInner.deny_list_sizes.id, keyType, keyBcs)),
+      ),
     );
 
     const seconds = summary.checkpoint?.summary?.timestamp;
     return {
       sequence: checkpoint,
-      timestampMs: seconds === undefined ? Date.now() : Number(seconds.seconds) * 1000 + Math.floor(seconds.nanos / 1e6),
+      timestampMs:
+        seconds === undefined ? Date.now() : Number(seconds.seconds) * 1000 + Math.floor(seconds.nanos / 1e6),
       transactions: [{ digest: `snapshot@${checkpoint}`, objects, events: [] }],
       snapshot: true,
     };
@@ -103,17 +109,24 @@ export class SnapshotReader {
     return (await this.object(objectId)).content;
   }
 
-  private async object(objectId: string): Promise<SuiClientTypes.Object<{ content: true }>> {
-    const { object } = await this.client.core.getObject({ objectId, include: { content: true } });
+  private async object(
+    objectId: string,
+  ): Promise<SuiClientTypes.Object<{ content: true; previousTransaction: true }>> {
+    const { object } = await this.client.core.getObject({
+      objectId,
+      include: { content: true, previousTransaction: true },
+    });
     return object;
   }
 
-  private async objects(objectIds: readonly string[]): Promise<SuiClientTypes.Object<{ content: true }>[]> {
-    const found: SuiClientTypes.Object<{ content: true }>[] = [];
+  private async objects(
+    objectIds: readonly string[],
+  ): Promise<SuiClientTypes.Object<{ content: true; previousTransaction: true }>[]> {
+    const found: SuiClientTypes.Object<{ content: true; previousTransaction: true }>[] = [];
     for (let i = 0; i < objectIds.length; i += PAGE) {
       const { objects } = await this.client.core.getObjects({
         objectIds: objectIds.slice(i, i + PAGE),
-        include: { content: true },
+        include: { content: true, previousTransaction: true },
       });
       for (const object of objects) {
         if (object instanceof Error) {
@@ -141,7 +154,10 @@ export class SnapshotReader {
   }
 }
 
-function change(kind: WalrusObjectKind, object: SuiClientTypes.Object<{ content: true }>): WalrusObjectChange {
+function change(
+  kind: WalrusObjectKind,
+  object: SuiClientTypes.Object<{ content: true; previousTransaction: true }>,
+): WalrusObjectChange {
   const owner = object.owner;
   return {
     kind,

@@ -161,7 +161,11 @@ export class WalrusCheckpointReader {
       }
       const moveType = this.normalizer.normalize(type);
       const [, module, name] = moveType.split('<', 1)[0]?.split('::') ?? [];
-      if (module !== 'events' || name === undefined || !moveType.startsWith(this.normalizer.originalPackageId)) {
+      if (
+        module !== 'events' ||
+        name === undefined ||
+        !moveType.startsWith(this.normalizer.originalPackageId)
+      ) {
         continue;
       }
       events.push({

@@ -1,7 +1,7 @@
-import { toHex } from '@mysten/sui/utils';
 import type { BcsType } from '@mysten/sui/bcs';
+import { toHex } from '@mysten/sui/utils';
 import { NonRetryableChainError } from 'src/chain/chain-errors';
-import * as W from 'src/chain/walrus-bcs';
+import type * as W from 'src/chain/walrus-bcs';
 import type { WalrusObjectChange } from 'src/indexer/walrus-checkpoint';
 
 /**

@@ -26,9 +26,9 @@ export class LeaseLostError extends Error {
 }
 
 /** Pipeline watermarks and the writer's lease. */
-export class WatermarkRepository {
+export const WatermarkRepository = {
   /** The watermarks of `pipelines`, creating missing ones at -1. */
-  static async ensure(manager: EntityManager, pipelines: readonly string[]): Promise<Map<string, Watermark>> {
+  async ensure(manager: EntityManager, pipelines: readonly string[]): Promise<Map<string, Watermark>> {
     await manager.query(
       `INSERT INTO pipeline_watermark (pipeline, checkpoint_hi_inclusive)
        SELECT unnest($1::text[]), -1 ON CONFLICT (pipeline) DO NOTHING`,
@@ -39,18 +39,18 @@ export class WatermarkRepository {
       [pipelines],
     );
     return new Map(rows.map((row) => [row.pipeline, toWatermark(row)]));
-  }
+  },
 
-  static async all(manager: EntityManager): Promise<Watermark[]> {
+  async all(manager: EntityManager): Promise<Watermark[]> {
     const rows: WatermarkRecord[] = await manager.query('SELECT * FROM pipeline_watermark ORDER BY pipeline');
     return rows.map(toWatermark);
-  }
+  },
 
   /**
    * Moves a watermark forward inside the batch's transaction. Only a forward move by the current
    * writer succeeds; anything else means another indexer took over.
    */
-  static async advance(
+  async advance(
     manager: EntityManager,
     pipeline: string,
     checkpoint: bigint,
@@ -63,12 +63,14 @@ export class WatermarkRepository {
       [pipeline, checkpoint.toString(), timestampMs],
     );
     if (result[1] !== 1) {
-      throw new LeaseLostError(`the watermark of ${pipeline} moved under this indexer: another writer is active`);
+      throw new LeaseLostError(
+        `the watermark of ${pipeline} moved under this indexer: another writer is active`,
+      );
     }
-  }
+  },
 
   /** Records why a pipeline stopped; its checkpoint stays where it was. */
-  static async recordError(
+  async recordError(
     manager: EntityManager,
     pipeline: string,
     checkpoint: bigint,
@@ -78,35 +80,37 @@ export class WatermarkRepository {
       'UPDATE pipeline_watermark SET error = $2, error_checkpoint = $3, updated_at = now() WHERE pipeline = $1',
       [pipeline, message, checkpoint.toString()],
     );
-  }
+  },
 
   /** Starts a new writer term; returns it. */
-  static async takeLease(manager: EntityManager, holder: string): Promise<bigint> {
-    const [row] = (await manager.query(
+  async takeLease(manager: EntityManager, holder: string): Promise<bigint> {
+    const [row] = await manager.query<{ term: string }[]>(
       `INSERT INTO indexer_lease (id, term, holder, acquired_at) VALUES (1, 1, $1, now())
        ON CONFLICT (id) DO UPDATE SET term = indexer_lease.term + 1, holder = EXCLUDED.holder, acquired_at = now()
        RETURNING term`,
       [holder],
-    )) as { term: string }[];
+    );
     if (row === undefined) {
       throw new Error('the indexer lease could not be taken');
     }
     return BigInt(row.term);
-  }
+  },
 
   /**
    * Holds the lease row in share mode for the rest of the transaction and checks the term: a new
    * writer's takeover waits for this batch, and this batch fails if the takeover came first.
    */
-  static async assertLease(manager: EntityManager, term: bigint): Promise<void> {
-    const [row] = (await manager.query('SELECT term FROM indexer_lease WHERE id = 1 FOR SHARE')) as {
-      term: string;
-    }[];
+  async assertLease(manager: EntityManager, term: bigint): Promise<void> {
+    const [row] = await manager.query<
+      {
+        term: string;
+      }[]
+    >('SELECT term FROM indexer_lease WHERE id = 1 FOR SHARE');
     if (row === undefined || BigInt(row.term) !== term) {
       throw new LeaseLostError(`indexer term ${term} ended: another indexer took over`);
     }
-  }
-}
+  },
+};
 
 function toWatermark(row: WatermarkRecord): Watermark {
   return {

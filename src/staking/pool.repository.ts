@@ -148,8 +148,8 @@ const ATTESTATION_COLUMNS: BulkColumn[] = [
  * Storage nodes and their staking pools. Rows derived from an object are overwritten only by a
  * newer version of it, so a replayed or out-of-order batch never moves state backwards.
  */
-export class PoolRepository {
-  static async writeNodes(manager: EntityManager, rows: readonly StorageNodeRow[]): Promise<void> {
+export const PoolRepository = {
+  async writeNodes(manager: EntityManager, rows: readonly StorageNodeRow[]): Promise<void> {
     await bulkInsert(manager, {
       table: 'storage_node',
       columns: NODE_COLUMNS,
@@ -173,9 +173,9 @@ export class PoolRepository {
         `first_seen_checkpoint = LEAST(storage_node.first_seen_checkpoint, EXCLUDED.first_seen_checkpoint) ` +
         `WHERE storage_node.version < EXCLUDED.version`,
     });
-  }
+  },
 
-  static async writePoolStates(manager: EntityManager, rows: readonly PoolStateRow[]): Promise<void> {
+  async writePoolStates(manager: EntityManager, rows: readonly PoolStateRow[]): Promise<void> {
     await bulkInsert(manager, {
       table: 'pool_state',
       columns: POOL_COLUMNS,
@@ -204,9 +204,9 @@ export class PoolRepository {
       ]),
       onConflict: versionGuardedUpsert('pool_state', POOL_COLUMNS, ['node_id', 'epoch']),
     });
-  }
+  },
 
-  static async writeExchangeRates(manager: EntityManager, rows: readonly ExchangeRateRow[]): Promise<void> {
+  async writeExchangeRates(manager: EntityManager, rows: readonly ExchangeRateRow[]): Promise<void> {
     await bulkInsert(manager, {
       table: 'exchange_rate',
       columns: RATE_COLUMNS,
@@ -221,9 +221,9 @@ export class PoolRepository {
       ]),
       onConflict: versionGuardedUpsert('exchange_rate', RATE_COLUMNS, ['node_id', 'epoch']),
     });
-  }
+  },
 
-  static async writeCaps(manager: EntityManager, rows: readonly StorageNodeCapRow[]): Promise<void> {
+  async writeCaps(manager: EntityManager, rows: readonly StorageNodeCapRow[]): Promise<void> {
     await bulkInsert(manager, {
       table: 'storage_node_cap',
       columns: CAP_COLUMNS,
@@ -240,10 +240,10 @@ export class PoolRepository {
       ]),
       onConflict: versionGuardedUpsert('storage_node_cap', CAP_COLUMNS, ['cap_id']),
     });
-  }
+  },
 
   /** Keeps the earliest sighting of each attestation. */
-  static async writeAttestations(manager: EntityManager, rows: readonly NodeAttestationRow[]): Promise<void> {
+  async writeAttestations(manager: EntityManager, rows: readonly NodeAttestationRow[]): Promise<void> {
     await bulkInsert(manager, {
       table: 'node_attestation',
       columns: ATTESTATION_COLUMNS,
@@ -252,13 +252,13 @@ export class PoolRepository {
         `ON CONFLICT (node_id, epoch) DO UPDATE SET checkpoint = EXCLUDED.checkpoint, attested_at = EXCLUDED.attested_at ` +
         `WHERE node_attestation.checkpoint > EXCLUDED.checkpoint`,
     });
-  }
+  },
 
   /** Exchange-rate table ID → node ID, for every known pool. */
-  static async exchangeRateTables(manager: EntityManager): Promise<Map<string, string>> {
+  async exchangeRateTables(manager: EntityManager): Promise<Map<string, string>> {
     const rows: { exchange_rates_id: string; node_id: string }[] = await manager.query(
       'SELECT exchange_rates_id, node_id FROM storage_node',
     );
     return new Map(rows.map((row) => [row.exchange_rates_id, row.node_id]));
-  }
-}
+  },
+};

@@ -62,8 +62,8 @@ const CURRENT_COLUMNS: BulkColumn[] = [
 ];
 
 /** StakedWal positions: every version, plus the current state guarded by version. */
-export class StakedWalRepository {
-  static async write(
+export const StakedWalRepository = {
+  async write(
     manager: EntityManager,
     versions: readonly StakedWalVersionRow[],
     current: readonly StakedWalCurrentRow[],
@@ -120,5 +120,5 @@ export class StakedWalRepository {
         ],
       );
     }
-  }
-}
+  },
+};

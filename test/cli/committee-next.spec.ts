@@ -210,7 +210,7 @@ describe('tusk committee next', () => {
     const run = await runTusk(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/committee\s+compute Walrus committees/);
-    expect(run.stdout).toMatch(/start \[options\]\s+start the Tusk service/);
+    expect(run.stdout).toMatch(/start \[options\]\s+start Tusk: the indexer and the API/);
     const sub = await runTusk(['committee', 'next', '--help']);
     expect(sub.stdout).toMatch(/--input <file>/);
   });

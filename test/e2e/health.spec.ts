@@ -58,12 +58,25 @@ describe('the Tusk service', () => {
 
   it('chooses the chain from TUSK_NETWORK and SUI_GRPC_URL', () => {
     expect(loadAppConfig({}).chain).toMatchObject({ kind: 'devnet', scenario: 'steady-state', seed: 1 });
-    expect(loadAppConfig({ TUSK_NETWORK: 'mainnet' }).chain).toEqual({
+    expect(loadAppConfig({ TUSK_NETWORK: 'mainnet' }).chain).toMatchObject({
       kind: 'fullnode',
       network: 'mainnet',
       grpcUrl: 'https://fullnode.mainnet.sui.io:443',
+      stakingObjectId: '0x10b9d30c28448939ce6c4d6c6e0ffce4a7f8a4ada8248bdad09ef8b70e4a3904',
     });
+    // Preset IDs can be overridden, e.g. for a fork of the contracts.
+    expect(
+      loadAppConfig({
+        TUSK_NETWORK: 'testnet',
+        WALRUS_STAKING_OBJECT_ID: '0xabc',
+        SUI_GRPC_URL: 'http://node:9000',
+      }).chain,
+    ).toMatchObject({ network: 'testnet', grpcUrl: 'http://node:9000', stakingObjectId: '0xabc' });
     expect(() => loadAppConfig({ TUSK_NETWORK: 'moon' })).toThrow(/TUSK_NETWORK/);
+    expect(() => loadAppConfig({ TUSK_NETWORK: 'local', SUI_GRPC_URL: 'http://127.0.0.1:9000' })).toThrow(
+      /WALRUS_STAKING_OBJECT_ID and WALRUS_SYSTEM_OBJECT_ID are required/,
+    );
+    expect(() => loadAppConfig({ TUSK_INDEXER_BATCH_SIZE: '0' })).toThrow(/TUSK_INDEXER_BATCH_SIZE/);
   });
 
   it('refuses an invalid configuration with every bad variable named', () => {

@@ -139,13 +139,10 @@ export async function dumpTables(databaseUrl: string): Promise<Record<string, un
     const dump: Record<string, unknown[]> = {};
     for (const { table_name: table } of tables) {
       const { rows } = await client.query<Record<string, unknown>>(`SELECT * FROM "${table}" ORDER BY 1, 2`);
-      dump[table] = rows.map((row) => {
-        const kept = { ...row };
-        for (const column of VOLATILE[table] ?? []) {
-          delete kept[column];
-        }
-        return kept;
-      });
+      const volatile = VOLATILE[table] ?? [];
+      dump[table] = rows.map((row) =>
+        Object.fromEntries(Object.entries(row).filter(([column]) => !volatile.includes(column))),
+      );
     }
     return dump;
   } finally {

@@ -19,16 +19,20 @@ export class MetaService {
     const [watermarks, network, epochRows] = await Promise.all([
       WatermarkRepository.all(manager),
       IndexedNetworkRepository.get(manager),
-      manager.query('SELECT max(epoch) AS epoch FROM staking_state') as Promise<{ epoch: number | null }[]>,
+      manager.query<{ epoch: number | null }[]>('SELECT max(epoch) AS epoch FROM staking_state'),
     ]);
-    const lag = (timestampMs: number | null) => (timestampMs === null ? null : Math.max(0, (now - timestampMs) / 1000));
-    const tip = watermarks.filter((watermark) => (PIPELINE_NAMES as readonly string[]).includes(watermark.pipeline));
+    const lag = (timestampMs: number | null) =>
+      timestampMs === null ? null : Math.max(0, (now - timestampMs) / 1000);
+    const tip = watermarks.filter((watermark) =>
+      (PIPELINE_NAMES as readonly string[]).includes(watermark.pipeline),
+    );
     const slowest = tip.reduce<(typeof tip)[number] | undefined>(
       (low, watermark) => (low === undefined || watermark.checkpoint < low.checkpoint ? watermark : low),
       undefined,
     );
     return {
-      network: network?.network ?? (this.config.chain.kind === 'devnet' ? 'local' : this.config.chain.network),
+      network:
+        network?.network ?? (this.config.chain.kind === 'devnet' ? 'local' : this.config.chain.network),
       chainId: network?.chainId ?? null,
       checkpoint: slowest === undefined || slowest.checkpoint < 0n ? null : slowest.checkpoint,
       epoch: epochRows[0]?.epoch ?? null,

@@ -29,13 +29,17 @@ export class BigIntScalar implements CustomScalar<string, bigint> {
     if (typeof value === 'number' && Number.isSafeInteger(value)) {
       return BigInt(value);
     }
-    throw new GraphQLError('BigInt must be a decimal integer string', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('BigInt must be a decimal integer string', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
 
   parseLiteral(ast: ValueNode): bigint {
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT) {
       return this.parseValue(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
     }
-    throw new GraphQLError('BigInt must be a decimal integer string', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('BigInt must be a decimal integer string', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
 }

@@ -41,7 +41,12 @@ export class StakingStateEntity {
   stateTimestampMs!: bigint | null;
 
   /** `next_epoch_params`, once `voting_end` selected them. */
-  @Column({ name: 'next_total_capacity_size', type: 'numeric', nullable: true, transformer: bigintTransformer })
+  @Column({
+    name: 'next_total_capacity_size',
+    type: 'numeric',
+    nullable: true,
+    transformer: bigintTransformer,
+  })
   nextTotalCapacitySize!: bigint | null;
 
   @Column({ name: 'next_storage_price', type: 'numeric', nullable: true, transformer: bigintTransformer })

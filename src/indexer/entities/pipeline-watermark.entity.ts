@@ -15,7 +15,12 @@ export class PipelineWatermarkEntity {
   checkpointHiInclusive!: bigint;
 
   /** Timestamp of that checkpoint, ms since the Unix epoch. */
-  @Column({ name: 'timestamp_ms_hi_inclusive', type: 'bigint', nullable: true, transformer: bigintTransformer })
+  @Column({
+    name: 'timestamp_ms_hi_inclusive',
+    type: 'bigint',
+    nullable: true,
+    transformer: bigintTransformer,
+  })
   timestampMsHiInclusive!: bigint | null;
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })

@@ -31,9 +31,11 @@ export class EpochsPipeline implements Pipeline<EpochsPipelineState> {
   readonly name = 'epochs' as const;
 
   async loadState(manager: EntityManager): Promise<EpochsPipelineState> {
-    const [row] = (await manager.query('SELECT max(epoch) AS epoch FROM system_state')) as {
-      epoch: number | null;
-    }[];
+    const [row] = await manager.query<
+      {
+        epoch: number | null;
+      }[]
+    >('SELECT max(epoch) AS epoch FROM system_state');
     return { epoch: row?.epoch ?? null };
   }
 

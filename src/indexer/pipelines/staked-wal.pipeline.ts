@@ -68,7 +68,8 @@ export class StakedWalPipeline implements Pipeline<null> {
     return {
       state: null,
       changes: versions.length,
-      write: (manager) => StakedWalRepository.write(manager, versions, [...current.values()], [...deletions.values()]),
+      write: (manager) =>
+        StakedWalRepository.write(manager, versions, [...current.values()], [...deletions.values()]),
     };
   }
 }

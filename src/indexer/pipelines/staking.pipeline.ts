@@ -43,9 +43,11 @@ export class StakingPipeline implements Pipeline<StakingPipelineState> {
   readonly name = 'staking' as const;
 
   async loadState(manager: EntityManager): Promise<StakingPipelineState> {
-    const [row] = (await manager.query('SELECT max(epoch) AS epoch FROM staking_state')) as {
-      epoch: number | null;
-    }[];
+    const [row] = await manager.query<
+      {
+        epoch: number | null;
+      }[]
+    >('SELECT max(epoch) AS epoch FROM staking_state');
     return { epoch: row?.epoch ?? null, rateTables: await PoolRepository.exchangeRateTables(manager) };
   }
 
@@ -72,8 +74,26 @@ export class StakingPipeline implements Pipeline<StakingPipelineState> {
       }
     };
 
+    // Pass 1, in chain order: which epoch each change belongs to (the inner object's epoch, peeked
+    // without decoding), and the newest version of each keyed row. Only those get decoded: under
+    // heavy staking every transaction rewrites the inner object, its committees and the pool.
+    interface Sighting {
+      readonly change: WalrusObjectChange;
+      readonly checkpoint: WalrusCheckpoint;
+      readonly epoch: number;
+    }
+    const newestInner = new Map<number, Sighting>();
+    const committeeSeen = new Map<number, bigint>();
+    const newestActiveSet = new Map<number, Sighting>();
+    const newestPool = new Map<string, Sighting>();
+    const ordered: Sighting[] = [];
+    const newer = (map: Map<string | number, Sighting>, key: string | number, sighting: Sighting) => {
+      const existing = map.get(key);
+      if (existing === undefined || existing.change.version < sighting.change.version) {
+        map.set(key, sighting);
+      }
+    };
     for (const checkpoint of checkpoints) {
-      const at = { checkpoint: checkpoint.sequence, updatedAt: new Date(checkpoint.timestampMs) };
       for (const transaction of checkpoint.transactions) {
         const objects = [...transaction.objects].sort(
           (a, b) => Number(b.kind === 'stakingInner') - Number(a.kind === 'stakingInner'),
@@ -82,140 +102,162 @@ export class StakingPipeline implements Pipeline<StakingPipelineState> {
           if (change.operation === 'deleted') {
             continue;
           }
-          switch (change.kind) {
-            case 'stakingInner': {
-              const inner = decodeObject(W.StakingInnerField, change).value;
-              epoch = inner.epoch;
-              keepNewest(states, inner.epoch, stakingStateRow(inner, change, at));
-              for (const row of committeeRows(inner, checkpoint.sequence)) {
-                const key = `${row.epoch}/${row.nodeId}`;
-                if (!members.has(key)) {
-                  members.set(key, row);
-                }
+          if (change.kind === 'stakingInner') {
+            const peeked = peekInner(change);
+            epoch = peeked.epoch;
+            newer(newestInner, epoch, { change, checkpoint, epoch });
+            // First sightings of each committee, whichever field showed it first: as the next
+            // committee once selected, as the epoch's own, or as the previous one. The result does
+            // not depend on how checkpoints are batched.
+            for (const shown of [epoch - 1, epoch, ...(peeked.nextCommitteeSelected ? [epoch + 1] : [])]) {
+              if (shown >= 0 && !committeeSeen.has(shown)) {
+                committeeSeen.set(shown, checkpoint.sequence);
               }
-              break;
             }
-            case 'activeSet': {
-              const activeSet = decodeObject(W.ActiveSetField, change).value;
-              keepNewest(activeSets, requireEpoch(epoch, change), {
-                epoch: requireEpoch(epoch, change),
-                maxSize: activeSet.max_size,
-                thresholdStake: BigInt(activeSet.threshold_stake),
-                totalStake: BigInt(activeSet.total_stake),
-                version: change.version,
-                ...at,
-                members: activeSet.nodes.map((node) => ({
-                  nodeId: node.node_id,
-                  stakedAmount: BigInt(node.staked_amount),
-                })),
-              });
-              break;
-            }
-            case 'stakingPool': {
-              const pool = decodeObject(W.StakingPool, change);
-              const poolEpoch = requireEpoch(epoch, change);
-              if (rateTables.get(pool.exchange_rates.id) !== pool.id) {
-                rateTables = new Map(rateTables).set(pool.exchange_rates.id, pool.id);
-              }
-              keepNewest(nodes, pool.id, {
-                nodeId: pool.id,
-                name: pool.node_info.name,
-                networkAddress: pool.node_info.network_address,
-                publicKey: elementHex(pool.node_info.public_key),
-                nextEpochPublicKey:
-                  pool.node_info.next_epoch_public_key === null
-                    ? null
-                    : elementHex(pool.node_info.next_epoch_public_key),
-                networkPublicKey: `0x${toHex(Uint8Array.from(pool.node_info.network_public_key))}`,
-                exchangeRatesId: pool.exchange_rates.id,
-                commissionReceiver: authorizedText(pool.commission_receiver),
-                governanceAuthorized: authorizedText(pool.governance_authorized),
-                version: change.version,
-                ...at,
-              });
-              keepNewest(pools, `${pool.id}/${poolEpoch}`, {
-                nodeId: pool.id,
-                epoch: poolEpoch,
-                version: change.version,
-                ...at,
-                state:
-                  pool.state.$kind === 'Active'
-                    ? 'active'
-                    : pool.state.$kind === 'Withdrawing'
-                      ? 'withdrawing'
-                      : 'withdrawn',
-                withdrawingEpoch: pool.state.Withdrawing ?? null,
-                activationEpoch: pool.activation_epoch,
-                latestEpoch: pool.latest_epoch,
-                walBalance: BigInt(pool.wal_balance),
-                numShares: BigInt(pool.num_shares),
-                commissionRate: pool.commission_rate,
-                pendingCommissionRate: pendingRows(pool.pending_commission_rate),
-                pendingStake: pendingRows(pool.pending_stake),
-                pendingSharesWithdraw: pendingRows(pool.pending_shares_withdraw),
-                preActiveWithdrawals: pendingRows(pool.pre_active_withdrawals),
-                rewardsPool: BigInt(pool.rewards_pool.value),
-                commission: BigInt(pool.commission.value),
-                storagePriceVote: BigInt(pool.voting_params.storage_price),
-                writePriceVote: BigInt(pool.voting_params.write_price),
-                nodeCapacityVote: BigInt(pool.voting_params.node_capacity),
-              });
-              break;
-            }
-            case 'exchangeRate': {
-              const field = decodeObject(W.ExchangeRateField, change);
-              const nodeId = change.owner === null ? undefined : rateTables.get(change.owner);
-              if (nodeId === undefined) {
-                throw new NonRetryableChainError(
-                  `exchange rate ${change.objectId} (transaction ${change.txDigest}) belongs to table ` +
-                    `${String(change.owner)}, which no known staking pool owns`,
-                );
-              }
-              const rate = field.value;
-              keepNewest(rates, `${nodeId}/${field.name}`, {
-                nodeId,
-                epoch: field.name,
-                kind: rate.$kind === 'Flat' ? 'flat' : 'variable',
-                walAmount: rate.Variable === undefined ? null : BigInt(rate.Variable[0]),
-                shareAmount: rate.Variable === undefined ? null : BigInt(rate.Variable[1]),
-                version: change.version,
-                checkpoint: checkpoint.sequence,
-              });
-              break;
-            }
-            case 'storageNodeCap': {
-              const cap = decodeObject(W.StorageNodeCap, change);
-              keepNewest(caps, change.objectId, {
-                capId: change.objectId,
-                nodeId: cap.node_id,
-                owner: change.owner ?? '',
-                lastEpochSyncDone: cap.last_epoch_sync_done,
-                denyListSize: BigInt(cap.deny_list_size),
-                denyListSequence: BigInt(cap.deny_list_sequence),
-                version: change.version,
-                ...at,
-              });
-              // A mutated cap whose last_epoch_sync_done names an epoch is that node's attestation;
-              // the earliest sighting is when it happened. A snapshot only shows where caps stand.
-              const key = `${cap.node_id}/${cap.last_epoch_sync_done}`;
-              if (change.operation === 'mutated' && !checkpoint.snapshot && cap.last_epoch_sync_done > 0) {
-                if (!attestations.has(key)) {
-                  attestations.set(key, {
-                    nodeId: cap.node_id,
-                    epoch: cap.last_epoch_sync_done,
-                    checkpoint: checkpoint.sequence,
-                    attestedAt: at.updatedAt,
-                  });
-                }
-              }
-              break;
-            }
-            case 'stakedWal':
-            case 'systemInner':
-            case 'denyListSizes':
-              continue;
+            changes++;
+          } else if (change.kind === 'activeSet') {
+            const at = requireEpoch(epoch, change);
+            newer(newestActiveSet, at, { change, checkpoint, epoch: at });
+            changes++;
+          } else if (change.kind === 'stakingPool') {
+            const at = requireEpoch(epoch, change);
+            newer(newestPool, `${change.objectId}/${at}`, { change, checkpoint, epoch: at });
+            changes++;
+          } else if (change.kind === 'exchangeRate' || change.kind === 'storageNodeCap') {
+            ordered.push({ change, checkpoint, epoch: epoch ?? -1 });
+            changes++;
           }
-          changes++;
+        }
+      }
+    }
+    const timing = (sighting: Sighting) => ({
+      checkpoint: sighting.checkpoint.sequence,
+      updatedAt: new Date(sighting.checkpoint.timestampMs),
+    });
+
+    // Pass 2: decode what is kept.
+    for (const sighting of newestInner.values()) {
+      const inner = decodeObject(W.StakingInnerField, sighting.change).value;
+      keepNewest(states, inner.epoch, stakingStateRow(inner, sighting.change, timing(sighting)));
+      for (const row of committeeRows(inner, (committeeEpoch) => committeeSeen.get(committeeEpoch))) {
+        const key = `${row.epoch}/${row.nodeId}`;
+        if (!members.has(key)) {
+          members.set(key, row);
+        }
+      }
+    }
+    for (const sighting of newestActiveSet.values()) {
+      const activeSet = decodeObject(W.ActiveSetField, sighting.change).value;
+      keepNewest(activeSets, sighting.epoch, {
+        epoch: sighting.epoch,
+        maxSize: activeSet.max_size,
+        thresholdStake: BigInt(activeSet.threshold_stake),
+        totalStake: BigInt(activeSet.total_stake),
+        version: sighting.change.version,
+        ...timing(sighting),
+        members: activeSet.nodes.map((node) => ({
+          nodeId: node.node_id,
+          stakedAmount: BigInt(node.staked_amount),
+        })),
+      });
+    }
+    for (const sighting of newestPool.values()) {
+      const { change } = sighting;
+      const at = timing(sighting);
+      const pool = decodeObject(W.StakingPool, change);
+      if (rateTables.get(pool.exchange_rates.id) !== pool.id) {
+        rateTables = new Map(rateTables).set(pool.exchange_rates.id, pool.id);
+      }
+      keepNewest(nodes, pool.id, {
+        nodeId: pool.id,
+        name: pool.node_info.name,
+        networkAddress: pool.node_info.network_address,
+        publicKey: elementHex(pool.node_info.public_key),
+        nextEpochPublicKey:
+          pool.node_info.next_epoch_public_key === null
+            ? null
+            : elementHex(pool.node_info.next_epoch_public_key),
+        networkPublicKey: `0x${toHex(Uint8Array.from(pool.node_info.network_public_key))}`,
+        exchangeRatesId: pool.exchange_rates.id,
+        commissionReceiver: authorizedText(pool.commission_receiver),
+        governanceAuthorized: authorizedText(pool.governance_authorized),
+        version: change.version,
+        ...at,
+      });
+      keepNewest(pools, `${pool.id}/${sighting.epoch}`, {
+        nodeId: pool.id,
+        epoch: sighting.epoch,
+        version: change.version,
+        ...at,
+        state:
+          pool.state.$kind === 'Active'
+            ? 'active'
+            : pool.state.$kind === 'Withdrawing'
+              ? 'withdrawing'
+              : 'withdrawn',
+        withdrawingEpoch: pool.state.Withdrawing ?? null,
+        activationEpoch: pool.activation_epoch,
+        latestEpoch: pool.latest_epoch,
+        walBalance: BigInt(pool.wal_balance),
+        numShares: BigInt(pool.num_shares),
+        commissionRate: pool.commission_rate,
+        pendingCommissionRate: pendingRows(pool.pending_commission_rate),
+        pendingStake: pendingRows(pool.pending_stake),
+        pendingSharesWithdraw: pendingRows(pool.pending_shares_withdraw),
+        preActiveWithdrawals: pendingRows(pool.pre_active_withdrawals),
+        rewardsPool: BigInt(pool.rewards_pool.value),
+        commission: BigInt(pool.commission.value),
+        storagePriceVote: BigInt(pool.voting_params.storage_price),
+        writePriceVote: BigInt(pool.voting_params.write_price),
+        nodeCapacityVote: BigInt(pool.voting_params.node_capacity),
+      });
+    }
+    // Rates and caps after the pools of the batch, whose tables they hang under.
+    for (const { change, checkpoint } of ordered) {
+      if (change.kind === 'exchangeRate') {
+        const field = decodeObject(W.ExchangeRateField, change);
+        const nodeId = change.owner === null ? undefined : rateTables.get(change.owner);
+        if (nodeId === undefined) {
+          throw new NonRetryableChainError(
+            `exchange rate ${change.objectId} (transaction ${change.txDigest}) belongs to table ` +
+              `${String(change.owner)}, which no known staking pool owns`,
+          );
+        }
+        const rate = field.value;
+        keepNewest(rates, `${nodeId}/${field.name}`, {
+          nodeId,
+          epoch: field.name,
+          kind: rate.$kind === 'Flat' ? 'flat' : 'variable',
+          walAmount: rate.Variable === undefined ? null : BigInt(rate.Variable[0]),
+          shareAmount: rate.Variable === undefined ? null : BigInt(rate.Variable[1]),
+          version: change.version,
+          checkpoint: checkpoint.sequence,
+        });
+        continue;
+      }
+      const cap = decodeObject(W.StorageNodeCap, change);
+      keepNewest(caps, change.objectId, {
+        capId: change.objectId,
+        nodeId: cap.node_id,
+        owner: change.owner ?? '',
+        lastEpochSyncDone: cap.last_epoch_sync_done,
+        denyListSize: BigInt(cap.deny_list_size),
+        denyListSequence: BigInt(cap.deny_list_sequence),
+        version: change.version,
+        checkpoint: checkpoint.sequence,
+        updatedAt: new Date(checkpoint.timestampMs),
+      });
+      // A mutated cap whose last_epoch_sync_done names an epoch is that node's attestation; the
+      // earliest sighting is when it happened. A snapshot only shows where caps stand.
+      const key = `${cap.node_id}/${cap.last_epoch_sync_done}`;
+      if (change.operation === 'mutated' && checkpoint.snapshot !== true && cap.last_epoch_sync_done > 0) {
+        if (!attestations.has(key)) {
+          attestations.set(key, {
+            nodeId: cap.node_id,
+            epoch: cap.last_epoch_sync_done,
+            checkpoint: checkpoint.sequence,
+            attestedAt: new Date(checkpoint.timestampMs),
+          });
         }
       }
     }
@@ -277,19 +319,44 @@ function stakingStateRow(
   };
 }
 
-/** The committees an inner object shows: its epoch's, the previous one and, once selected, the next. */
-function committeeRows(inner: DecodedStakingInner, checkpoint: bigint): CommitteeMemberRow[] {
-  const rows = (epoch: number, committee: DecodedStakingInner['committee']): CommitteeMemberRow[] =>
+/**
+ * The committees an inner object shows: its epoch's, the previous one and, once selected, the
+ * next, each stamped with the checkpoint that first showed it (`firstSeen`).
+ */
+function committeeRows(
+  inner: DecodedStakingInner,
+  firstSeen: (epoch: number) => bigint | undefined,
+): CommitteeMemberRow[] {
+  const rows = (epoch: number, committee: DecodedStakingInner['committee'], checkpoint: bigint | undefined) =>
     committee.pos0.contents.map((entry, position) => ({
       epoch,
       nodeId: entry.key,
       position,
       shards: entry.value,
-      checkpoint,
+      checkpoint: checkpoint ?? 0n,
     }));
   return [
-    ...rows(inner.epoch, inner.committee),
-    ...(inner.epoch > 0 ? rows(inner.epoch - 1, inner.previous_committee) : []),
-    ...(inner.next_committee === null ? [] : rows(inner.epoch + 1, inner.next_committee)),
+    ...rows(inner.epoch, inner.committee, firstSeen(inner.epoch)),
+    ...(inner.epoch > 0 ? rows(inner.epoch - 1, inner.previous_committee, firstSeen(inner.epoch - 1)) : []),
+    ...(inner.next_committee === null
+      ? []
+      : rows(inner.epoch + 1, inner.next_committee, firstSeen(inner.epoch + 1))),
   ];
+}
+
+/**
+ * The epoch and whether `next_committee` is set, read at their fixed offsets in
+ * `Field<u64, StakingInnerV1>`: id (32) and name (8), then n_shards (2), epoch_duration (8),
+ * first_epoch_start (8), pools (32 + 8), epoch (u32), active_set (32), next_committee's tag.
+ */
+function peekInner(change: WalrusObjectChange): { epoch: number; nextCommitteeSelected: boolean } {
+  const bytes = change.contents;
+  const epochOffset = 32 + 8 + 2 + 8 + 8 + 40;
+  const tagOffset = epochOffset + 4 + 32;
+  if (bytes === undefined || bytes.length <= tagOffset) {
+    // Too short to peek: the full decode raises the proper error.
+    return { epoch: decodeObject(W.StakingInnerField, change).value.epoch, nextCommitteeSelected: false };
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { epoch: view.getUint32(epochOffset, true), nextCommitteeSelected: bytes[tagOffset] === 1 };
 }

@@ -1,0 +1,283 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { EmbeddedPostgresServer } from 'src/database/embedded-postgres.server';
+import { findFreePort } from 'src/database/free-port';
+import { Devnet } from 'src/devnet/devnet';
+import { GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
+import { registerSuiRpc } from 'src/devnet/ledger/sui-rpc.handlers';
+import { loadScenario } from 'src/devnet/scenario';
+import type { NodeId } from 'src/domain/shared/node-id';
+
+/**
+ * The indexer replaying long devnet histories into a real PostgreSQL, in its own process, as
+ * `tusk start` runs it: checkpoints/s with sparse Walrus activity, staking object changes/s under
+ * heavy staking, the tip latency from a sealed checkpoint to `_meta` in GraphQL, and peak RSS.
+ */
+
+const FROST_PER_WAL = 1_000_000_000n;
+const SPARSE_FILLER_CHECKPOINTS = 30_000;
+const DENSE_STAKES = 12_000;
+const STAKES_PER_CHECKPOINT = 60;
+const LATENCY_SAMPLES = 60;
+
+interface Replay {
+  readonly checkpoints: bigint;
+  readonly seconds: number;
+  readonly changes: number;
+  readonly peakRssMb: number;
+}
+
+/** A Walrus history, then `filler` checkpoints of unrelated Sui traffic (the mainnet mix). */
+function sparseDevnet(filler: number): Devnet {
+  const devnet = new Devnet({
+    scenario: loadScenario('steady-state'),
+    seed: 1,
+    epochDurationMs: 10_000,
+    genesisTimeMs: Date.UTC(2026, 0, 1),
+  });
+  devnet.runUntilEpochDone(10);
+  const sender = devnet.delegatorAddress('someone-else');
+  let now = devnet.now;
+  for (let i = 0; i < filler; i++) {
+    devnet.ledger.execute({
+      sender,
+      calls: [{ package: '0x2', module: 'pay', function: 'split' }],
+      writes: [
+        {
+          objectId: devnet.ledger.newObjectId(),
+          owner: { kind: 'address', address: sender },
+          type: '0x2::coin::Coin<0x2::sui::SUI>',
+          contents: new Uint8Array(40),
+        },
+      ],
+    });
+    now += 250;
+    devnet.ledger.sealCheckpoint(now);
+  }
+  return devnet;
+}
+
+/** Thousands of stakes, then half of them withdrawn before activation: every one changes staking objects. */
+function denseDevnet(stakes: number): Devnet {
+  const devnet = new Devnet({
+    scenario: loadScenario('steady-state'),
+    seed: 2,
+    epochDurationMs: 10_000,
+    genesisTimeMs: Date.UTC(2026, 0, 1),
+  });
+  devnet.runUntilEpochDone(2);
+  const nodes = [...devnet.nodeIds.values()] as NodeId[];
+  const positions: { owner: string; id: string }[] = [];
+  let now = devnet.now;
+  for (let i = 0; i < stakes; i++) {
+    const owner = devnet.delegatorAddress(`bench-${i % 500}`);
+    const nodeId = nodes[i % nodes.length] as NodeId;
+    positions.push({
+      owner,
+      id: devnet.network.stakeWithPool(owner, nodeId, (10n + BigInt(i % 90)) * FROST_PER_WAL),
+    });
+    if ((i + 1) % STAKES_PER_CHECKPOINT === 0) {
+      now += 250;
+      devnet.ledger.sealCheckpoint(now);
+    }
+  }
+  for (const [i, position] of positions.entries()) {
+    if (i % 2 === 0) {
+      devnet.network.withdrawStake(position.owner, position.id);
+    }
+    if ((i + 1) % (STAKES_PER_CHECKPOINT * 2) === 0) {
+      now += 250;
+      devnet.ledger.sealCheckpoint(now);
+    }
+  }
+  now += 250;
+  devnet.ledger.sealCheckpoint(now);
+  return devnet;
+}
+
+async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function meta(port: number): Promise<{ checkpoint: string | null } | undefined> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ _meta { checkpoint } }' }),
+    });
+    const body = (await response.json()) as { data?: { _meta: { checkpoint: string | null } } };
+    return body.data?._meta;
+  } catch {
+    return undefined;
+  }
+}
+
+async function changesIndexed(port: number): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('tusk_indexer_changes_total{'))
+    .reduce((sum, line) => sum + Number(line.split(' ')[1]), 0);
+}
+
+function peakRssMb(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${String(child.pid)}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function startTusk(
+  devnet: Devnet,
+  grpcUrl: string,
+  databaseUrl: string,
+): Promise<{ child: ChildProcess; port: number }> {
+  const port = await findFreePort();
+  const { deployment } = devnet.network;
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.TUSK_BENCH_PROFILE === undefined
+        ? []
+        : ['--cpu-prof', '--cpu-prof-dir=' + process.env.TUSK_BENCH_PROFILE]),
+      join(__dirname, '..', '..', 'bin', 'tusk.js'),
+      'start',
+    ],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        TUSK_NETWORK: 'local',
+        SUI_GRPC_URL: grpcUrl,
+        WALRUS_STAKING_OBJECT_ID: deployment.stakingObjectId,
+        WALRUS_SYSTEM_OBJECT_ID: deployment.systemObjectId,
+      },
+      stdio: 'ignore',
+    },
+  );
+  return { child, port };
+}
+
+/** Replays the whole history and times it from the first indexed checkpoint to the tip. */
+async function replay(
+  devnet: Devnet,
+  adminUrl: string,
+  name: string,
+): Promise<Replay & { stop: () => Promise<void>; port: number }> {
+  const server = new GrpcWebServer();
+  registerSuiRpc(server, devnet.ledger);
+  const grpcUrl = await server.listen(0);
+  const { child, port } = await startTusk(devnet, grpcUrl, await createDatabase(adminUrl, name));
+  const tip = devnet.ledger.tip;
+  let first: { checkpoint: bigint; at: number } | undefined;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`tusk exited with ${child.exitCode}`);
+    }
+    const current = await meta(port);
+    const checkpoint =
+      current?.checkpoint === null || current === undefined ? undefined : BigInt(current.checkpoint);
+    if (checkpoint !== undefined) {
+      first ??= { checkpoint, at: performance.now() };
+      if (checkpoint >= tip) {
+        break;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const seconds = (performance.now() - first.at) / 1000;
+  const result = {
+    checkpoints: tip - first.checkpoint,
+    seconds,
+    changes: await changesIndexed(port),
+    peakRssMb: peakRssMb(child),
+    port,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await server.close();
+    },
+  };
+  return result;
+}
+
+/** Seals checkpoints in real time and times each one until `_meta` shows it. */
+async function tipLatency(devnet: Devnet, port: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < LATENCY_SAMPLES; i++) {
+    devnet.tick();
+    const sealed = performance.now();
+    const target = devnet.ledger.tip;
+    for (;;) {
+      const current = await meta(port);
+      if (current?.checkpoint !== null && current !== undefined && BigInt(current.checkpoint) >= target) {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    samples.push(performance.now() - sealed);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return samples.sort((a, b) => a - b);
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'tusk-bench-'));
+  const postgres = new EmbeddedPostgresServer({ dataDir: join(scratch, 'data'), port: 0, ephemeral: true });
+  const adminUrl = await postgres.start();
+  try {
+    let started = performance.now();
+    const sparse = sparseDevnet(SPARSE_FILLER_CHECKPOINTS);
+    console.log(
+      `sparse history: ${sparse.ledger.tip + 1n} checkpoints, ${sparse.stats.transactions} Walrus transactions ` +
+        `(generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    const sparseRun = await replay(sparse, adminUrl, 'bench_sparse');
+    const latency = await tipLatency(sparse, sparseRun.port);
+    await sparseRun.stop();
+    console.log(
+      `  replay: ${Math.round(Number(sparseRun.checkpoints) / sparseRun.seconds)} checkpoints/s ` +
+        `(${sparseRun.checkpoints} in ${sparseRun.seconds.toFixed(2)} s; target >= 5000), peak RSS ${sparseRun.peakRssMb.toFixed(0)} MB (target < 300)`,
+    );
+    console.log(
+      `  tip latency, checkpoint sealed -> visible in GraphQL _meta: median ${percentile(latency, 50).toFixed(1)} ms, ` +
+        `p99 ${percentile(latency, 99).toFixed(1)} ms over ${latency.length} checkpoints (target < 1000 ms)`,
+    );
+
+    started = performance.now();
+    const dense = denseDevnet(DENSE_STAKES);
+    console.log(
+      `dense history: ${dense.ledger.tip + 1n} checkpoints, ${DENSE_STAKES} stakes and ${DENSE_STAKES / 2} withdrawals ` +
+        `(generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    const denseRun = await replay(dense, adminUrl, 'bench_dense');
+    await denseRun.stop();
+    console.log(
+      `  replay: ${Math.round(denseRun.changes / denseRun.seconds)} staking object changes/s ` +
+        `(${denseRun.changes} in ${denseRun.seconds.toFixed(2)} s; target >= 20000), ` +
+        `${Math.round(Number(denseRun.checkpoints) / denseRun.seconds)} checkpoints/s, peak RSS ${denseRun.peakRssMb.toFixed(0)} MB`,
+    );
+  } finally {
+    await postgres.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
