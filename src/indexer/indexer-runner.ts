@@ -149,14 +149,52 @@ export class IndexerRunner {
     if (last === undefined) {
       return;
     }
-    const { dataSource, observer, term } = this.options;
     let prepared: PreparedBatch<unknown>;
     try {
       prepared = run.pipeline.prepare(checkpoints, run.state);
     } catch (error) {
-      await this.halt(run, checkpoints[0]?.sequence ?? last.sequence, error);
+      // Commit what comes before the checkpoint that cannot be indexed, then stop at it.
+      const { good, bad } = this.locateFailure(run, checkpoints);
+      if (good.length > 0) {
+        await this.commit(run, good, signal);
+      }
+      if (!run.halted) {
+        await this.halt(run, bad?.checkpoint.sequence ?? last.sequence, bad?.error ?? error);
+      }
       return;
     }
+    await this.write(run, checkpoints, prepared, signal);
+  }
+
+  /** Prepares checkpoints one by one to find the first that fails. */
+  private locateFailure(
+    run: PipelineRun,
+    checkpoints: readonly WalrusCheckpoint[],
+  ): { good: WalrusCheckpoint[]; bad?: { checkpoint: WalrusCheckpoint; error: unknown } } {
+    let state = run.state;
+    const good: WalrusCheckpoint[] = [];
+    for (const checkpoint of checkpoints) {
+      try {
+        state = run.pipeline.prepare([checkpoint], state).state;
+      } catch (error) {
+        return { good, bad: { checkpoint, error } };
+      }
+      good.push(checkpoint);
+    }
+    return { good };
+  }
+
+  private async write(
+    run: PipelineRun,
+    checkpoints: readonly WalrusCheckpoint[],
+    prepared: PreparedBatch<unknown>,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const last = checkpoints[checkpoints.length - 1];
+    if (last === undefined) {
+      return;
+    }
+    const { dataSource, observer, term } = this.options;
     for (let attempt = 0; !signal.aborted; attempt++) {
       const started = performance.now();
       try {
