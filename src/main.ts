@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from 'src/app.module';
 import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
+import { IndexerService } from 'src/indexer/indexer.service';
 import { ConfigError, loadProcessConfig, type AppConfig } from 'src/config/app-config';
 import type { INestApplication } from '@nestjs/common';
 
@@ -50,6 +51,27 @@ export async function startService(options: StartOptions = {}): Promise<INestApp
     })${config.role === 'indexer' ? '' : '; GraphQL at /graphql'}, /health, /metrics`,
   );
   return app;
+}
+
+/**
+ * Runs a bounded backfill of `from`..`to` against the configured chain and database, then stops:
+ * the indexer does not follow the chain and no HTTP port is opened.
+ */
+export async function runBackfill(
+  from: bigint,
+  to: bigint,
+  config: AppConfig = loadProcessConfig({ APP_ROLE: 'indexer' }),
+): Promise<{ checkpoints: bigint; changes: number }> {
+  const app = await createApp(
+    { ...config, role: 'indexer', indexer: { ...config.indexer, follow: false } },
+    { quiet: true },
+  );
+  try {
+    await app.init();
+    return await app.get(IndexerService).backfill(from, to);
+  } finally {
+    await app.close();
+  }
 }
 
 if (require.main === module) {

@@ -62,6 +62,8 @@ export interface IndexerConfig {
   readonly batchSize: number;
   /** How often a standby indexer tries to take over. */
   readonly standbyPollMs: number;
+  /** False for a one-off job (a backfill): the indexer then does not follow the chain. */
+  readonly follow: boolean;
 }
 
 /** Where the database comes from: a server the user runs, or one Tusk embeds under its data dir. */
@@ -115,6 +117,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
             : 'snapshot',
       batchSize: vars.TUSK_INDEXER_BATCH_SIZE,
       standbyPollMs: vars.TUSK_STANDBY_POLL_MS,
+      follow: true,
     },
   };
 }

@@ -29,14 +29,19 @@ export interface IndexerRunnerOptions {
   readonly source: CheckpointStream;
   readonly reader: WalrusCheckpointReader;
   readonly pipelines: readonly Pipeline[];
-  /** The writer term this runner holds (see `WatermarkRepository.takeLease`). */
-  readonly term: bigint;
+  /**
+   * The writer term this runner holds (see `WatermarkRepository.takeLease`). A backfill holds none:
+   * it writes its own watermarks, and its rows are idempotent beside the writer's.
+   */
+  readonly term?: bigint;
   /** Most checkpoints committed in one transaction. */
   readonly batchSize: number;
   /** Last checkpoint to index (inclusive), for a bounded backfill; unbounded otherwise. */
   readonly until?: bigint;
   /** Prefix of the watermark rows, so a backfill keeps its own progress apart from the tip's. */
   readonly watermarkPrefix?: string;
+  /** First checkpoint to index when a watermark is new (a backfill's `from`); 0 otherwise. */
+  readonly from?: bigint;
   readonly observer?: IndexerObserver;
   readonly backoff?: { initialMs: number; maxMs: number };
 }
@@ -79,6 +84,7 @@ export class IndexerRunner {
     const watermarks = await WatermarkRepository.ensure(
       dataSource.manager,
       pipelines.map((pipeline) => prefix + pipeline.name),
+      (this.options.from ?? 0n) - 1n,
     );
     const runs: PipelineRun[] = [];
     for (const pipeline of pipelines) {
@@ -199,7 +205,9 @@ export class IndexerRunner {
       const started = performance.now();
       try {
         await dataSource.transaction(async (manager) => {
-          await WatermarkRepository.assertLease(manager, term);
+          if (term !== undefined) {
+            await WatermarkRepository.assertLease(manager, term);
+          }
           await prepared.write(manager);
           await WatermarkRepository.advance(manager, run.watermarkName, last.sequence, last.timestampMs);
         });

@@ -27,12 +27,16 @@ export class LeaseLostError extends Error {
 
 /** Pipeline watermarks and the writer's lease. */
 export const WatermarkRepository = {
-  /** The watermarks of `pipelines`, creating missing ones at -1. */
-  async ensure(manager: EntityManager, pipelines: readonly string[]): Promise<Map<string, Watermark>> {
+  /** The watermarks of `pipelines`, creating missing ones at `startAfter` (-1: before genesis). */
+  async ensure(
+    manager: EntityManager,
+    pipelines: readonly string[],
+    startAfter = -1n,
+  ): Promise<Map<string, Watermark>> {
     await manager.query(
       `INSERT INTO pipeline_watermark (pipeline, checkpoint_hi_inclusive)
-       SELECT unnest($1::text[]), -1 ON CONFLICT (pipeline) DO NOTHING`,
-      [pipelines],
+       SELECT unnest($1::text[]), $2 ON CONFLICT (pipeline) DO NOTHING`,
+      [pipelines, startAfter.toString()],
     );
     const rows: WatermarkRecord[] = await manager.query(
       'SELECT * FROM pipeline_watermark WHERE pipeline = ANY($1::text[])',

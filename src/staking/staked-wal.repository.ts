@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { bulkInsert, setExcluded, type BulkColumn } from 'src/database/bulk-upsert';
+import { bulkInsert, type BulkColumn } from 'src/database/bulk-upsert';
 
 export interface StakedWalVersionRow {
   readonly objectId: string;
@@ -103,21 +103,34 @@ export const StakedWalRepository = {
         row.createdCheckpoint,
         row.updatedCheckpoint,
       ]),
+      // Newer versions win; the creation checkpoint is filled whenever it becomes known, even by
+      // an older version (a backfill behind a snapshot).
       onConflict:
-        `ON CONFLICT (object_id) DO UPDATE SET ${setExcluded(CURRENT_COLUMNS, ['object_id', 'created_checkpoint'])}, ` +
+        `ON CONFLICT (object_id) DO UPDATE SET ${CURRENT_COLUMNS.filter(
+          (column) => !['object_id', 'created_checkpoint'].includes(column.name),
+        )
+          .map(
+            (column) =>
+              `"${column.name}" = CASE WHEN staked_wal.version < EXCLUDED.version ` +
+              `THEN EXCLUDED."${column.name}" ELSE staked_wal."${column.name}" END`,
+          )
+          .join(', ')}, ` +
         `created_checkpoint = COALESCE(staked_wal.created_checkpoint, EXCLUDED.created_checkpoint) ` +
-        `WHERE staked_wal.version < EXCLUDED.version`,
+        `WHERE staked_wal.version < EXCLUDED.version ` +
+        `OR (staked_wal.created_checkpoint IS NULL AND EXCLUDED.created_checkpoint IS NOT NULL)`,
     });
-    if (deletions.length > 0) {
+    // Deletions are applied from the version history, whichever of the deletion and the object's
+    // earlier versions was indexed first.
+    const touched = [
+      ...new Set([...current.map((row) => row.objectId), ...deletions.map((row) => row.objectId)]),
+    ];
+    if (touched.length > 0) {
       await manager.query(
-        `UPDATE staked_wal AS s SET deleted_checkpoint = d.checkpoint, version = d.version, updated_checkpoint = d.checkpoint
-         FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS d(object_id, version, checkpoint)
-         WHERE s.object_id = d.object_id AND s.version < d.version`,
-        [
-          deletions.map((row) => row.objectId),
-          deletions.map((row) => row.version.toString()),
-          deletions.map((row) => row.checkpoint.toString()),
-        ],
+        `UPDATE staked_wal AS s SET deleted_checkpoint = v.checkpoint, version = v.version, updated_checkpoint = v.checkpoint
+         FROM staked_wal_version AS v
+         WHERE v.object_id = s.object_id AND v.operation = 'deleted' AND s.version < v.version
+           AND s.object_id = ANY($1::text[])`,
+        [touched],
       );
     }
   },
