@@ -59,26 +59,31 @@ export class CheckpointSource {
     let next = from;
     let attempt = 0;
     while (!signal.aborted) {
+      // One attempt's calls end with it: an abandoned stream must not keep buffering.
+      const attemptCalls = new AbortController();
+      const abortAttempt = () => {
+        attemptCalls.abort();
+      };
+      signal.addEventListener('abort', abortAttempt, { once: true });
       try {
         // Catch up to the tip.
-        for (;;) {
-          const before = next;
-          for await (const checkpoint of this.list(next, signal)) {
-            if (checkpoint.sequenceNumber === next) {
-              yield checkpoint;
-              next++;
-              attempt = 0;
-            }
-          }
-          if (next === before) {
-            break;
-          }
+        for await (const checkpoint of this.catchUp(next, attemptCalls.signal)) {
+          yield checkpoint;
+          next++;
+          attempt = 0;
         }
-        // Follow the tip; a checkpoint past the next expected one means we missed some.
+        // Follow the tip. Once the subscription is established, list again what was sealed since
+        // the catch-up ended; then a checkpoint past the next expected one means we missed some.
         const subscription = this.options.client.subscriptionService.subscribeCheckpoints(
           { readMask: { paths: this.readMask } },
-          { abort: signal },
+          { abort: attemptCalls.signal },
         );
+        await subscription.headers;
+        for await (const checkpoint of this.catchUp(next, attemptCalls.signal)) {
+          yield checkpoint;
+          next++;
+          attempt = 0;
+        }
         for await (const frame of subscription.responses) {
           const sequence = frame.checkpoint?.sequenceNumber;
           if (frame.checkpoint === undefined || sequence === undefined || sequence < next) {
@@ -104,6 +109,26 @@ export class CheckpointSource {
         attempt++;
         this.options.onRetry?.(failure, attempt, delayMs);
         await sleep(delayMs, signal);
+      } finally {
+        signal.removeEventListener('abort', abortAttempt);
+        attemptCalls.abort();
+      }
+    }
+  }
+
+  /** Checkpoints from `start` to the current tip, page by page. */
+  private async *catchUp(start: bigint, signal: AbortSignal): AsyncGenerator<GrpcTypes.Checkpoint> {
+    let next = start;
+    for (;;) {
+      const before = next;
+      for await (const checkpoint of this.list(next, signal)) {
+        if (checkpoint.sequenceNumber === next) {
+          yield checkpoint;
+          next++;
+        }
+      }
+      if (next === before) {
+        return;
       }
     }
   }

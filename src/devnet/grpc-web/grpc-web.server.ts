@@ -161,6 +161,9 @@ export class GrpcWebServer {
       call.abort();
     });
     response.writeHead(200, { 'content-type': responseType, ...corsHeaders() });
+    // Send the headers now: a subscriber learns that its stream is established (the handler
+    // registers its listener synchronously, in this same turn) before any message arrives.
+    response.flushHeaders();
     const write = (chunk: Buffer): void => {
       response.write(text ? chunk.toString('base64') : chunk);
     };
