@@ -63,6 +63,34 @@ describe('tusk start', () => {
     }
   });
 
+  async function meta(port: number): Promise<{ network: string; checkpoint: string | null }> {
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ _meta { network checkpoint } }' }),
+    });
+    const body = (await response.json()) as {
+      data: { _meta: { network: string; checkpoint: string | null } };
+    };
+    return body.data._meta;
+  }
+
+  /** Polls `_meta` until its checkpoint passes `after`. */
+  async function metaPast(port: number, after: bigint): Promise<bigint> {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const { network, checkpoint } = await meta(port);
+      expect(network).toBe('local');
+      if (checkpoint !== null && BigInt(checkpoint) > after) {
+        return BigInt(checkpoint);
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`_meta stayed at checkpoint ${String(checkpoint)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   async function startOnce(signal: NodeJS.Signals): Promise<unknown> {
     const port = await findFreePort();
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
@@ -75,6 +103,9 @@ describe('tusk start', () => {
     try {
       const health = await waitForHealth(port, child, () => output);
       expect(postmasterRunning(dataDir)).toBe(true);
+      // The indexer follows the local network: _meta moves on.
+      const first = await metaPast(port, -1n);
+      await metaPast(port, first);
       child.kill(signal);
       const { code, signal: bySignal } = await ended;
       expect(code === 0 || bySignal === signal).toBe(true);
@@ -87,7 +118,7 @@ describe('tusk start', () => {
     }
   }
 
-  it('starts its own PostgreSQL in ./.tusk, serves /health, and stops cleanly on Ctrl-C', async () => {
+  it('starts its own PostgreSQL in ./.tusk, indexes the local network, serves /health and GraphQL, and stops cleanly on Ctrl-C', async () => {
     const health = await startOnce('SIGINT');
     expect(health).toMatchObject({
       status: 'ok',
