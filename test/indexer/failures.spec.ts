@@ -1,11 +1,13 @@
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { IndexerService } from 'src/indexer/indexer.service';
 import { createApp } from 'src/main';
 import {
   buildDevnet,
   createTestDatabase,
   indexerConfig,
+  indexUntil,
   query,
   serveDevnet,
 } from 'test/support/indexer-harness';
@@ -98,6 +100,45 @@ describe('a checkpoint the indexer cannot decode', () => {
     } finally {
       await app.close();
       await served.server.close();
+    }
+  }, 60_000);
+});
+
+describe('a database indexed from another chain', () => {
+  it('is refused with both chains named, and nothing written', async () => {
+    const first = buildDevnet('steady-state', 1, 1);
+    const second = buildDevnet('node-churn', 2, 1);
+    const servedFirst = await serveDevnet(first);
+    const servedSecond = await serveDevnet(second);
+    const databaseUrl = await createTestDatabase();
+    try {
+      const indexing = await indexUntil(indexerConfig(databaseUrl, servedFirst), first.ledger.tip);
+      await indexing.close();
+      const before = await query(
+        databaseUrl,
+        'SELECT pipeline, checkpoint_hi_inclusive FROM pipeline_watermark',
+      );
+
+      const other = await createApp(indexerConfig(databaseUrl, servedSecond), { quiet: true });
+      try {
+        await other.init();
+        const indexer = other.get(IndexerService);
+        const deadline = Date.now() + 20_000;
+        while (indexer.status.role !== 'failed' && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        expect(indexer.status.role).toBe('failed');
+        expect(indexer.status.error).toContain(`this database indexes local (chain ${first.ledger.chainId}`);
+        expect(indexer.status.error).toContain(`configured for local (chain ${second.ledger.chainId}`);
+      } finally {
+        await other.close();
+      }
+      expect(
+        await query(databaseUrl, 'SELECT pipeline, checkpoint_hi_inclusive FROM pipeline_watermark'),
+      ).toEqual(before);
+    } finally {
+      await servedFirst.server.close();
+      await servedSecond.server.close();
     }
   }, 60_000);
 });
