@@ -30,15 +30,21 @@ interface Replay {
   readonly peakRssMb: number;
 }
 
-/** A Walrus history, then `filler` checkpoints of unrelated Sui traffic (the mainnet mix). */
-function sparseDevnet(filler: number): Devnet {
+/** The steady-state scenario run through `epochs` epoch changes in virtual time. */
+function steadyState(seed: number, epochs: number): Devnet {
   const devnet = new Devnet({
     scenario: loadScenario('steady-state'),
-    seed: 1,
+    seed,
     epochDurationMs: 10_000,
     genesisTimeMs: Date.UTC(2026, 0, 1),
   });
-  devnet.runUntilEpochDone(10);
+  devnet.runUntilEpochDone(epochs);
+  return devnet;
+}
+
+/** A Walrus history, then `filler` checkpoints of unrelated Sui traffic (the mainnet mix). */
+function sparseDevnet(filler: number): Devnet {
+  const devnet = steadyState(1, 10);
   const sender = devnet.delegatorAddress('someone-else');
   let now = devnet.now;
   for (let i = 0; i < filler; i++) {
@@ -62,13 +68,7 @@ function sparseDevnet(filler: number): Devnet {
 
 /** Thousands of stakes, then half of them withdrawn before activation: every one changes staking objects. */
 function denseDevnet(stakes: number): Devnet {
-  const devnet = new Devnet({
-    scenario: loadScenario('steady-state'),
-    seed: 2,
-    epochDurationMs: 10_000,
-    genesisTimeMs: Date.UTC(2026, 0, 1),
-  });
-  devnet.runUntilEpochDone(2);
+  const devnet = steadyState(2, 2);
   const nodes = [...devnet.nodeIds.values()] as NodeId[];
   const positions: { owner: string; id: string }[] = [];
   let now = devnet.now;

@@ -7,7 +7,7 @@ import {
   type SystemStateRow,
 } from 'src/epochs/epoch.repository';
 import { decodeEvent } from 'src/indexer/pipelines/events.pipeline';
-import type { Pipeline, PreparedBatch } from 'src/indexer/pipelines/pipeline';
+import { latestEpochIn, type Pipeline, type PreparedBatch } from 'src/indexer/pipelines/pipeline';
 import type { WalrusCheckpoint } from 'src/indexer/walrus-checkpoint';
 import { decodeObject } from 'src/indexer/walrus-decoders';
 
@@ -31,12 +31,7 @@ export class EpochsPipeline implements Pipeline<EpochsPipelineState> {
   readonly name = 'epochs' as const;
 
   async loadState(manager: EntityManager): Promise<EpochsPipelineState> {
-    const [row] = await manager.query<
-      {
-        epoch: number | null;
-      }[]
-    >('SELECT max(epoch) AS epoch FROM system_state');
-    return { epoch: row?.epoch ?? null };
+    return { epoch: await latestEpochIn(manager, 'system_state') };
   }
 
   prepare(

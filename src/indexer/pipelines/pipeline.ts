@@ -24,3 +24,12 @@ export interface Pipeline<State = unknown> {
   loadState(manager: EntityManager): Promise<State>;
   prepare(checkpoints: readonly WalrusCheckpoint[], state: State): PreparedBatch<State>;
 }
+
+/** The newest epoch a pipeline's per-epoch table holds, or null when it is empty. */
+export async function latestEpochIn(
+  manager: EntityManager,
+  table: 'staking_state' | 'system_state',
+): Promise<number | null> {
+  const [row] = await manager.query<{ epoch: number | null }[]>(`SELECT max(epoch) AS epoch FROM ${table}`);
+  return row?.epoch ?? null;
+}

@@ -7,7 +7,7 @@ import {
   type CommitteeMemberRow,
   type StakingStateRow,
 } from 'src/committee/committee.repository';
-import type { Pipeline, PreparedBatch } from 'src/indexer/pipelines/pipeline';
+import { latestEpochIn, type Pipeline, type PreparedBatch } from 'src/indexer/pipelines/pipeline';
 import type { WalrusCheckpoint, WalrusObjectChange } from 'src/indexer/walrus-checkpoint';
 import {
   authorizedText,
@@ -43,12 +43,10 @@ export class StakingPipeline implements Pipeline<StakingPipelineState> {
   readonly name = 'staking' as const;
 
   async loadState(manager: EntityManager): Promise<StakingPipelineState> {
-    const [row] = await manager.query<
-      {
-        epoch: number | null;
-      }[]
-    >('SELECT max(epoch) AS epoch FROM staking_state');
-    return { epoch: row?.epoch ?? null, rateTables: await PoolRepository.exchangeRateTables(manager) };
+    return {
+      epoch: await latestEpochIn(manager, 'staking_state'),
+      rateTables: await PoolRepository.exchangeRateTables(manager),
+    };
   }
 
   prepare(
