@@ -162,10 +162,12 @@ function* listCheckpoints(
       return;
     }
     const checkpoint = ledger.checkpoints[Number(sequence)];
-    yield GrpcTypes.ListCheckpointsResponse.create({
+    // A plain message around the stored checkpoint: `create` would deep-copy it first.
+    const response: GrpcTypes.ListCheckpointsResponse = {
       checkpoint,
-      watermark: { checkpoint: sequence, cursor: encodeCursor(sequence) },
-    });
+      watermark: GrpcTypes.Watermark.create({ checkpoint: sequence, cursor: encodeCursor(sequence) }),
+    };
+    yield response;
     sent++;
   }
   const reason =
@@ -202,7 +204,8 @@ async function* subscribeCheckpoints(
         wake = undefined;
         continue;
       }
-      yield GrpcTypes.SubscribeCheckpointsResponse.create({ cursor: checkpoint.sequenceNumber, checkpoint });
+      const response: GrpcTypes.SubscribeCheckpointsResponse = { cursor: checkpoint.sequenceNumber, checkpoint };
+      yield response;
     }
   } finally {
     unsubscribe();
