@@ -204,7 +204,10 @@ async function* subscribeCheckpoints(
         wake = undefined;
         continue;
       }
-      const response: GrpcTypes.SubscribeCheckpointsResponse = { cursor: checkpoint.sequenceNumber, checkpoint };
+      const response: GrpcTypes.SubscribeCheckpointsResponse = {
+        cursor: checkpoint.sequenceNumber,
+        checkpoint,
+      };
       yield response;
     }
   } finally {
