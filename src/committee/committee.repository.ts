@@ -161,4 +161,67 @@ export const CommitteeRepository = {
       onConflict: '',
     });
   },
+
+  /** The members of an epoch's committee, in stored (node-ID) order, with names where known. */
+  async members(
+    manager: EntityManager,
+    epoch: number,
+  ): Promise<{ nodeId: string; name: string | null; shards: number[]; checkpoint: bigint }[]> {
+    const rows = await manager.query<
+      { node_id: string; name: string | null; shards: number[]; checkpoint: string }[]
+    >(
+      `SELECT m.node_id, n.name, m.shards, m.checkpoint FROM committee_member m
+       LEFT JOIN storage_node n USING (node_id) WHERE m.epoch = $1 ORDER BY m.position`,
+      [epoch],
+    );
+    return rows.map((row) => ({
+      nodeId: row.node_id,
+      name: row.name,
+      shards: row.shards,
+      checkpoint: BigInt(row.checkpoint),
+    }));
+  },
+
+  /** The active set as it last stood in an epoch, in contract order. */
+  async activeSet(
+    manager: EntityManager,
+    epoch: number,
+  ): Promise<{ nodeId: string; stakedAmount: bigint }[]> {
+    const rows = await manager.query<{ node_id: string; staked_amount: string }[]>(
+      'SELECT node_id, staked_amount FROM active_set_member WHERE epoch = $1 ORDER BY position',
+      [epoch],
+    );
+    return rows.map((row) => ({ nodeId: row.node_id, stakedAmount: BigInt(row.staked_amount) }));
+  },
+
+  /** The staking state of an epoch, or of the latest indexed epoch. */
+  async stakingState(manager: EntityManager, epoch?: number): Promise<StakingStateRow | undefined> {
+    const rows = await manager.query<Record<string, unknown>[]>(
+      epoch === undefined
+        ? 'SELECT * FROM staking_state ORDER BY epoch DESC LIMIT 1'
+        : 'SELECT * FROM staking_state WHERE epoch = $1',
+      epoch === undefined ? [] : [epoch],
+    );
+    const row = rows[0];
+    if (row === undefined) {
+      return undefined;
+    }
+    const big = (value: unknown) => (value === null ? null : BigInt(String(value)));
+    return {
+      epoch: Number(row.epoch),
+      version: BigInt(String(row.version)),
+      checkpoint: BigInt(String(row.checkpoint)),
+      updatedAt: row.updated_at as Date,
+      nShards: Number(row.n_shards),
+      epochDurationMs: BigInt(String(row.epoch_duration_ms)),
+      firstEpochStartMs: BigInt(String(row.first_epoch_start_ms)),
+      epochState: row.epoch_state as StakingStateRow['epochState'],
+      syncWeight: row.sync_weight === null ? null : Number(row.sync_weight),
+      stateTimestampMs: big(row.state_timestamp_ms),
+      nextTotalCapacitySize: big(row.next_total_capacity_size),
+      nextStoragePrice: big(row.next_storage_price),
+      nextWritePrice: big(row.next_write_price),
+      nextCommitteeSelected: row.next_committee_selected === true,
+    };
+  },
 };
