@@ -1,13 +1,17 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLErrorFilter } from 'src/api/graphql-error.filter';
 import { MetaResolver } from 'src/api/meta/meta.resolver';
+import { CommitteeModule } from 'src/committee/committee.module';
 import { MetaService } from 'src/api/meta/meta.service';
 import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
 
 /** The GraphQL endpoint, `/graphql`. Resolvers read Postgres only; nothing here talks to the chain. */
 @Module({
   imports: [
+    CommitteeModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({
       driver: ApolloDriver,
       path: '/graphql',
@@ -17,6 +21,6 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
       includeStacktraceInErrorResponses: false,
     }),
   ],
-  providers: [BigIntScalar, MetaService, MetaResolver],
+  providers: [BigIntScalar, MetaService, MetaResolver, { provide: APP_FILTER, useClass: GraphQLErrorFilter }],
 })
 export class ApiModule {}

@@ -261,4 +261,18 @@ export const PoolRepository = {
     );
     return new Map(rows.map((row) => [row.exchange_rates_id, row.node_id]));
   },
+
+  /** Each node's pool balance as it stood at the end of `epoch` (its latest row up to it). */
+  async balancesAsOf(
+    manager: EntityManager,
+    epoch: number,
+    nodeIds: readonly string[],
+  ): Promise<Map<string, bigint>> {
+    const rows = await manager.query<{ node_id: string; wal_balance: string }[]>(
+      `SELECT DISTINCT ON (node_id) node_id, wal_balance FROM pool_state
+       WHERE epoch <= $1 AND node_id = ANY($2::text[]) ORDER BY node_id, epoch DESC`,
+      [epoch, nodeIds],
+    );
+    return new Map(rows.map((row) => [row.node_id, BigInt(row.wal_balance)]));
+  },
 };

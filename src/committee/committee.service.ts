@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CommitteeRepository } from 'src/committee/committee.repository';
+import type { CommitteeType, NextCommitteeType, ShardOwnerType } from 'src/committee/graphql/committee.types';
+import { Membership } from 'src/committee/graphql/committee.types';
+import { committeeChange } from 'src/domain/committee/committee-change';
+import { computeNextCommittee, type Committee } from 'src/domain/committee/committee';
+import { parseNodeId } from 'src/domain/shared/node-id';
+import { PoolRepository } from 'src/staking/pool.repository';
+
+/** Committees from the indexed chain, and the next one: the chain's once selected, else predicted. */
+@Injectable()
+export class CommitteeService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The latest indexed epoch, or undefined before anything was indexed. */
+  async currentEpoch(): Promise<number | undefined> {
+    return (await CommitteeRepository.stakingState(this.dataSource.manager))?.epoch;
+  }
+
+  async committee(epoch: number): Promise<CommitteeType | undefined> {
+    const manager = this.dataSource.manager;
+    const members = await CommitteeRepository.members(manager, epoch);
+    if (members.length === 0) {
+      return undefined;
+    }
+    const balances = await PoolRepository.balancesAsOf(
+      manager,
+      epoch,
+      members.map((member) => member.nodeId),
+    );
+    return {
+      epoch,
+      nShards: members.reduce((sum, member) => sum + member.shards.length, 0),
+      checkpoint: members[0]?.checkpoint ?? null,
+      predicted: false,
+      members: members.map((member) => ({
+        nodeId: member.nodeId,
+        name: member.name,
+        shards: member.shards,
+        weight: member.shards.length,
+        stake: balances.get(member.nodeId) ?? null,
+      })),
+    };
+  }
+
+  async shardMap(epoch: number): Promise<ShardOwnerType[] | undefined> {
+    const committee = await this.committee(epoch);
+    return committee?.members
+      .flatMap((member) => member.shards.map((shard) => ({ shard, nodeId: member.nodeId })))
+      .sort((a, b) => a.shard - b.shard);
+  }
+
+  /**
+   * The committee of the epoch after the latest: the chain's once `voting_end` selected it,
+   * otherwise what `voting_end` would select from the current active set, flagged as predicted.
+   */
+  async nextCommittee(): Promise<NextCommitteeType | undefined> {
+    const manager = this.dataSource.manager;
+    const state = await CommitteeRepository.stakingState(manager);
+    if (state === undefined) {
+      return undefined;
+    }
+    const current = (await this.committee(state.epoch)) ?? {
+      epoch: state.epoch,
+      nShards: state.nShards,
+      checkpoint: null,
+      predicted: false,
+      members: [],
+    };
+    let next = state.nextCommitteeSelected ? await this.committee(state.epoch + 1) : undefined;
+    if (next === undefined) {
+      next = await this.predict(state.epoch, state.nShards, toCommittee(current));
+    }
+    const change = committeeChange(toCommittee(current), toCommittee(next));
+    return {
+      committee: next,
+      change: {
+        movedShards: change.moves.length,
+        moves: change.moves,
+        nodes: change.nodes.map((node) => ({ ...node, membership: Membership[node.membership] })),
+      },
+    };
+  }
+
+  private async predict(epoch: number, nShards: number, current: Committee): Promise<CommitteeType> {
+    const activeSet = await CommitteeRepository.activeSet(this.dataSource.manager, epoch);
+    const stakes = new Map(activeSet.map((entry) => [entry.nodeId, entry.stakedAmount]));
+    const { committee } =
+      activeSet.length === 0
+        ? { committee: [] }
+        : computeNextCommittee({
+            nShards,
+            activeSet: activeSet.map((entry) => ({
+              nodeId: parseNodeId(entry.nodeId),
+              stake: entry.stakedAmount,
+            })),
+            currentCommittee: current,
+          });
+    return {
+      epoch: epoch + 1,
+      nShards,
+      checkpoint: null,
+      predicted: true,
+      members: committee.map((member) => ({
+        nodeId: member.nodeId,
+        name: null,
+        shards: [...member.shards],
+        weight: member.shards.length,
+        stake: stakes.get(member.nodeId) ?? null,
+      })),
+    };
+  }
+}
+
+function toCommittee(committee: CommitteeType): Committee {
+  return committee.members.map((member) => ({ nodeId: parseNodeId(member.nodeId), shards: member.shards }));
+}

@@ -1,0 +1,109 @@
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'A storage node in a committee, with the shards it holds in stored order.' })
+export class CommitteeMemberType {
+  @Field()
+  nodeId!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => [Int])
+  shards!: number[];
+
+  @Field(() => Int, { description: 'Shard count: the member’s weight in every quorum.' })
+  weight!: number;
+
+  @Field(() => BigInt, {
+    nullable: true,
+    description: 'The pool’s stake (FROST) at the end of the epoch; for a prediction, the active-set stake.',
+  })
+  stake!: bigint | null;
+}
+
+@ObjectType()
+export class CommitteeType {
+  @Field(() => Int)
+  epoch!: number;
+
+  @Field(() => [CommitteeMemberType])
+  members!: CommitteeMemberType[];
+
+  @Field(() => Int)
+  nShards!: number;
+
+  @Field(() => BigInt, { nullable: true, description: 'Checkpoint that first showed this committee.' })
+  checkpoint!: bigint | null;
+
+  @Field({
+    description: 'True when Tusk computed it from live stake because the chain has not selected it yet.',
+  })
+  predicted!: boolean;
+}
+
+@ObjectType()
+export class ShardOwnerType {
+  @Field(() => Int)
+  shard!: number;
+
+  @Field()
+  nodeId!: string;
+}
+
+@ObjectType()
+export class ShardMoveType {
+  @Field(() => Int)
+  shard!: number;
+
+  @Field(() => String, { nullable: true, description: 'Null when the shard had no owner.' })
+  from!: string | null;
+
+  @Field()
+  to!: string;
+}
+
+export enum Membership {
+  joining = 'joining',
+  leaving = 'leaving',
+  continuing = 'continuing',
+}
+registerEnumType(Membership, { name: 'Membership' });
+
+@ObjectType()
+export class NodeShardChangeType {
+  @Field()
+  nodeId!: string;
+
+  @Field(() => Membership)
+  membership!: Membership;
+
+  @Field(() => [Int])
+  gained!: number[];
+
+  @Field(() => [Int])
+  lost!: number[];
+
+  @Field(() => [Int])
+  kept!: number[];
+}
+
+@ObjectType({ description: 'What changes from the current committee to the next.' })
+export class CommitteeChangeType {
+  @Field(() => Int)
+  movedShards!: number;
+
+  @Field(() => [ShardMoveType])
+  moves!: ShardMoveType[];
+
+  @Field(() => [NodeShardChangeType])
+  nodes!: NodeShardChangeType[];
+}
+
+@ObjectType()
+export class NextCommitteeType {
+  @Field(() => CommitteeType)
+  committee!: CommitteeType;
+
+  @Field(() => CommitteeChangeType)
+  change!: CommitteeChangeType;
+}

@@ -1,0 +1,130 @@
+import type { Server } from 'node:http';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { computeNextCommittee, countMovedShards } from 'src/domain/committee/committee';
+import type { Devnet } from 'src/devnet/devnet';
+import { createApp } from 'src/main';
+import {
+  buildDevnet,
+  createTestDatabase,
+  indexerConfig,
+  serveDevnet,
+  waitForWatermarks,
+  type ServedDevnet,
+} from 'test/support/indexer-harness';
+
+interface Member {
+  nodeId: string;
+  shards: number[];
+  weight: number;
+  stake: string | null;
+}
+
+describe('committee queries', () => {
+  let devnet: Devnet;
+  let served: ServedDevnet;
+  let databaseUrl: string;
+  let app: INestApplication;
+
+  async function graphql(
+    query: string,
+  ): Promise<{ data?: Record<string, unknown>; errors?: { extensions: { code: string } }[] }> {
+    const response = await request(app.getHttpServer() as Server)
+      .post('/graphql')
+      .send({ query });
+    return response.body as { data?: Record<string, unknown>; errors?: { extensions: { code: string } }[] };
+  }
+
+  beforeAll(async () => {
+    devnet = buildDevnet('node-churn', 11, 4);
+    served = await serveDevnet(devnet);
+    databaseUrl = await createTestDatabase();
+    app = await createApp(indexerConfig(databaseUrl, served, { APP_ROLE: 'all' }), { quiet: true });
+    await app.init();
+    await waitForWatermarks(databaseUrl, devnet.ledger.tip, 30_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    await app.close();
+    await served.server.close();
+  });
+
+  const MEMBERS = 'epoch predicted nShards members { nodeId shards weight stake }';
+
+  it('returns the current and a past committee with shards in stored order and each pool’s stake', async () => {
+    const network = devnet.network;
+    const current = await graphql(`{ committee { ${MEMBERS} } }`);
+    const committee = current.data?.committee as { epoch: number; predicted: boolean; members: Member[] };
+    expect(committee.epoch).toBe(network.epoch);
+    expect(committee.predicted).toBe(false);
+    expect(committee.members.map(({ nodeId, shards }) => ({ nodeId, shards }))).toEqual(
+      network.committee.map((member) => ({ nodeId: member.nodeId, shards: [...member.shards] })),
+    );
+    for (const member of committee.members) {
+      expect(member.weight).toBe(member.shards.length);
+      expect(member.stake).toBe(network.node(member.nodeId as never).pool.walBalance.toString());
+    }
+    const past = await graphql(`{ committee(epoch: ${network.epoch - 1}) { ${MEMBERS} } }`);
+    expect((past.data?.committee as { members: Member[] }).members.map((m) => m.nodeId)).toEqual(
+      network.previousCommittee.map((member) => member.nodeId),
+    );
+  });
+
+  it('maps every shard to its owner', async () => {
+    const response = await graphql('{ shardMap { shard nodeId } }');
+    const owners = response.data?.shardMap as { shard: number; nodeId: string }[];
+    expect(owners.map((owner) => owner.shard)).toEqual(
+      Array.from({ length: devnet.network.nShards }, (_, i) => i),
+    );
+    for (const member of devnet.network.committee) {
+      for (const shard of member.shards) {
+        expect(owners[shard]?.nodeId).toBe(member.nodeId);
+      }
+    }
+  });
+
+  it('predicts the next committee before voting_end, then shows the chain’s, with every handoff', async () => {
+    const network = devnet.network;
+    const query = `{ nextCommittee { committee { ${MEMBERS} } change { movedShards moves { shard from to } nodes { nodeId membership gained lost kept } } } }`;
+    const before = (await graphql(query)).data?.nextCommittee as {
+      committee: { epoch: number; predicted: boolean; members: Member[] };
+      change: { movedShards: number; moves: unknown[] };
+    };
+    expect(network.committeeSelected).toBe(false);
+    const expected = computeNextCommittee({
+      nShards: network.nShards,
+      activeSet: network.activeSet.entries.map((entry) => ({ nodeId: entry.nodeId, stake: entry.stake })),
+      currentCommittee: network.committee,
+    }).committee;
+    expect(before.committee).toMatchObject({ epoch: network.epoch + 1, predicted: true });
+    expect(before.committee.members.map(({ nodeId, shards }) => ({ nodeId, shards }))).toEqual(
+      expected.map((member) => ({ nodeId: member.nodeId, shards: [...member.shards] })),
+    );
+    expect(before.change.movedShards).toBe(countMovedShards(network.committee, expected));
+    expect(before.change.moves).toHaveLength(before.change.movedShards);
+
+    while (!network.committeeSelected) {
+      devnet.tick();
+    }
+    await waitForWatermarks(databaseUrl, devnet.ledger.tip, 30_000);
+    const after = (await graphql(query)).data?.nextCommittee as {
+      committee: { predicted: boolean; members: Member[] };
+      change: { movedShards: number };
+    };
+    const selected = network.nextCommittee ?? [];
+    expect(after.committee.predicted).toBe(false);
+    expect(after.committee.members.map(({ nodeId, shards }) => ({ nodeId, shards }))).toEqual(
+      selected.map((member) => ({ nodeId: member.nodeId, shards: [...member.shards] })),
+    );
+    expect(after.change.movedShards).toBe(countMovedShards(network.committee, selected));
+  });
+
+  it('answers an unknown epoch with NOT_FOUND and a negative one with BAD_USER_INPUT', async () => {
+    expect((await graphql('{ committee(epoch: 9999) { epoch } }')).errors?.[0]?.extensions.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await graphql('{ shardMap(epoch: -1) { shard } }')).errors?.[0]?.extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+});
