@@ -37,6 +37,24 @@ export interface ActiveSetRow {
   readonly members: readonly { nodeId: string; stakedAmount: bigint }[];
 }
 
+/** A `staking_state` row as pg returns it: bigint and numeric as strings. */
+interface StakingStateRecord {
+  epoch: number;
+  version: string;
+  checkpoint: string;
+  updated_at: Date;
+  n_shards: number;
+  epoch_duration_ms: string;
+  first_epoch_start_ms: string;
+  epoch_state: StakingStateRow['epochState'];
+  sync_weight: number | null;
+  state_timestamp_ms: string | null;
+  next_total_capacity_size: string | null;
+  next_storage_price: string | null;
+  next_write_price: string | null;
+  next_committee_selected: boolean;
+}
+
 const STATE_COLUMNS: BulkColumn[] = [
   { name: 'epoch', type: 'integer' },
   { name: 'version', type: 'bigint' },
@@ -196,7 +214,7 @@ export const CommitteeRepository = {
 
   /** The staking state of an epoch, or of the latest indexed epoch. */
   async stakingState(manager: EntityManager, epoch?: number): Promise<StakingStateRow | undefined> {
-    const rows = await manager.query<Record<string, unknown>[]>(
+    const rows = await manager.query<StakingStateRecord[]>(
       epoch === undefined
         ? 'SELECT * FROM staking_state ORDER BY epoch DESC LIMIT 1'
         : 'SELECT * FROM staking_state WHERE epoch = $1',
@@ -206,22 +224,22 @@ export const CommitteeRepository = {
     if (row === undefined) {
       return undefined;
     }
-    const big = (value: unknown) => (value === null ? null : BigInt(String(value)));
+    const big = (value: string | null) => (value === null ? null : BigInt(value));
     return {
-      epoch: Number(row.epoch),
-      version: BigInt(String(row.version)),
-      checkpoint: BigInt(String(row.checkpoint)),
-      updatedAt: row.updated_at as Date,
-      nShards: Number(row.n_shards),
-      epochDurationMs: BigInt(String(row.epoch_duration_ms)),
-      firstEpochStartMs: BigInt(String(row.first_epoch_start_ms)),
-      epochState: row.epoch_state as StakingStateRow['epochState'],
-      syncWeight: row.sync_weight === null ? null : Number(row.sync_weight),
+      epoch: row.epoch,
+      version: BigInt(row.version),
+      checkpoint: BigInt(row.checkpoint),
+      updatedAt: row.updated_at,
+      nShards: row.n_shards,
+      epochDurationMs: BigInt(row.epoch_duration_ms),
+      firstEpochStartMs: BigInt(row.first_epoch_start_ms),
+      epochState: row.epoch_state,
+      syncWeight: row.sync_weight,
       stateTimestampMs: big(row.state_timestamp_ms),
       nextTotalCapacitySize: big(row.next_total_capacity_size),
       nextStoragePrice: big(row.next_storage_price),
       nextWritePrice: big(row.next_write_price),
-      nextCommitteeSelected: row.next_committee_selected === true,
+      nextCommitteeSelected: row.next_committee_selected,
     };
   },
 };

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CommitteeRepository } from 'src/committee/committee.repository';
 import type { CommitteeType, NextCommitteeType, ShardOwnerType } from 'src/committee/graphql/committee.types';
 import { Membership } from 'src/committee/graphql/committee.types';
-import { committeeChange } from 'src/domain/committee/committee-change';
+import { committeeChange, type NodeShardChange } from 'src/domain/committee/committee-change';
 import { computeNextCommittee, type Committee } from 'src/domain/committee/committee';
 import { parseNodeId } from 'src/domain/shared/node-id';
 import { PoolRepository } from 'src/staking/pool.repository';
@@ -78,7 +78,13 @@ export class CommitteeService {
       change: {
         movedShards: change.moves.length,
         moves: change.moves,
-        nodes: change.nodes.map((node) => ({ ...node, membership: Membership[node.membership] })),
+        nodes: change.nodes.map(({ nodeId, membership, gained, lost, kept }) => ({
+          nodeId,
+          membership: MEMBERSHIP[membership],
+          gained,
+          lost,
+          kept,
+        })),
       },
     };
   }
@@ -112,6 +118,12 @@ export class CommitteeService {
     };
   }
 }
+
+const MEMBERSHIP: Record<NodeShardChange['membership'], Membership> = {
+  joining: Membership.joining,
+  leaving: Membership.leaving,
+  continuing: Membership.continuing,
+};
 
 function toCommittee(committee: CommitteeType): Committee {
   return committee.members.map((member) => ({ nodeId: parseNodeId(member.nodeId), shards: member.shards }));
