@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLErrorFilter } from 'src/api/graphql-error.filter';
 import { MetaResolver } from 'src/api/meta/meta.resolver';
 import { CommitteeModule } from 'src/committee/committee.module';
+import { EpochsModule } from 'src/epochs/epochs.module';
 import { MetaService } from 'src/api/meta/meta.service';
 import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
 
@@ -12,6 +13,7 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
 @Module({
   imports: [
     CommitteeModule,
+    EpochsModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({
       driver: ApolloDriver,
       path: '/graphql',

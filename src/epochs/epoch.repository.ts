@@ -98,4 +98,64 @@ export const EpochRepository = {
       );
     }
   },
+
+  /** Epochs with their moments and system state, newest first, below `before` when given. */
+  async history(manager: EntityManager, first: number, before?: number): Promise<EpochRecord[]> {
+    const rows = await manager.query<EpochRecordRow[]>(
+      `SELECT known.epoch, e.started_checkpoint, e.started_at, e.committee_selected_at, e.done_checkpoint, e.done_at,
+              s.total_capacity_size, s.used_capacity_size, s.storage_price_per_unit_size, s.write_price_per_unit_size
+       FROM (SELECT epoch FROM epoch UNION SELECT epoch FROM system_state) AS known
+       LEFT JOIN epoch e USING (epoch) LEFT JOIN system_state s USING (epoch)
+       WHERE ($2::integer IS NULL OR known.epoch < $2)
+       ORDER BY known.epoch DESC LIMIT $1`,
+      [first, before ?? null],
+    );
+    return rows.map(toEpochRecord);
+  },
+
+  async system(manager: EntityManager, epoch: number): Promise<EpochRecord | undefined> {
+    return (await EpochRepository.history(manager, 1, epoch + 1)).find((record) => record.epoch === epoch);
+  },
 };
+
+export interface EpochRecord {
+  readonly epoch: number;
+  readonly startedCheckpoint: bigint | null;
+  readonly startedAt: Date | null;
+  readonly committeeSelectedAt: Date | null;
+  readonly doneCheckpoint: bigint | null;
+  readonly doneAt: Date | null;
+  readonly totalCapacitySize: bigint | null;
+  readonly usedCapacitySize: bigint | null;
+  readonly storagePrice: bigint | null;
+  readonly writePrice: bigint | null;
+}
+
+interface EpochRecordRow {
+  epoch: number;
+  started_checkpoint: string | null;
+  started_at: Date | null;
+  committee_selected_at: Date | null;
+  done_checkpoint: string | null;
+  done_at: Date | null;
+  total_capacity_size: string | null;
+  used_capacity_size: string | null;
+  storage_price_per_unit_size: string | null;
+  write_price_per_unit_size: string | null;
+}
+
+function toEpochRecord(row: EpochRecordRow): EpochRecord {
+  const big = (value: string | null) => (value === null ? null : BigInt(value));
+  return {
+    epoch: row.epoch,
+    startedCheckpoint: big(row.started_checkpoint),
+    startedAt: row.started_at,
+    committeeSelectedAt: row.committee_selected_at,
+    doneCheckpoint: big(row.done_checkpoint),
+    doneAt: row.done_at,
+    totalCapacitySize: big(row.total_capacity_size),
+    usedCapacitySize: big(row.used_capacity_size),
+    storagePrice: big(row.storage_price_per_unit_size),
+    writePrice: big(row.write_price_per_unit_size),
+  };
+}

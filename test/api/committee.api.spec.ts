@@ -1,9 +1,8 @@
-import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { computeNextCommittee, countMovedShards } from 'src/domain/committee/committee';
 import type { Devnet } from 'src/devnet/devnet';
 import { createApp } from 'src/main';
+import { graphql as post } from 'test/support/graphql';
 import {
   buildDevnet,
   createTestDatabase,
@@ -26,14 +25,7 @@ describe('committee queries', () => {
   let databaseUrl: string;
   let app: INestApplication;
 
-  async function graphql(
-    query: string,
-  ): Promise<{ data?: Record<string, unknown>; errors?: { extensions: { code: string } }[] }> {
-    const response = await request(app.getHttpServer() as Server)
-      .post('/graphql')
-      .send({ query });
-    return response.body as { data?: Record<string, unknown>; errors?: { extensions: { code: string } }[] };
-  }
+  const graphql = (query: string) => post(app, query);
 
   beforeAll(async () => {
     devnet = buildDevnet('node-churn', 11, 4);

@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CommitteeRepository } from 'src/committee/committee.repository';
+import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
+import { forecastEpoch, type EpochState } from 'src/domain/epochs/epoch-clock';
+import { EpochRepository, type EpochRecord } from 'src/epochs/epoch.repository';
+import { EpochStateKind, type EpochType, type NetworkType } from 'src/epochs/graphql/epoch.types';
+import { IndexedNetworkRepository } from 'src/indexer/indexed-network.repository';
+
+/** Epoch state and history, with the next steps forecast by the domain's epoch clock. */
+@Injectable()
+export class EpochsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async network(nowMs = Date.now()): Promise<NetworkType | undefined> {
+    const manager = this.dataSource.manager;
+    const state = await CommitteeRepository.stakingState(manager);
+    if (state === undefined) {
+      return undefined;
+    }
+    const doneAtMs = state.stateTimestampMs === null ? null : Number(state.stateTimestampMs);
+    const epochState: EpochState =
+      state.epochState === 'EpochChangeSync' || doneAtMs === null
+        ? { kind: 'EpochChangeSync', weight: state.syncWeight ?? 0 }
+        : { kind: state.epochState, doneAtMs };
+    const forecast = forecastEpoch({
+      epoch: state.epoch,
+      state: epochState,
+      epochDurationMs: Number(state.epochDurationMs),
+      firstEpochStartMs: Number(state.firstEpochStartMs),
+      nShards: state.nShards,
+      nowMs,
+    });
+    const votingEndAtMs = state.nextCommitteeSelected ? null : forecast.votingEndAtMs;
+    const seconds = (atMs: number | null) => (atMs === null ? null : (atMs - nowMs) / 1000);
+    const network = await IndexedNetworkRepository.get(manager);
+    return {
+      network:
+        network?.network ?? (this.config.chain.kind === 'devnet' ? 'local' : this.config.chain.network),
+      epoch: state.epoch,
+      state: EpochStateKind[state.epochState],
+      nShards: state.nShards,
+      syncWeight: state.epochState === 'EpochChangeSync' ? state.syncWeight : null,
+      syncQuorum: forecast.syncQuorum,
+      epochDurationMs: state.epochDurationMs,
+      doneAt: doneAtMs === null || state.epochState === 'EpochChangeSync' ? null : new Date(doneAtMs),
+      votingEndAt: votingEndAtMs === null ? null : new Date(votingEndAtMs),
+      secondsUntilVotingEnd: seconds(votingEndAtMs),
+      epochChangeAt: forecast.epochChangeAtMs === null ? null : new Date(forecast.epochChangeAtMs),
+      secondsUntilEpochChange: seconds(forecast.epochChangeAtMs),
+      current: toEpochType((await EpochRepository.system(manager, state.epoch)) ?? emptyEpoch(state.epoch)),
+      nextTotalCapacity: state.nextTotalCapacitySize,
+    };
+  }
+
+  async epoch(epoch: number): Promise<EpochType | undefined> {
+    const record = await EpochRepository.system(this.dataSource.manager, epoch);
+    return record === undefined ? undefined : toEpochType(record);
+  }
+
+  async epochs(first: number, before?: number): Promise<EpochType[]> {
+    return (await EpochRepository.history(this.dataSource.manager, first, before)).map(toEpochType);
+  }
+}
+
+function emptyEpoch(epoch: number): EpochRecord {
+  return {
+    epoch,
+    startedCheckpoint: null,
+    startedAt: null,
+    committeeSelectedAt: null,
+    doneCheckpoint: null,
+    doneAt: null,
+    totalCapacitySize: null,
+    usedCapacitySize: null,
+    storagePrice: null,
+    writePrice: null,
+  };
+}
+
+function toEpochType(record: EpochRecord): EpochType {
+  return {
+    epoch: record.epoch,
+    startedAt: record.startedAt,
+    startedCheckpoint: record.startedCheckpoint,
+    committeeSelectedAt: record.committeeSelectedAt,
+    doneAt: record.doneAt,
+    doneCheckpoint: record.doneCheckpoint,
+    storagePrice: record.storagePrice,
+    writePrice: record.writePrice,
+    totalCapacity: record.totalCapacitySize,
+    usedCapacity: record.usedCapacitySize,
+  };
+}

@@ -1,0 +1,42 @@
+import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { badUserInput, notFound, requireEpochArgument } from 'src/api/api-errors';
+import { EpochsService } from 'src/epochs/epochs.service';
+import { EpochType, NetworkType } from 'src/epochs/graphql/epoch.types';
+
+/** Largest page a list query returns; 50 when `first` is not given. */
+export const MAX_PAGE_SIZE = 1000;
+
+@Resolver()
+export class EpochsResolver {
+  constructor(private readonly service: EpochsService) {}
+
+  @Query(() => NetworkType, { description: 'The current epoch, its state, and when the next steps are due.' })
+  async network(): Promise<NetworkType> {
+    const network = await this.service.network();
+    if (network === undefined) {
+      throw notFound('nothing is indexed yet');
+    }
+    return network;
+  }
+
+  @Query(() => EpochType)
+  async epoch(@Args('number', { type: () => Int }) number: number): Promise<EpochType> {
+    const epoch = requireEpochArgument(number) ?? 0;
+    const found = await this.service.epoch(epoch);
+    if (found === undefined) {
+      throw notFound(`epoch ${epoch} is not indexed`);
+    }
+    return found;
+  }
+
+  @Query(() => [EpochType], { description: 'Epochs, newest first; `before` pages back.' })
+  async epochs(
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('before', { type: () => Int, nullable: true }) before?: number | null,
+  ): Promise<EpochType[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
+    }
+    return this.service.epochs(first, requireEpochArgument(before));
+  }
+}
