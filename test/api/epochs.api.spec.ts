@@ -72,7 +72,7 @@ describe('network and epoch queries', () => {
     expect(response.data?.network).toMatchObject({
       epoch: network.epoch,
       state: 'EpochChangeSync',
-      syncWeight: network.epochState.kind === 'EpochChangeSync' ? network.epochState.weight : -1,
+      syncWeight: network.epochState.weight,
       votingEndAt: null,
       epochChangeAt: null,
     });
