@@ -6,6 +6,7 @@ import { GraphQLErrorFilter } from 'src/api/graphql-error.filter';
 import { MetaResolver } from 'src/api/meta/meta.resolver';
 import { CommitteeModule } from 'src/committee/committee.module';
 import { EpochsModule } from 'src/epochs/epochs.module';
+import { StakingModule } from 'src/staking/staking.module';
 import { MetaService } from 'src/api/meta/meta.service';
 import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
 
@@ -14,6 +15,7 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
   imports: [
     CommitteeModule,
     EpochsModule,
+    StakingModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({
       driver: ApolloDriver,
       path: '/graphql',

@@ -1,0 +1,167 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+@ObjectType()
+export class PendingCommissionType {
+  @Field(() => Int, { description: 'Epoch from which the rate applies.' })
+  effectiveEpoch!: number;
+
+  @Field(() => Int, { description: 'Basis points.' })
+  rate!: number;
+}
+
+@ObjectType()
+export class VotesType {
+  @Field(() => BigInt, { description: 'FROST per unit size per epoch.' })
+  storagePrice!: bigint;
+
+  @Field(() => BigInt, { description: 'FROST per unit size.' })
+  writePrice!: bigint;
+
+  @Field(() => BigInt, { description: 'Bytes.' })
+  nodeCapacity!: bigint;
+}
+
+@ObjectType({ description: 'A storage node operator, as a delegator compares them.' })
+export class OperatorType {
+  @Field({ description: 'Node ID, which is also the staking pool’s object ID.' })
+  nodeId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  networkAddress!: string;
+
+  @Field({ description: '`active`, `withdrawing` or `withdrawn`.' })
+  state!: string;
+
+  @Field(() => BigInt, { description: 'The pool’s WAL balance, FROST.' })
+  stake!: bigint;
+
+  @Field(() => Int, { description: 'Shards held in the current committee.' })
+  shards!: number;
+
+  @Field()
+  inCommittee!: boolean;
+
+  @Field(() => Int, { description: 'Commission now, basis points.' })
+  commissionRate!: number;
+
+  @Field(() => [PendingCommissionType], {
+    description: 'Scheduled changes, with the epoch each takes effect.',
+  })
+  pendingCommissionRates!: PendingCommissionType[];
+
+  @Field(() => Int)
+  activationEpoch!: number;
+
+  @Field(() => VotesType)
+  votes!: VotesType;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rank by stake in the active set (1 = most); null outside it.',
+  })
+  activeSetRank!: number | null;
+
+  @Field(() => Int, { description: 'Addresses holding a live StakedWal on this node.' })
+  delegatorCount!: number;
+}
+
+@ObjectType()
+export class PageInfoType {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType()
+export class OperatorEdgeType {
+  @Field()
+  cursor!: string;
+
+  @Field(() => OperatorType)
+  node!: OperatorType;
+}
+
+@ObjectType()
+export class OperatorConnectionType {
+  @Field(() => [OperatorEdgeType])
+  edges!: OperatorEdgeType[];
+
+  @Field(() => PageInfoType)
+  pageInfo!: PageInfoType;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+export enum OperatorOrderField {
+  stake = 'stake',
+  shards = 'shards',
+  commissionRate = 'commissionRate',
+  name = 'name',
+}
+registerEnumType(OperatorOrderField, { name: 'OperatorOrderField' });
+
+export enum OrderDirection {
+  asc = 'asc',
+  desc = 'desc',
+}
+registerEnumType(OrderDirection, { name: 'OrderDirection' });
+
+@InputType()
+export class OperatorOrder {
+  @Field(() => OperatorOrderField)
+  field!: OperatorOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.desc })
+  direction!: OrderDirection;
+}
+
+@InputType({ description: 'Filters, combined with AND; `AND` and `OR` nest them.' })
+export class OperatorWhere {
+  @Field(() => String, { nullable: true })
+  name_contains?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  nodeId_in?: string[] | null;
+
+  @Field(() => BigInt, { nullable: true })
+  stake_gt?: bigint | null;
+
+  @Field(() => BigInt, { nullable: true })
+  stake_gte?: bigint | null;
+
+  @Field(() => BigInt, { nullable: true })
+  stake_lt?: bigint | null;
+
+  @Field(() => BigInt, { nullable: true })
+  stake_lte?: bigint | null;
+
+  @Field(() => Int, { nullable: true })
+  shards_gt?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  shards_lt?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  commissionRate_lt?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  commissionRate_lte?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  commissionRate_gt?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  inCommittee?: boolean | null;
+
+  @Field(() => [OperatorWhere], { nullable: true })
+  AND?: OperatorWhere[] | null;
+
+  @Field(() => [OperatorWhere], { nullable: true })
+  OR?: OperatorWhere[] | null;
+}
