@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { exchangeRate, FLAT_RATE, type PoolExchangeRate } from 'src/domain/staking/exchange-rate';
 import {
   bulkInsert,
   setExcluded,
@@ -274,5 +275,46 @@ export const PoolRepository = {
       [epoch, nodeIds],
     );
     return new Map(rows.map((row) => [row.node_id, BigInt(row.wal_balance)]));
+  },
+
+  /** Each pool's recorded exchange rates and activation epoch, for reward arithmetic. */
+  async rateHistories(
+    manager: EntityManager,
+    nodeIds: readonly string[],
+  ): Promise<Map<string, { activationEpoch: number; rates: Map<number, PoolExchangeRate> }>> {
+    const pools = await manager.query<{ node_id: string; activation_epoch: number }[]>(
+      `SELECT DISTINCT ON (node_id) node_id, activation_epoch FROM pool_state
+       WHERE node_id = ANY($1::text[]) ORDER BY node_id, epoch DESC`,
+      [nodeIds],
+    );
+    const rates = await manager.query<
+      {
+        node_id: string;
+        epoch: number;
+        kind: string;
+        wal_amount: string | null;
+        share_amount: string | null;
+      }[]
+    >(
+      'SELECT node_id, epoch, kind, wal_amount, share_amount FROM exchange_rate WHERE node_id = ANY($1::text[])',
+      [nodeIds],
+    );
+    const histories = new Map(
+      pools.map((pool) => [
+        pool.node_id,
+        { activationEpoch: pool.activation_epoch, rates: new Map<number, PoolExchangeRate>() },
+      ]),
+    );
+    for (const rate of rates) {
+      histories
+        .get(rate.node_id)
+        ?.rates.set(
+          rate.epoch,
+          rate.kind === 'variable' && rate.wal_amount !== null && rate.share_amount !== null
+            ? exchangeRate(BigInt(rate.wal_amount), BigInt(rate.share_amount))
+            : FLAT_RATE,
+        );
+    }
+    return histories;
   },
 };

@@ -134,4 +134,43 @@ export const StakedWalRepository = {
       );
     }
   },
+
+  /** An address's live positions, oldest activation first. */
+  async liveByOwner(
+    manager: EntityManager,
+    owner: string,
+  ): Promise<(StakedWalCurrentRow & { nodeName: string | null })[]> {
+    const rows = await manager.query<
+      {
+        object_id: string;
+        owner: string;
+        node_id: string;
+        principal: string;
+        state: 'staked' | 'withdrawing';
+        withdraw_epoch: number | null;
+        activation_epoch: number;
+        version: string;
+        created_checkpoint: string | null;
+        updated_checkpoint: string;
+        name: string | null;
+      }[]
+    >(
+      `SELECT s.*, n.name FROM staked_wal s LEFT JOIN storage_node n USING (node_id)
+       WHERE s.owner = $1 AND s.deleted_checkpoint IS NULL ORDER BY s.activation_epoch, s.object_id`,
+      [owner],
+    );
+    return rows.map((row) => ({
+      objectId: row.object_id,
+      owner: row.owner,
+      nodeId: row.node_id,
+      nodeName: row.name,
+      principal: BigInt(row.principal),
+      state: row.state,
+      withdrawEpoch: row.withdraw_epoch,
+      activationEpoch: row.activation_epoch,
+      version: BigInt(row.version),
+      createdCheckpoint: row.created_checkpoint === null ? null : BigInt(row.created_checkpoint),
+      updatedCheckpoint: BigInt(row.updated_checkpoint),
+    }));
+  },
 };

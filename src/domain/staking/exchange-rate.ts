@@ -21,3 +21,37 @@ export function toShares(rate: PoolExchangeRate, walAmount: bigint): bigint {
 export function toWal(rate: PoolExchangeRate, shareAmount: bigint): bigint {
   return rate.kind === 'Flat' ? shareAmount : (shareAmount * rate.walAmount) / rate.shareAmount;
 }
+
+/**
+ * The rate a pool recorded at `epoch`, or the last one before it down to the pool's activation;
+ * Flat before that (`staking_pool::exchange_rate_at_epoch`).
+ */
+export function exchangeRateAt(
+  rates: ReadonlyMap<number, PoolExchangeRate>,
+  poolActivationEpoch: number,
+  epoch: number,
+): PoolExchangeRate {
+  for (let e = epoch; e >= poolActivationEpoch; e--) {
+    const rate = rates.get(e);
+    if (rate !== undefined) {
+      return rate;
+    }
+  }
+  return FLAT_RATE;
+}
+
+/**
+ * `calculate_rewards`: what `principal`, staked from `activationEpoch`, earned by `withdrawEpoch`,
+ * from the pool's recorded rates; never negative.
+ */
+export function calculateRewards(
+  rates: ReadonlyMap<number, PoolExchangeRate>,
+  poolActivationEpoch: number,
+  principal: bigint,
+  activationEpoch: number,
+  withdrawEpoch: number,
+): bigint {
+  const shares = toShares(exchangeRateAt(rates, poolActivationEpoch, activationEpoch), principal);
+  const value = toWal(exchangeRateAt(rates, poolActivationEpoch, withdrawEpoch), shares);
+  return value > principal ? value - principal : 0n;
+}

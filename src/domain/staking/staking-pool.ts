@@ -3,7 +3,9 @@ import { MOVE_ABORTS } from 'src/domain/shared/move-abort';
 import type { NodeId } from 'src/domain/shared/node-id';
 import { PendingValues } from 'src/domain/staking/pending-values';
 import {
+  calculateRewards,
   exchangeRate,
+  exchangeRateAt,
   FLAT_RATE,
   toShares,
   toWal,
@@ -277,13 +279,7 @@ export class StakingPool {
 
   /** The rate recorded at `epoch`, or the last one before it down to activation; Flat before that. */
   exchangeRateAtEpoch(epoch: number): PoolExchangeRate {
-    for (let e = epoch; e >= this.activationEpoch; e--) {
-      const rate = this.exchangeRates.get(e);
-      if (rate !== undefined) {
-        return rate;
-      }
-    }
-    return FLAT_RATE;
+    return exchangeRateAt(this.exchangeRates, this.activationEpoch, epoch);
   }
 
   /** `wal_balance_at_epoch`: the active stake the pool will have at a current or future epoch. */
@@ -301,9 +297,13 @@ export class StakingPool {
 
   /** `calculate_rewards`: what a principal earned between two epochs, never negative. */
   calculateRewards(principal: bigint, activationEpoch: number, withdrawEpoch: number): bigint {
-    const shares = toShares(this.exchangeRateAtEpoch(activationEpoch), principal);
-    const value = toWal(this.exchangeRateAtEpoch(withdrawEpoch), shares);
-    return value > principal ? value - principal : 0n;
+    return calculateRewards(
+      this.exchangeRates,
+      this.activationEpoch,
+      principal,
+      activationEpoch,
+      withdrawEpoch,
+    );
   }
 
   /** `set_next_commission`: the rate takes effect two epochs from now, replacing a rate already due then. */

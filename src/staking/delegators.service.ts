@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { isValidSuiAddress, normalizeSuiAddress } from '@mysten/sui/utils';
+import { DataSource } from 'typeorm';
+import { badUserInput } from 'src/api/api-errors';
+import { CommitteeRepository } from 'src/committee/committee.repository';
+import { parseNodeId } from 'src/domain/shared/node-id';
+import { calculateRewards } from 'src/domain/staking/exchange-rate';
+import { canWithdrawEarly } from 'src/domain/staking/staked-wal';
+import type { DelegatorType, PositionType } from 'src/staking/graphql/delegator.types';
+import { PoolRepository } from 'src/staking/pool.repository';
+import { StakedWalRepository } from 'src/staking/staked-wal.repository';
+
+/** A delegator's positions, with the contract's withdrawal rules and reward arithmetic applied. */
+@Injectable()
+export class DelegatorsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async delegator(address: string): Promise<DelegatorType | undefined> {
+    if (!/^0x[0-9a-fA-F]{1,64}$/.test(address) || !isValidSuiAddress(normalizeSuiAddress(address))) {
+      throw badUserInput(`not a Sui address: ${address}`);
+    }
+    const owner = normalizeSuiAddress(address);
+    const manager = this.dataSource.manager;
+    const state = await CommitteeRepository.stakingState(manager);
+    if (state === undefined) {
+      return undefined;
+    }
+    const epoch = state.epoch;
+    const positions = await StakedWalRepository.liveByOwner(manager, owner);
+    const histories = await PoolRepository.rateHistories(manager, [
+      ...new Set(positions.map((p) => p.nodeId)),
+    ]);
+    const nextMembers = state.nextCommitteeSelected
+      ? new Set((await CommitteeRepository.members(manager, epoch + 1)).map((member) => member.nodeId))
+      : new Set<string>();
+    const context = { epoch, committeeSelected: state.nextCommitteeSelected };
+
+    const rows = positions.map((position): PositionType => {
+      const stakedWal = {
+        nodeId: parseNodeId(position.nodeId),
+        principal: position.principal,
+        activationEpoch: position.activationEpoch,
+        state:
+          position.state === 'withdrawing' && position.withdrawEpoch !== null
+            ? { kind: 'Withdrawing' as const, withdrawEpoch: position.withdrawEpoch }
+            : { kind: 'Staked' as const },
+      };
+      const early = canWithdrawEarly(stakedWal, nextMembers.has(position.nodeId), context);
+      const due = stakedWal.state.kind === 'Withdrawing' && stakedWal.state.withdrawEpoch <= epoch;
+      const until =
+        stakedWal.state.kind === 'Withdrawing' ? Math.min(epoch, stakedWal.state.withdrawEpoch) : epoch;
+      const history = histories.get(position.nodeId);
+      const rewards =
+        history === undefined || position.activationEpoch > until
+          ? 0n
+          : calculateRewards(
+              history.rates,
+              history.activationEpoch,
+              position.principal,
+              position.activationEpoch,
+              until,
+            );
+      return {
+        objectId: position.objectId,
+        nodeId: position.nodeId,
+        nodeName: position.nodeName,
+        principal: position.principal,
+        state: position.state,
+        activationEpoch: position.activationEpoch,
+        withdrawEpoch: position.withdrawEpoch,
+        active: position.activationEpoch <= epoch,
+        canWithdrawNow: due || early,
+        canWithdrawEarly: early,
+        rewards,
+      };
+    });
+    return {
+      address: owner,
+      epoch,
+      totalPrincipal: rows.reduce((sum, row) => sum + row.principal, 0n),
+      totalRewards: rows.reduce((sum, row) => sum + row.rewards, 0n),
+      positions: rows,
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'One StakedWal object.' })
+export class PositionType {
+  @Field()
+  objectId!: string;
+
+  @Field()
+  nodeId!: string;
+
+  @Field(() => String, { nullable: true })
+  nodeName!: string | null;
+
+  @Field(() => BigInt, { description: 'FROST.' })
+  principal!: bigint;
+
+  @Field({ description: '`staked` or `withdrawing`.' })
+  state!: string;
+
+  @Field(() => Int, { description: 'Epoch from which the stake counts and earns.' })
+  activationEpoch!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'For a withdrawal in progress: the epoch it can be completed.',
+  })
+  withdrawEpoch!: number | null;
+
+  @Field({ description: 'Active in the current epoch.' })
+  active!: boolean;
+
+  @Field({ description: '`withdraw_stake` would succeed now (a due withdrawal, or stake not yet counted).' })
+  canWithdrawNow!: boolean;
+
+  @Field({ description: 'Not yet counted by a committee vote: withdrawable at once, without rewards.' })
+  canWithdrawEarly!: boolean;
+
+  @Field(() => BigInt, {
+    description:
+      'Rewards earned to date (`calculate_rewards` from activation to now, or to the withdrawal epoch), FROST.',
+  })
+  rewards!: bigint;
+}
+
+@ObjectType({ description: 'An address’s stake across operators.' })
+export class DelegatorType {
+  @Field()
+  address!: string;
+
+  @Field(() => Int, { description: 'The current epoch the figures are computed at.' })
+  epoch!: number;
+
+  @Field(() => BigInt)
+  totalPrincipal!: bigint;
+
+  @Field(() => BigInt)
+  totalRewards!: bigint;
+
+  @Field(() => [PositionType])
+  positions!: PositionType[];
+}
