@@ -4,9 +4,12 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLErrorFilter } from 'src/api/graphql-error.filter';
 import { MetaResolver } from 'src/api/meta/meta.resolver';
+import { queryLimitsRule } from 'src/api/query-limits';
 import { CommitteeModule } from 'src/committee/committee.module';
 import { EpochsModule } from 'src/epochs/epochs.module';
 import { StakingModule } from 'src/staking/staking.module';
+import { freshnessPlugin } from 'src/api/meta/freshness.plugin';
+import { MetaModule } from 'src/api/meta/meta.module';
 import { MetaService } from 'src/api/meta/meta.service';
 import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
 
@@ -16,15 +19,22 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
     CommitteeModule,
     EpochsModule,
     StakingModule,
-    GraphQLModule.forRoot<ApolloDriverConfig>({
+    MetaModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      path: '/graphql',
-      autoSchemaFile: true,
-      sortSchema: true,
-      // Errors carry a code and a message, never a stack trace.
-      includeStacktraceInErrorResponses: false,
+      imports: [MetaModule],
+      inject: [MetaService],
+      useFactory: (meta: MetaService) => ({
+        path: '/graphql',
+        autoSchemaFile: true,
+        sortSchema: true,
+        // Errors carry a code and a message, never a stack trace.
+        includeStacktraceInErrorResponses: false,
+        validationRules: [queryLimitsRule],
+        plugins: [freshnessPlugin(meta)],
+      }),
     }),
   ],
-  providers: [BigIntScalar, MetaService, MetaResolver, { provide: APP_FILTER, useClass: GraphQLErrorFilter }],
+  providers: [BigIntScalar, MetaResolver, { provide: APP_FILTER, useClass: GraphQLErrorFilter }],
 })
 export class ApiModule {}

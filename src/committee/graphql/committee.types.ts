@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
-@ObjectType({ description: 'A storage node in a committee, with the shards it holds in stored order.' })
+@ObjectType('CommitteeMember', {
+  description: 'A storage node in a committee, with the shards it holds in stored order.',
+})
 export class CommitteeMemberType {
   @Field()
   nodeId!: string;
@@ -21,7 +23,7 @@ export class CommitteeMemberType {
   stake!: bigint | null;
 }
 
-@ObjectType()
+@ObjectType('Committee')
 export class CommitteeType {
   @Field(() => Int)
   epoch!: number;
@@ -41,7 +43,7 @@ export class CommitteeType {
   predicted!: boolean;
 }
 
-@ObjectType()
+@ObjectType('ShardOwner')
 export class ShardOwnerType {
   @Field(() => Int)
   shard!: number;
@@ -50,7 +52,7 @@ export class ShardOwnerType {
   nodeId!: string;
 }
 
-@ObjectType()
+@ObjectType('ShardMove')
 export class ShardMoveType {
   @Field(() => Int)
   shard!: number;
@@ -69,7 +71,7 @@ export enum Membership {
 }
 registerEnumType(Membership, { name: 'Membership' });
 
-@ObjectType()
+@ObjectType('NodeShardChange')
 export class NodeShardChangeType {
   @Field()
   nodeId!: string;
@@ -87,7 +89,7 @@ export class NodeShardChangeType {
   kept!: number[];
 }
 
-@ObjectType({ description: 'What changes from the current committee to the next.' })
+@ObjectType('CommitteeChange', { description: 'What changes from the current committee to the next.' })
 export class CommitteeChangeType {
   @Field(() => Int)
   movedShards!: number;
@@ -99,7 +101,7 @@ export class CommitteeChangeType {
   nodes!: NodeShardChangeType[];
 }
 
-@ObjectType()
+@ObjectType('NextCommittee')
 export class NextCommitteeType {
   @Field(() => CommitteeType)
   committee!: CommitteeType;

@@ -12,7 +12,7 @@ registerEnumType(EpochStateKind, {
     '(EpochChangeDone), next committee selected (NextParamsSelected).',
 });
 
-@ObjectType({ description: 'An epoch’s life cycle and the prices and capacity it ran with.' })
+@ObjectType('Epoch', { description: 'An epoch’s life cycle and the prices and capacity it ran with.' })
 export class EpochType {
   @Field(() => Int)
   epoch!: number;
@@ -51,7 +51,7 @@ export class EpochType {
   usedCapacity!: bigint | null;
 }
 
-@ObjectType({ description: 'Where the network stands now, and when its next steps are due.' })
+@ObjectType('Network', { description: 'Where the network stands now, and when its next steps are due.' })
 export class NetworkType {
   @Field()
   network!: string;

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: 'One StakedWal object.' })
+@ObjectType('Position', { description: 'One StakedWal object.' })
 export class PositionType {
   @Field()
   objectId!: string;
@@ -42,7 +42,7 @@ export class PositionType {
   rewards!: bigint;
 }
 
-@ObjectType({ description: 'An address’s stake across operators.' })
+@ObjectType('Delegator', { description: 'An address’s stake across operators.' })
 export class DelegatorType {
   @Field()
   address!: string;

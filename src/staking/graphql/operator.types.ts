@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
-@ObjectType()
+@ObjectType('PendingCommission')
 export class PendingCommissionType {
   @Field(() => Int, { description: 'Epoch from which the rate applies.' })
   effectiveEpoch!: number;
@@ -9,7 +9,7 @@ export class PendingCommissionType {
   rate!: number;
 }
 
-@ObjectType()
+@ObjectType('Votes')
 export class VotesType {
   @Field(() => BigInt, { description: 'FROST per unit size per epoch.' })
   storagePrice!: bigint;
@@ -21,7 +21,7 @@ export class VotesType {
   nodeCapacity!: bigint;
 }
 
-@ObjectType({ description: 'A storage node operator, as a delegator compares them.' })
+@ObjectType('Operator', { description: 'A storage node operator, as a delegator compares them.' })
 export class OperatorType {
   @Field({ description: 'Node ID, which is also the staking pool’s object ID.' })
   nodeId!: string;
@@ -68,7 +68,7 @@ export class OperatorType {
   delegatorCount!: number;
 }
 
-@ObjectType()
+@ObjectType('PageInfo')
 export class PageInfoType {
   @Field()
   hasNextPage!: boolean;
@@ -77,7 +77,7 @@ export class PageInfoType {
   endCursor!: string | null;
 }
 
-@ObjectType()
+@ObjectType('OperatorEdge')
 export class OperatorEdgeType {
   @Field()
   cursor!: string;
@@ -86,7 +86,7 @@ export class OperatorEdgeType {
   node!: OperatorType;
 }
 
-@ObjectType()
+@ObjectType('OperatorConnection')
 export class OperatorConnectionType {
   @Field(() => [OperatorEdgeType])
   edges!: OperatorEdgeType[];

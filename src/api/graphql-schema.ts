@@ -1,0 +1,34 @@
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { NestFactory } from '@nestjs/core';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { MetaResolver } from 'src/api/meta/meta.resolver';
+import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
+import { CommitteeResolver } from 'src/committee/graphql/committee.resolver';
+import { EpochsResolver } from 'src/epochs/graphql/epochs.resolver';
+import { DelegatorsResolver } from 'src/staking/graphql/delegators.resolver';
+import { OperatorsResolver } from 'src/staking/graphql/operators.resolver';
+
+/** Every resolver of the API: the schema is built from these. */
+export const GRAPHQL_RESOLVERS = [
+  MetaResolver,
+  EpochsResolver,
+  CommitteeResolver,
+  OperatorsResolver,
+  DelegatorsResolver,
+];
+
+/** The schema as committed in `schema.gql`: sorted, so that a diff shows only real changes. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+/** Builds the schema from the resolvers alone: no database, no server. */
+export async function buildSchemaText(): Promise<string> {
+  const context = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
+  try {
+    const schema = await context.get(GraphQLSchemaFactory).create(GRAPHQL_RESOLVERS, [BigIntScalar]);
+    return printSortedSchema(schema);
+  } finally {
+    await context.close();
+  }
+}

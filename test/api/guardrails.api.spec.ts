@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { INestApplication } from '@nestjs/common';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import request from 'supertest';
+import { buildSchemaText, printSortedSchema } from 'src/api/graphql-schema';
+import { createApp } from 'src/main';
+import {
+  buildDevnet,
+  createTestDatabase,
+  indexerConfig,
+  serveDevnet,
+  waitForWatermarks,
+  type ServedDevnet,
+} from 'test/support/indexer-harness';
+
+describe('API guardrails', () => {
+  let served: ServedDevnet;
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    const devnet = buildDevnet('steady-state', 31, 1);
+    served = await serveDevnet(devnet);
+    const databaseUrl = await createTestDatabase();
+    app = await createApp(indexerConfig(databaseUrl, served, { APP_ROLE: 'all' }), { quiet: true });
+    await app.init();
+    await waitForWatermarks(databaseUrl, devnet.ledger.tip, 30_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    await app.close();
+    await served.server.close();
+  });
+
+  it('serves exactly the committed schema.gql (run npm run schema:write after changing the API)', async () => {
+    const committed = readFileSync(join(__dirname, '..', '..', 'schema.gql'), 'utf8');
+    expect(printSortedSchema(app.get(GraphQLSchemaHost).schema)).toBe(committed);
+    expect(await buildSchemaText()).toBe(committed);
+  });
+
+  it('refuses a query nested 30 levels deep (31 with its leaf) before running it', async () => {
+    const deep = `{ ${'network { '.repeat(30)}epoch${' }'.repeat(30)} }`;
+    const response = await request(app.getHttpServer() as Server)
+      .post('/graphql')
+      .send({ query: deep });
+    const body = response.body as { errors: { message: string; extensions: { code: string } }[] };
+    const limit = body.errors.find((error) => error.message.includes('nests 31 levels'));
+    expect(limit?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(body)).not.toContain('stacktrace');
+  });
+
+  it('tells how fresh the data is in every response', async () => {
+    const response = await request(app.getHttpServer() as Server)
+      .post('/graphql')
+      .send({ query: '{ network { epoch } }' });
+    const body = response.body as {
+      extensions: { _meta: { checkpoint: string | null; epoch: number | null } };
+    };
+    expect(body.extensions._meta.checkpoint).toMatch(/^\d+$/);
+    expect(body.extensions._meta.epoch).toBe(1);
+  });
+});
