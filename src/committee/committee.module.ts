@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CommitteeService } from 'src/committee/committee.service';
+import { GovernanceService } from 'src/committee/governance.service';
 import { CommitteeResolver } from 'src/committee/graphql/committee.resolver';
 
-/** Committees: per epoch, the shard map, and the next one (selected or predicted). */
-@Module({ providers: [CommitteeService, CommitteeResolver], exports: [CommitteeService] })
+/** Committees: per epoch, the shard map, the next one (selected or predicted), and governance votes. */
+@Module({
+  providers: [CommitteeService, GovernanceService, CommitteeResolver],
+  exports: [CommitteeService, GovernanceService],
+})
 export class CommitteeModule {}

@@ -317,4 +317,29 @@ export const PoolRepository = {
     }
     return histories;
   },
+
+  /** Each node's price and capacity votes as they stood at the end of `epoch`. */
+  async votesAsOf(
+    manager: EntityManager,
+    epoch: number,
+    nodeIds: readonly string[],
+  ): Promise<Map<string, { storagePrice: bigint; writePrice: bigint; nodeCapacity: bigint }>> {
+    const rows = await manager.query<
+      { node_id: string; storage_price_vote: string; write_price_vote: string; node_capacity_vote: string }[]
+    >(
+      `SELECT DISTINCT ON (node_id) node_id, storage_price_vote, write_price_vote, node_capacity_vote FROM pool_state
+       WHERE epoch <= $1 AND node_id = ANY($2::text[]) ORDER BY node_id, epoch DESC`,
+      [epoch, nodeIds],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.node_id,
+        {
+          storagePrice: BigInt(row.storage_price_vote),
+          writePrice: BigInt(row.write_price_vote),
+          nodeCapacity: BigInt(row.node_capacity_vote),
+        },
+      ]),
+    );
+  },
 };

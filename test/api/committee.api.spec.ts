@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { computeNextCommittee, countMovedShards } from 'src/domain/committee/committee';
+import { nakamotoCoefficient } from 'src/domain/votes/concentration';
+import { quorumBelow, selectCapacity } from 'src/domain/votes/quorum';
 import type { Devnet } from 'src/devnet/devnet';
 import { createApp } from 'src/main';
 import { graphql as post } from 'test/support/graphql';
@@ -109,6 +111,79 @@ describe('committee queries', () => {
       selected.map((member) => ({ nodeId: member.nodeId, shards: [...member.shards] })),
     );
     expect(after.change.movedShards).toBe(countMovedShards(network.committee, selected));
+  });
+
+  it('tallies the price and capacity votes as the contract does, naming the marginal voters', async () => {
+    const network = devnet.network;
+    const response = await graphql(`
+      {
+        governance {
+          epoch
+          votes {
+            nodeId
+            weight
+            storagePrice
+          }
+          storagePrice {
+            value
+            marginalNodeId
+          }
+          writePrice {
+            value
+            marginalNodeId
+          }
+          capacity {
+            value
+            marginalNodeId
+          }
+          capacityWeightsFromNextCommittee
+          concentration {
+            nakamotoBlocking
+            nakamotoQuorum
+            giniStake
+            giniShards
+          }
+        }
+      }
+    `);
+    expect(response.errors).toBeUndefined();
+    const governance = response.data?.governance as Record<string, unknown>;
+    const voters = network.committee.map((member) => ({ member, node: network.node(member.nodeId) }));
+    const priceVotes = (pick: (votes: { storagePrice: bigint; writePrice: bigint }) => bigint) =>
+      voters.map(({ member, node }) => ({ value: pick(node.votes), weight: member.shards.length }));
+    const marginal = (votes: { value: bigint; weight: number }[], rule: typeof quorumBelow) => {
+      const result = rule(votes, network.nShards);
+      return { value: result.value.toString(), marginalNodeId: voters[result.marginalVote]?.member.nodeId };
+    };
+    expect(governance.storagePrice).toEqual(
+      marginal(
+        priceVotes((votes) => votes.storagePrice),
+        quorumBelow,
+      ),
+    );
+    expect(governance.writePrice).toEqual(
+      marginal(
+        priceVotes((votes) => votes.writePrice),
+        quorumBelow,
+      ),
+    );
+    const capacityCommittee = network.nextCommittee ?? network.committee;
+    const capacity = selectCapacity(
+      capacityCommittee.map((member) => ({
+        nodeCapacity: network.node(member.nodeId).votes.nodeCapacity,
+        weight: member.shards.length,
+      })),
+      network.nShards,
+    );
+    expect(governance.capacity).toEqual({
+      value: capacity.value.toString(),
+      marginalNodeId: capacityCommittee[capacity.marginalVote]?.nodeId,
+    });
+    const shards = network.committee.map((member) => member.shards.length);
+    expect(governance.concentration).toMatchObject({
+      nakamotoBlocking: nakamotoCoefficient(shards, 334),
+      nakamotoQuorum: nakamotoCoefficient(shards, 667),
+    });
   });
 
   it('answers an unknown epoch with NOT_FOUND and a negative one with BAD_USER_INPUT', async () => {

@@ -1,11 +1,16 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { notFound, requireEpochArgument } from 'src/api/api-errors';
 import { CommitteeService } from 'src/committee/committee.service';
+import { GovernanceService } from 'src/committee/governance.service';
+import { GovernanceType } from 'src/committee/graphql/governance.types';
 import { CommitteeType, NextCommitteeType, ShardOwnerType } from 'src/committee/graphql/committee.types';
 
 @Resolver(() => CommitteeType)
 export class CommitteeResolver {
-  constructor(private readonly committees: CommitteeService) {}
+  constructor(
+    private readonly committees: CommitteeService,
+    private readonly governanceService: GovernanceService,
+  ) {}
 
   @Query(() => CommitteeType, { description: 'The committee of an epoch (default: the current one).' })
   async committee(
@@ -44,6 +49,21 @@ export class CommitteeResolver {
       throw notFound('nothing is indexed yet');
     }
     return next;
+  }
+
+  @Query(() => GovernanceType, {
+    description:
+      'Price and capacity votes with the values they select and the marginal voters; concentration.',
+  })
+  async governance(
+    @Args('epoch', { type: () => Int, nullable: true }) epochArgument?: number | null,
+  ): Promise<GovernanceType> {
+    const epoch = requireEpochArgument(epochArgument);
+    const governance = await this.governanceService.governance(epoch);
+    if (governance === undefined) {
+      throw notFound(epoch === undefined ? 'nothing is indexed yet' : `epoch ${epoch} is not indexed`);
+    }
+    return governance;
   }
 
   private async epochOrCurrent(epochArgument: number | null | undefined): Promise<number> {

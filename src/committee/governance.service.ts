@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CommitteeRepository } from 'src/committee/committee.repository';
+import type { GovernanceType, NodeVoteType, QuorumResultType } from 'src/committee/graphql/governance.types';
+import { DomainError } from 'src/domain/shared/domain.error';
+import { concentrationThresholds, gini, nakamotoCoefficient } from 'src/domain/votes/concentration';
+import { normalisedCapacityVote, quorumAbove, quorumBelow, type WeightedVote } from 'src/domain/votes/quorum';
+import { PoolRepository } from 'src/staking/pool.repository';
+
+/** Parameter votes as the contract tallies them, and how concentrated the committee is. */
+@Injectable()
+export class GovernanceService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async governance(epochArgument?: number): Promise<GovernanceType | undefined> {
+    const manager = this.dataSource.manager;
+    const state = await CommitteeRepository.stakingState(manager, epochArgument);
+    if (state === undefined) {
+      return undefined;
+    }
+    const { epoch, nShards } = state;
+    const members = await CommitteeRepository.members(manager, epoch);
+    const next = state.nextCommitteeSelected ? await CommitteeRepository.members(manager, epoch + 1) : [];
+    const voters = [...new Set([...members, ...next].map((member) => member.nodeId))];
+    const votes = await PoolRepository.votesAsOf(manager, epoch, voters);
+    const balances = await PoolRepository.balancesAsOf(
+      manager,
+      epoch,
+      members.map((member) => member.nodeId),
+    );
+
+    const voteOf = (member: { nodeId: string; name: string | null; shards: number[] }): NodeVoteType[] => {
+      const vote = votes.get(member.nodeId);
+      return vote === undefined
+        ? []
+        : [
+            {
+              nodeId: member.nodeId,
+              name: member.name,
+              weight: member.shards.length,
+              ...vote,
+              normalisedCapacity: normalisedCapacityVote(vote.nodeCapacity, nShards, member.shards.length),
+            },
+          ];
+    };
+    const rows = members.flatMap(voteOf);
+    // voting_end weighs capacity votes by the committee it selects; before that, by the current one.
+    const capacityVoters = next.length === 0 ? rows : next.flatMap(voteOf);
+    const tally = (pick: (vote: NodeVoteType) => bigint, rule: typeof quorumAbove, from: NodeVoteType[]) =>
+      quorum(
+        from.map((row) => ({ value: pick(row), weight: row.weight })),
+        from,
+        nShards,
+        rule,
+      );
+    const thresholds = concentrationThresholds(nShards);
+    const shards = members.map((member) => member.shards.length);
+    return {
+      epoch,
+      votes: rows,
+      storagePrice: tally((row) => row.storagePrice, quorumBelow, rows),
+      writePrice: tally((row) => row.writePrice, quorumBelow, rows),
+      capacity: tally((row) => row.normalisedCapacity ?? 0n, quorumAbove, capacityVoters),
+      capacityWeightsFromNextCommittee: next.length > 0,
+      concentration: {
+        nakamotoBlocking: nakamotoCoefficient(shards, thresholds.blocking),
+        nakamotoQuorum: nakamotoCoefficient(shards, thresholds.quorum),
+        giniStake: gini(members.map((member) => balances.get(member.nodeId) ?? 0n)),
+        giniShards: gini(shards.map(BigInt)),
+      },
+    };
+  }
+}
+
+/** The quorum value and its marginal voter; null when the votes cannot reach a quorum. */
+function quorum(
+  votes: WeightedVote[],
+  voters: readonly NodeVoteType[],
+  nShards: number,
+  rule: (votes: readonly WeightedVote[], nShards: number) => { value: bigint; marginalVote: number },
+): QuorumResultType | null {
+  try {
+    const result = rule(votes, nShards);
+    return { value: result.value, marginalNodeId: voters[result.marginalVote]?.nodeId ?? null };
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return null;
+    }
+    throw error;
+  }
+}
