@@ -1,0 +1,215 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { CommitteeRepository } from 'src/committee/committee.repository';
+import { dataSourceOptions } from 'src/database/data-source';
+import { EmbeddedPostgresServer } from 'src/database/embedded-postgres.server';
+import { findFreePort } from 'src/database/free-port';
+import { Devnet } from 'src/devnet/devnet';
+import { GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
+import { registerSuiRpc } from 'src/devnet/ledger/sui-rpc.handlers';
+import { loadScenario } from 'src/devnet/scenario';
+import type { NodeId } from 'src/domain/shared/node-id';
+import { OperatorRepository } from 'src/staking/operator.repository';
+import { PoolRepository } from 'src/staking/pool.repository';
+import { StakedWalRepository } from 'src/staking/staked-wal.repository';
+
+/**
+ * GraphQL latency at 50 concurrent clients against a `tusk start` child, for the operator list
+ * (150 operators) and `delegator(address)`, next to the same SQL run directly through the same
+ * driver and repositories at the same concurrency.
+ */
+
+const FROST_PER_WAL = 1_000_000_000n;
+const OPERATORS = 150;
+const CLIENTS = 50;
+const REQUESTS = 4000;
+
+const OPERATOR_QUERY = `{ operators(first: 150) { totalCount edges { node { nodeId name stake shards inCommittee
+  commissionRate pendingCommissionRates { effectiveEpoch rate } activeSetRank delegatorCount } } } }`;
+
+function network(): { devnet: Devnet; delegator: string } {
+  const devnet = new Devnet({
+    scenario: loadScenario('steady-state'),
+    seed: 9,
+    epochDurationMs: 10_000,
+    genesisTimeMs: Date.UTC(2026, 0, 1),
+  });
+  devnet.runUntilEpochDone(3);
+  const delegator = devnet.delegatorAddress('bench-delegator');
+  let now = devnet.now;
+  for (let i = devnet.network.nodes.size; i < OPERATORS; i++) {
+    const nodeId = devnet.network.registerCandidate({
+      name: `operator-${i}`,
+      operator: devnet.delegatorAddress(`operator-${i}`),
+      commissionRate: (i * 37) % 2000,
+      storagePrice: 10_000n,
+      writePrice: 20_000n,
+      nodeCapacity: 20_000_000_000_000n,
+    });
+    for (let d = 0; d < 3; d++) {
+      devnet.network.stakeWithPool(
+        devnet.delegatorAddress(`holder-${d}`),
+        nodeId,
+        BigInt(1000 + i * 10 + d) * FROST_PER_WAL,
+      );
+    }
+    now += 100;
+    devnet.ledger.sealCheckpoint(now);
+  }
+  const nodes = [...devnet.network.nodes.keys()] as NodeId[];
+  for (let i = 0; i < 40; i++) {
+    devnet.network.stakeWithPool(
+      delegator,
+      nodes[i % nodes.length] as NodeId,
+      BigInt(10 + i) * FROST_PER_WAL,
+    );
+  }
+  devnet.ledger.sealCheckpoint(now + 100);
+  return { devnet, delegator };
+}
+
+async function post(port: number, query: string): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (body.errors !== undefined) {
+    throw new Error(JSON.stringify(body.errors));
+  }
+}
+
+/** Runs `task` REQUESTS times from CLIENTS concurrent loops; sorted latencies in ms. */
+async function load(task: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < 200; i++) {
+    await task();
+  }
+  const latencies: number[] = [];
+  let issued = 0;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (issued < REQUESTS) {
+        issued++;
+        const started = performance.now();
+        await task();
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return latencies.sort((a, b) => a - b);
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
+}
+
+function report(name: string, api: number[], sql: number[]): void {
+  const ratio = percentile(api, 99) / percentile(sql, 99);
+  console.log(
+    `${name}: GraphQL p50 ${percentile(api, 50).toFixed(2)} ms, p99 ${percentile(api, 99).toFixed(2)} ms (target < 25 ms); ` +
+      `its SQL p50 ${percentile(sql, 50).toFixed(2)} ms, p99 ${percentile(sql, 99).toFixed(2)} ms; ` +
+      `p99 ratio ${ratio.toFixed(2)}× (target <= 2×); ${CLIENTS} clients, ${REQUESTS} requests each`,
+  );
+}
+
+async function waitForIndex(port: number, tip: bigint, child: ChildProcess): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`tusk exited with ${child.exitCode}`);
+    }
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ _meta { checkpoint } }' }),
+      });
+      const body = (await response.json()) as { data?: { _meta: { checkpoint: string | null } } };
+      const checkpoint = body.data?._meta.checkpoint;
+      if (checkpoint !== undefined && checkpoint !== null && BigInt(checkpoint) >= tip) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'tusk-bench-api-'));
+  const postgres = new EmbeddedPostgresServer({ dataDir: join(scratch, 'data'), port: 0, ephemeral: true });
+  const adminUrl = await postgres.start();
+  const grpc = new GrpcWebServer();
+  let child: ChildProcess | undefined;
+  try {
+    const { devnet, delegator } = network();
+    registerSuiRpc(grpc, devnet.ledger);
+    const grpcUrl = await grpc.listen(0);
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query('CREATE DATABASE bench_api');
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = '/bench_api';
+    const port = await findFreePort();
+    child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'tusk.js'), 'start'], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: url.toString(),
+        TUSK_NETWORK: 'local',
+        SUI_GRPC_URL: grpcUrl,
+        WALRUS_STAKING_OBJECT_ID: devnet.network.deployment.stakingObjectId,
+        WALRUS_SYSTEM_OBJECT_ID: devnet.network.deployment.systemObjectId,
+      },
+      stdio: 'ignore',
+    });
+    await waitForIndex(port, devnet.ledger.tip, child);
+    console.log(`indexed ${devnet.network.nodes.size} operators; ${CLIENTS} concurrent clients`);
+
+    const dataSource = new DataSource({
+      ...dataSourceOptions(url.toString()),
+      migrationsRun: false,
+      extra: { max: CLIENTS },
+    });
+    await dataSource.initialize();
+    const manager = dataSource.manager;
+
+    const operatorsApi = await load(() => post(port, OPERATOR_QUERY));
+    const operatorsSql = await load(() =>
+      OperatorRepository.find(manager, {
+        orderBy: [{ column: 'stake', direction: 'DESC' }],
+        offset: 0,
+        limit: 150,
+      }),
+    );
+    report('operators(first: 150)', operatorsApi, operatorsSql);
+
+    const delegatorQuery = `{ delegator(address: "${delegator}") { totalPrincipal totalRewards positions {
+      objectId nodeId principal state activationEpoch withdrawEpoch canWithdrawNow canWithdrawEarly rewards } } }`;
+    const delegatorApi = await load(() => post(port, delegatorQuery));
+    const delegatorSql = await load(async () => {
+      const state = await CommitteeRepository.stakingState(manager);
+      const positions = await StakedWalRepository.liveByOwner(manager, delegator);
+      await PoolRepository.rateHistories(manager, [...new Set(positions.map((position) => position.nodeId))]);
+      return state;
+    });
+    report('delegator(address) with 40 positions', delegatorApi, delegatorSql);
+    await dataSource.destroy();
+  } finally {
+    child?.kill('SIGTERM');
+    await grpc.close();
+    await postgres.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
