@@ -3,16 +3,8 @@ import { computeNextCommittee, countMovedShards } from 'src/domain/committee/com
 import { nakamotoCoefficient } from 'src/domain/votes/concentration';
 import { quorumBelow, selectCapacity } from 'src/domain/votes/quorum';
 import type { Devnet } from 'src/devnet/devnet';
-import { createApp } from 'src/main';
 import { graphql as post } from 'test/support/graphql';
-import {
-  buildDevnet,
-  createTestDatabase,
-  indexerConfig,
-  serveDevnet,
-  waitForWatermarks,
-  type ServedDevnet,
-} from 'test/support/indexer-harness';
+import { startIndexedApi, waitForWatermarks, type IndexedApi } from 'test/support/indexer-harness';
 
 interface Member {
   nodeId: string;
@@ -22,25 +14,22 @@ interface Member {
 }
 
 describe('committee queries', () => {
-  let devnet: Devnet;
-  let served: ServedDevnet;
-  let databaseUrl: string;
+  let api: IndexedApi;
   let app: INestApplication;
+  let devnet: Devnet;
+  let databaseUrl: string;
 
   const graphql = (query: string) => post(app, query);
 
   beforeAll(async () => {
-    devnet = buildDevnet('node-churn', 11, 4);
-    served = await serveDevnet(devnet);
-    databaseUrl = await createTestDatabase();
-    app = await createApp(indexerConfig(databaseUrl, served, { APP_ROLE: 'all' }), { quiet: true });
-    await app.init();
-    await waitForWatermarks(databaseUrl, devnet.ledger.tip, 30_000);
+    api = await startIndexedApi('node-churn', 11, 4);
+    app = api.app;
+    devnet = api.devnet;
+    databaseUrl = api.databaseUrl;
   }, 60_000);
 
   afterAll(async () => {
-    await app.close();
-    await served.server.close();
+    await api.close();
   });
 
   const MEMBERS = 'epoch predicted nShards members { nodeId shards weight stake }';

@@ -5,32 +5,19 @@ import type { INestApplication } from '@nestjs/common';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import request from 'supertest';
 import { buildSchemaText, printSortedSchema } from 'src/api/graphql-schema';
-import { createApp } from 'src/main';
-import {
-  buildDevnet,
-  createTestDatabase,
-  indexerConfig,
-  serveDevnet,
-  waitForWatermarks,
-  type ServedDevnet,
-} from 'test/support/indexer-harness';
+import { startIndexedApi, type IndexedApi } from 'test/support/indexer-harness';
 
 describe('API guardrails', () => {
-  let served: ServedDevnet;
+  let api: IndexedApi;
   let app: INestApplication;
 
   beforeAll(async () => {
-    const devnet = buildDevnet('steady-state', 31, 1);
-    served = await serveDevnet(devnet);
-    const databaseUrl = await createTestDatabase();
-    app = await createApp(indexerConfig(databaseUrl, served, { APP_ROLE: 'all' }), { quiet: true });
-    await app.init();
-    await waitForWatermarks(databaseUrl, devnet.ledger.tip, 30_000);
+    api = await startIndexedApi('steady-state', 31, 1);
+    app = api.app;
   }, 60_000);
 
   afterAll(async () => {
-    await app.close();
-    await served.server.close();
+    await api.close();
   });
 
   it('serves exactly the committed schema.gql (run npm run schema:write after changing the API)', async () => {

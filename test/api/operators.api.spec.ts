@@ -1,15 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Devnet } from 'src/devnet/devnet';
-import { createApp } from 'src/main';
 import { graphql } from 'test/support/graphql';
-import {
-  buildDevnet,
-  createTestDatabase,
-  indexerConfig,
-  serveDevnet,
-  waitForWatermarks,
-  type ServedDevnet,
-} from 'test/support/indexer-harness';
+import { startIndexedApi, type IndexedApi } from 'test/support/indexer-harness';
 
 interface Page {
   totalCount: number;
@@ -21,23 +13,18 @@ interface Page {
 }
 
 describe('operator queries', () => {
-  let devnet: Devnet;
-  let served: ServedDevnet;
-  let databaseUrl: string;
+  let api: IndexedApi;
   let app: INestApplication;
+  let devnet: Devnet;
 
   beforeAll(async () => {
-    devnet = buildDevnet('node-churn', 13, 4);
-    served = await serveDevnet(devnet);
-    databaseUrl = await createTestDatabase();
-    app = await createApp(indexerConfig(databaseUrl, served, { APP_ROLE: 'all' }), { quiet: true });
-    await app.init();
-    await waitForWatermarks(databaseUrl, devnet.ledger.tip, 30_000);
+    api = await startIndexedApi('node-churn', 13, 4);
+    app = api.app;
+    devnet = api.devnet;
   }, 60_000);
 
   afterAll(async () => {
-    await app.close();
-    await served.server.close();
+    await api.close();
   });
 
   const NODE = 'nodeId name stake shards inCommittee';

@@ -162,3 +162,34 @@ export async function query<T extends Record<string, unknown>>(
     await client.end();
   }
 }
+
+export interface IndexedApi {
+  readonly devnet: Devnet;
+  readonly served: ServedDevnet;
+  readonly databaseUrl: string;
+  readonly app: INestApplication;
+  close(): Promise<void>;
+}
+
+/**
+ * A Tusk serving the API (and indexing) over a devnet history of `epochs` epoch changes, caught up
+ * with its tip, on a database of its own.
+ */
+export async function startIndexedApi(scenario: string, seed: number, epochs: number): Promise<IndexedApi> {
+  const devnet = buildDevnet(scenario, seed, epochs);
+  const served = await serveDevnet(devnet);
+  const databaseUrl = await createTestDatabase();
+  const app = await createApp(indexerConfig(databaseUrl, served, { APP_ROLE: 'all' }), { quiet: true });
+  await app.init();
+  await waitForWatermarks(databaseUrl, devnet.ledger.tip, 30_000);
+  return {
+    devnet,
+    served,
+    databaseUrl,
+    app,
+    close: async () => {
+      await app.close();
+      await served.server.close();
+    },
+  };
+}
