@@ -5,12 +5,13 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLErrorFilter } from 'src/api/graphql-error.filter';
 import { MetaResolver } from 'src/api/meta/meta.resolver';
 import { queryLimitsRule } from 'src/api/query-limits';
+import { responseCachePlugin } from 'src/api/response-cache.plugin';
 import { CommitteeModule } from 'src/committee/committee.module';
 import { EpochsModule } from 'src/epochs/epochs.module';
 import { StakingModule } from 'src/staking/staking.module';
 import { freshnessPlugin } from 'src/api/meta/freshness.plugin';
 import { MetaModule } from 'src/api/meta/meta.module';
-import { MetaService } from 'src/api/meta/meta.service';
+import { FreshnessTracker } from 'src/api/meta/freshness.tracker';
 import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
 
 /** The GraphQL endpoint, `/graphql`. Resolvers read Postgres only; nothing here talks to the chain. */
@@ -23,15 +24,15 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MetaModule],
-      inject: [MetaService],
-      useFactory: (meta: MetaService) => ({
+      inject: [FreshnessTracker],
+      useFactory: (freshness: FreshnessTracker) => ({
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
         // Errors carry a code and a message, never a stack trace.
         includeStacktraceInErrorResponses: false,
         validationRules: [queryLimitsRule],
-        plugins: [freshnessPlugin(meta)],
+        plugins: [responseCachePlugin(freshness), freshnessPlugin(freshness)],
       }),
     }),
   ],
