@@ -242,4 +242,27 @@ export const CommitteeRepository = {
       nextCommitteeSelected: row.next_committee_selected,
     };
   },
+
+  /** The active set's size limit and entry threshold as they last stood in an epoch. */
+  async activeSetHeader(
+    manager: EntityManager,
+    epoch: number,
+  ): Promise<{ maxSize: number; thresholdStake: bigint } | undefined> {
+    const [row] = await manager.query<{ max_size: number; threshold_stake: string }[]>(
+      'SELECT max_size, threshold_stake FROM active_set WHERE epoch <= $1 ORDER BY epoch DESC LIMIT 1',
+      [epoch],
+    );
+    return row === undefined
+      ? undefined
+      : { maxSize: row.max_size, thresholdStake: BigInt(row.threshold_stake) };
+  },
+
+  /** A node's shard count in every committee it sat in. */
+  async shardsByEpoch(manager: EntityManager, nodeId: string): Promise<Map<number, number>> {
+    const rows = await manager.query<{ epoch: number; shard_count: number }[]>(
+      'SELECT epoch, shard_count FROM committee_member WHERE node_id = $1',
+      [nodeId],
+    );
+    return new Map(rows.map((row) => [row.epoch, row.shard_count]));
+  },
 };

@@ -3,10 +3,19 @@ import { DataSource } from 'typeorm';
 import { badUserInput } from 'src/api/api-errors';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { parseNodeId } from 'src/domain/shared/node-id';
+import { CommitteeRepository } from 'src/committee/committee.repository';
+import { simulateStake, stakeOutlook } from 'src/domain/committee/stake-outlook';
+import { U64_MAX } from 'src/domain/shared/u64';
+import { MIN_STAKING_THRESHOLD } from 'src/domain/staking/staked-wal';
+import { PoolRepository } from 'src/staking/pool.repository';
 import {
   OperatorOrderField,
   OrderDirection,
+  type ExchangeRateType,
   type OperatorConnectionType,
+  type OperatorEpochType,
+  type StakeOutlookType,
+  type StakeSimulationType,
   type OperatorOrder,
   type OperatorType,
   type OperatorWhere,
@@ -63,6 +72,101 @@ export class OperatorsService {
       edges,
       pageInfo: { hasNextPage: offset + rows.length < totalCount, endCursor: edges.at(-1)?.cursor ?? null },
       totalCount,
+    };
+  }
+
+  /** The node in the committee the latest active set would select. */
+  async outlook(nodeId: string): Promise<StakeOutlookType | undefined> {
+    const context = await this.activeSetContext();
+    return context === undefined
+      ? undefined
+      : stakeOutlook(context.nShards, context.entries, parseNodeId(nodeId));
+  }
+
+  /** Stake, shards and commission per epoch, newest first, for the last `last` epochs. */
+  async history(nodeId: string, last: number): Promise<OperatorEpochType[]> {
+    const manager = this.dataSource.manager;
+    const [rows, shards, state] = await Promise.all([
+      PoolRepository.poolHistory(manager, nodeId),
+      CommitteeRepository.shardsByEpoch(manager, nodeId),
+      CommitteeRepository.stakingState(manager),
+    ]);
+    const first = rows[0];
+    if (first === undefined || state === undefined) {
+      return [];
+    }
+    const epochs: OperatorEpochType[] = [];
+    let row = 0;
+    for (let epoch = first.epoch; epoch <= state.epoch; epoch++) {
+      while ((rows[row + 1]?.epoch ?? Number.POSITIVE_INFINITY) <= epoch) {
+        row++;
+      }
+      const current = rows[row] ?? first;
+      epochs.push({
+        epoch,
+        stake: current.stake,
+        shards: shards.get(epoch) ?? 0,
+        commissionRate: current.commissionRate,
+      });
+    }
+    return epochs.reverse().slice(0, last);
+  }
+
+  async exchangeRates(nodeId: string): Promise<ExchangeRateType[]> {
+    const history = (await PoolRepository.rateHistories(this.dataSource.manager, [nodeId])).get(nodeId);
+    return [...(history?.rates.entries() ?? [])]
+      .sort((a, b) => b[0] - a[0])
+      .map(([epoch, rate]) => ({
+        epoch,
+        walAmount: rate.kind === 'Flat' ? 1n : rate.walAmount,
+        shareAmount: rate.kind === 'Flat' ? 1n : rate.shareAmount,
+      }));
+  }
+
+  selfStake(nodeId: string): Promise<bigint> {
+    return PoolRepository.selfStake(this.dataSource.manager, nodeId);
+  }
+
+  /** `simulateStake`: the node in the next selectable committee with and without `amount` more. */
+  async simulate(nodeIdText: string, amount: bigint): Promise<StakeSimulationType | undefined> {
+    if (amount < MIN_STAKING_THRESHOLD) {
+      throw badUserInput(`a stake must be at least ${MIN_STAKING_THRESHOLD} FROST (1 WAL), got ${amount}`);
+    }
+    if (amount > U64_MAX) {
+      throw badUserInput(`a stake must fit in a u64, got ${amount}`);
+    }
+    const nodeId = normaliseNodeId(nodeIdText);
+    const operator = await this.get(nodeId);
+    const context = await this.activeSetContext();
+    if (operator === undefined || context === undefined) {
+      return undefined;
+    }
+    const simulation = simulateStake(context.nShards, context, parseNodeId(nodeId), operator.stake, amount);
+    return {
+      nodeId,
+      amount,
+      activationEpoch: context.epoch + (context.committeeSelected ? 2 : 1),
+      ...simulation,
+    };
+  }
+
+  private async activeSetContext() {
+    const manager = this.dataSource.manager;
+    const state = await CommitteeRepository.stakingState(manager);
+    if (state === undefined) {
+      return undefined;
+    }
+    const [members, header] = await Promise.all([
+      CommitteeRepository.activeSet(manager, state.epoch),
+      CommitteeRepository.activeSetHeader(manager, state.epoch),
+    ]);
+    return {
+      epoch: state.epoch,
+      nShards: state.nShards,
+      committeeSelected: state.nextCommitteeSelected,
+      maxSize: header?.maxSize ?? Math.max(1, members.length),
+      thresholdStake: header?.thresholdStake ?? 0n,
+      entries: members.map((member) => ({ nodeId: parseNodeId(member.nodeId), stake: member.stakedAmount })),
     };
   }
 

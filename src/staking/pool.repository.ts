@@ -342,4 +342,31 @@ export const PoolRepository = {
       ]),
     );
   },
+
+  /** A pool's rows, one per epoch in which it changed, oldest first. */
+  async poolHistory(
+    manager: EntityManager,
+    nodeId: string,
+  ): Promise<{ epoch: number; stake: bigint; commissionRate: number }[]> {
+    const rows = await manager.query<{ epoch: number; wal_balance: string; commission_rate: number }[]>(
+      'SELECT epoch, wal_balance, commission_rate FROM pool_state WHERE node_id = $1 ORDER BY epoch',
+      [nodeId],
+    );
+    return rows.map((row) => ({
+      epoch: row.epoch,
+      stake: BigInt(row.wal_balance),
+      commissionRate: row.commission_rate,
+    }));
+  },
+
+  /** Live stake the node's operator (the owner of its StorageNodeCap) holds in its own pool. */
+  async selfStake(manager: EntityManager, nodeId: string): Promise<bigint> {
+    const [row] = await manager.query<{ total: string | null }[]>(
+      `SELECT sum(s.principal) AS total FROM staked_wal s
+       WHERE s.node_id = $1 AND s.deleted_checkpoint IS NULL
+         AND s.owner IN (SELECT owner FROM storage_node_cap WHERE node_id = $1)`,
+      [nodeId],
+    );
+    return BigInt(row?.total ?? '0');
+  },
 };

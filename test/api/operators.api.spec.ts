@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Devnet } from 'src/devnet/devnet';
+import { simulateStake, stakeOutlook } from 'src/domain/committee/stake-outlook';
 import { graphql } from 'test/support/graphql';
 import { startIndexedApi, type IndexedApi } from 'test/support/indexer-harness';
 
@@ -120,6 +121,84 @@ describe('operator queries', () => {
       activeSetRank: 1,
       delegatorCount: owners.size,
     });
+  });
+
+  it('shows each operator’s committee outlook, history, exchange rates and self-stake', async () => {
+    const network = devnet.network;
+    for (const node of byStake().slice(0, 4)) {
+      const response = await graphql(
+        app,
+        `{ operator(id: "${node.nodeId}") { outlook { rank activeSetSize shards shardCap saturated smallestStakeWithShards }
+           history(last: 2) { epoch stake shards commissionRate } exchangeRates { epoch walAmount shareAmount } selfStake } }`,
+      );
+      expect(response.errors).toBeUndefined();
+      const operator = response.data?.operator as {
+        outlook: Record<string, unknown>;
+        history: { epoch: number; stake: string; shards: number; commissionRate: number }[];
+        exchangeRates: unknown[];
+        selfStake: string;
+      };
+      const expected = stakeOutlook(network.nShards, network.activeSet.entries, node.nodeId);
+      expect(operator.outlook).toEqual({
+        ...expected,
+        smallestStakeWithShards: expected.smallestStakeWithShards?.toString() ?? null,
+      });
+      expect(operator.history[0]).toEqual({
+        epoch: network.epoch,
+        stake: node.pool.walBalance.toString(),
+        shards: network.committee.find((member) => member.nodeId === node.nodeId)?.shards.length ?? 0,
+        commissionRate: node.pool.commissionRate,
+      });
+      expect(operator.exchangeRates).toHaveLength(node.pool.exchangeRates.size);
+      const own = [...network.positions.values()]
+        .filter((position) => position.owner === node.operator && position.stakedWal.nodeId === node.nodeId)
+        .reduce((sum, position) => sum + position.stakedWal.principal, 0n);
+      expect(operator.selfStake).toBe(own.toString());
+    }
+  });
+
+  it('simulates a stake: its activation, the node’s shards before and after, the yield per WAL', async () => {
+    const network = devnet.network;
+    const node = byStake().at(-1);
+    if (node === undefined) {
+      throw new Error('no nodes');
+    }
+    const amount = 5_000_000n * 1_000_000_000n;
+    const response = await graphql(
+      app,
+      `{ simulateStake(nodeId: "${node.nodeId}", amount: "${amount}") { activationEpoch
+         before { shards rank } after { shards rank } yieldPerWalRatio } }`,
+    );
+    const expected = simulateStake(
+      network.nShards,
+      {
+        maxSize: network.activeSet.maxSize,
+        thresholdStake: network.activeSet.thresholdStake,
+        entries: network.activeSet.entries,
+      },
+      node.nodeId,
+      node.pool.walBalance,
+      amount,
+    );
+    expect(response.data?.simulateStake).toEqual({
+      activationEpoch: network.epoch + (network.committeeSelected ? 2 : 1),
+      before: { shards: expected.before.shards, rank: expected.before.rank },
+      after: { shards: expected.after.shards, rank: expected.after.rank },
+      yieldPerWalRatio: expected.yieldPerWalRatio,
+    });
+    expect(expected.after.shards).toBeGreaterThan(expected.before.shards);
+    const code = async (query: string) => (await graphql(app, query)).errors?.[0]?.extensions.code;
+    expect(await code(`{ simulateStake(nodeId: "${node.nodeId}", amount: "5") { activationEpoch } }`)).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await code(`{ simulateStake(nodeId: "${node.nodeId}", amount: "-1") { activationEpoch } }`)).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      await code(
+        `{ simulateStake(nodeId: "0x${'cd'.repeat(32)}", amount: "${amount}") { activationEpoch } }`,
+      ),
+    ).toBe('NOT_FOUND');
   });
 
   it('answers bad arguments with coded errors', async () => {

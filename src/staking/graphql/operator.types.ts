@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 @ObjectType('PendingCommission')
 export class PendingCommissionType {
@@ -164,4 +164,89 @@ export class OperatorWhere {
 
   @Field(() => [OperatorWhere], { nullable: true })
   OR?: OperatorWhere[] | null;
+}
+
+@ObjectType('StakeOutlook', {
+  description: 'Where a node stands in the committee the current active set would select.',
+})
+export class StakeOutlookType {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rank by stake in the active set (1 = most); null outside it.',
+  })
+  rank!: number | null;
+
+  @Field(() => Int)
+  activeSetSize!: number;
+
+  @Field(() => Int, {
+    description: 'Shards it would get were the committee selected from the active set now.',
+  })
+  shards!: number;
+
+  @Field(() => Int, { description: 'Most shards one node may get.' })
+  shardCap!: number;
+
+  @Field({ description: 'At the shard cap: more stake earns no more shards, so it dilutes.' })
+  saturated!: boolean;
+
+  @Field(() => BigInt, {
+    nullable: true,
+    description: 'The smallest active-set stake that still earns a shard: the committee-exit line.',
+  })
+  smallestStakeWithShards!: bigint | null;
+}
+
+@ObjectType('OperatorEpoch', { description: 'A node in one epoch.' })
+export class OperatorEpochType {
+  @Field(() => Int)
+  epoch!: number;
+
+  @Field(() => BigInt, { description: 'Pool balance at the end of the epoch, FROST.' })
+  stake!: bigint;
+
+  @Field(() => Int)
+  shards!: number;
+
+  @Field(() => Int, { description: 'Commission in force, basis points.' })
+  commissionRate!: number;
+}
+
+@ObjectType('ExchangeRate', { description: 'WAL per pool share recorded at an epoch.' })
+export class ExchangeRateType {
+  @Field(() => Int)
+  epoch!: number;
+
+  @Field(() => BigInt, { description: 'WAL side of the rate, FROST (shares at par when flat).' })
+  walAmount!: bigint;
+
+  @Field(() => BigInt)
+  shareAmount!: bigint;
+}
+
+@ObjectType('StakeSimulation', { description: 'What a new stake would do.' })
+export class StakeSimulationType {
+  @Field()
+  nodeId!: string;
+
+  @Field(() => BigInt)
+  amount!: bigint;
+
+  @Field(() => Int, {
+    description: 'Epoch from which the stake counts: next epoch, or the one after once voting_end has run.',
+  })
+  activationEpoch!: number;
+
+  @Field(() => StakeOutlookType, { description: 'The node in the committee the active set selects now…' })
+  before!: StakeOutlookType;
+
+  @Field(() => StakeOutlookType, { description: '…and with the stake added.' })
+  after!: StakeOutlookType;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Rewards per staked WAL after relative to before (0.9: each WAL on the node earns 10% less).',
+  })
+  yieldPerWalRatio!: number | null;
 }

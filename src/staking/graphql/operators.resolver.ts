@@ -1,7 +1,11 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { notFound } from 'src/api/api-errors';
+import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { badUserInput, notFound } from 'src/api/api-errors';
 import {
+  ExchangeRateType,
   OperatorConnectionType,
+  OperatorEpochType,
+  StakeOutlookType,
+  StakeSimulationType,
   OperatorOrder,
   OperatorType,
   OperatorWhere,
@@ -32,5 +36,53 @@ export class OperatorsResolver {
       throw notFound(`no storage node ${id}`);
     }
     return operator;
+  }
+
+  @ResolveField(() => StakeOutlookType, {
+    nullable: true,
+    description:
+      'Committee-exit risk and saturation: the node in the committee the active set would select now.',
+  })
+  async outlook(@Parent() operator: OperatorType): Promise<StakeOutlookType | null> {
+    return (await this.operators.outlook(operator.nodeId)) ?? null;
+  }
+
+  @ResolveField(() => [OperatorEpochType], {
+    description: 'Stake, shards and commission per epoch, newest first.',
+  })
+  async history(
+    @Parent() operator: OperatorType,
+    @Args('last', { type: () => Int, defaultValue: 30 }) last: number,
+  ): Promise<OperatorEpochType[]> {
+    if (!Number.isInteger(last) || last < 1 || last > 1000) {
+      throw badUserInput(`last must be between 1 and 1000, got ${last}`);
+    }
+    return this.operators.history(operator.nodeId, last);
+  }
+
+  @ResolveField(() => [ExchangeRateType], { description: 'Exchange rates the pool recorded, newest first.' })
+  async exchangeRates(@Parent() operator: OperatorType): Promise<ExchangeRateType[]> {
+    return this.operators.exchangeRates(operator.nodeId);
+  }
+
+  @ResolveField(() => BigInt, {
+    description: 'Live stake its operator (the StorageNodeCap owner) holds in the pool, FROST.',
+  })
+  async selfStake(@Parent() operator: OperatorType): Promise<bigint> {
+    return this.operators.selfStake(operator.nodeId);
+  }
+
+  @Query(() => StakeSimulationType, {
+    description: 'What staking `amount` FROST on a node would do: activation, its shards, the yield per WAL.',
+  })
+  async simulateStake(
+    @Args('nodeId') nodeId: string,
+    @Args('amount', { type: () => BigInt }) amount: bigint,
+  ): Promise<StakeSimulationType> {
+    const simulation = await this.operators.simulate(nodeId, amount);
+    if (simulation === undefined) {
+      throw notFound(`no storage node ${nodeId}`);
+    }
+    return simulation;
   }
 }
