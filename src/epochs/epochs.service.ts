@@ -15,9 +15,10 @@ export class EpochsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async network(nowMs = Date.now()): Promise<NetworkType | undefined> {
+  /** Now, or as the network stood at the end of `asOfEpoch` (then without countdowns). */
+  async network(asOfEpoch?: number, nowMs = Date.now()): Promise<NetworkType | undefined> {
     const manager = this.dataSource.manager;
-    const state = await CommitteeRepository.stakingState(manager);
+    const state = await CommitteeRepository.stakingState(manager, asOfEpoch);
     if (state === undefined) {
       return undefined;
     }
@@ -35,7 +36,8 @@ export class EpochsService {
       nowMs,
     });
     const votingEndAtMs = state.nextCommitteeSelected ? null : forecast.votingEndAtMs;
-    const seconds = (atMs: number | null) => (atMs === null ? null : (atMs - nowMs) / 1000);
+    const seconds = (atMs: number | null) =>
+      atMs === null || asOfEpoch !== undefined ? null : (atMs - nowMs) / 1000;
     const network = await IndexedNetworkRepository.get(manager);
     return {
       network:

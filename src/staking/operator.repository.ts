@@ -36,6 +36,8 @@ export type OperatorCondition =
   | { readonly kind: 'and' | 'or'; readonly conditions: readonly OperatorCondition[] };
 
 export interface OperatorQuery {
+  /** The epoch whose end the rows describe; the current state when absent. */
+  readonly asOfEpoch?: number;
   readonly where?: OperatorCondition;
   readonly orderBy: readonly { column: OperatorColumn; direction: 'ASC' | 'DESC' }[];
   readonly offset: number;
@@ -62,16 +64,30 @@ interface OperatorRow {
 }
 
 /** Every operator's current row, computed from the latest pool state, committee and active set. */
+/**
+ * Every operator's row at the end of epoch `$1` (or now, when `$1` is null), from the pool state,
+ * committee and active set of that epoch. Delegators of a past epoch are counted from the
+ * StakedWal versions alive at its last checkpoint.
+ */
 const OPERATORS = `
-  WITH latest AS (SELECT max(epoch) AS epoch FROM staking_state),
-  pool AS (SELECT DISTINCT ON (node_id) * FROM pool_state ORDER BY node_id, epoch DESC),
+  WITH latest AS (SELECT coalesce($1::integer, (SELECT max(epoch) FROM staking_state)) AS epoch),
+  pool AS (
+    SELECT DISTINCT ON (node_id) * FROM pool_state WHERE epoch <= (SELECT epoch FROM latest)
+    ORDER BY node_id, epoch DESC),
   member AS (SELECT node_id, shard_count FROM committee_member WHERE epoch = (SELECT epoch FROM latest)),
   ranked AS (
-    SELECT node_id, rank() OVER (ORDER BY staked_amount DESC) AS active_set_rank
-    FROM active_set_member WHERE epoch = (SELECT max(epoch) FROM active_set)),
+    SELECT node_id, rank() OVER (ORDER BY staked_amount DESC) AS active_set_rank FROM active_set_member
+    WHERE epoch = (SELECT max(epoch) FROM active_set WHERE epoch <= (SELECT epoch FROM latest))),
+  cutoff AS (
+    SELECT (SELECT started_checkpoint - 1 FROM epoch WHERE epoch = (SELECT epoch FROM latest) + 1) AS checkpoint),
   holders AS (
-    SELECT node_id, count(DISTINCT owner) AS delegators FROM staked_wal
-    WHERE deleted_checkpoint IS NULL GROUP BY node_id)
+    SELECT node_id, count(DISTINCT owner) AS delegators FROM (
+      SELECT DISTINCT ON (object_id) node_id, owner, operation FROM staked_wal_version
+      WHERE checkpoint <= (SELECT checkpoint FROM cutoff) ORDER BY object_id, version DESC) AS alive
+    WHERE operation <> 'deleted' GROUP BY node_id
+    UNION ALL
+    SELECT node_id, count(DISTINCT owner) FROM staked_wal
+    WHERE deleted_checkpoint IS NULL AND (SELECT checkpoint FROM cutoff) IS NULL GROUP BY node_id)
   SELECT n.node_id, n.name, n.network_address, p.state, p.wal_balance AS stake,
          coalesce(m.shard_count, 0) AS shards, m.node_id IS NOT NULL AS in_committee,
          p.commission_rate, p.pending_commission_rate, p.activation_epoch,
@@ -89,7 +105,7 @@ export const OperatorRepository = {
     manager: EntityManager,
     query: OperatorQuery,
   ): Promise<{ rows: OperatorRecord[]; totalCount: number }> {
-    const parameters: unknown[] = [];
+    const parameters: unknown[] = [query.asOfEpoch ?? null];
     const where = query.where === undefined ? 'TRUE' : condition(query.where, parameters);
     const orderBy = [...query.orderBy, { column: 'node_id' as const, direction: 'ASC' as const }]
       .map((order) => `${order.column} ${order.direction}`)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { badUserInput } from 'src/api/api-errors';
+import { badUserInput, requireEpochArgument } from 'src/api/api-errors';
+import type { AsOfInput } from 'src/api/as-of.input';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { parseNodeId } from 'src/domain/shared/node-id';
 import { CommitteeRepository } from 'src/committee/committee.repository';
@@ -48,7 +49,9 @@ export class OperatorsService {
     after?: string | null;
     where?: OperatorWhere | null;
     orderBy?: OperatorOrder[] | null;
+    asOf?: AsOfInput | null;
   }): Promise<OperatorConnectionType> {
+    const asOfEpoch = await this.asOfEpoch(options.asOf);
     const first = options.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
@@ -66,6 +69,7 @@ export class OperatorsService {
       orderBy,
       offset,
       limit: first,
+      asOfEpoch,
     });
     const edges = rows.map((row, i) => ({ cursor: encodeCursor(offset + i), node: toOperator(row) }));
     return {
@@ -150,6 +154,21 @@ export class OperatorsService {
     };
   }
 
+  /** A past epoch to answer as of, checked against what is indexed; undefined for now. */
+  private async asOfEpoch(asOf: AsOfInput | null | undefined): Promise<number | undefined> {
+    if (asOf === undefined || asOf === null) {
+      return undefined;
+    }
+    const epoch = requireEpochArgument(asOf.epoch);
+    const current = (await CommitteeRepository.stakingState(this.dataSource.manager))?.epoch;
+    if (epoch === undefined || current === undefined || epoch > current) {
+      throw badUserInput(
+        `asOf.epoch ${asOf.epoch} is not an indexed epoch (the current one is ${String(current)})`,
+      );
+    }
+    return epoch;
+  }
+
   private async activeSetContext() {
     const manager = this.dataSource.manager;
     const state = await CommitteeRepository.stakingState(manager);
@@ -170,13 +189,14 @@ export class OperatorsService {
     };
   }
 
-  async get(nodeId: string): Promise<OperatorType | undefined> {
+  async get(nodeId: string, asOf?: AsOfInput | null): Promise<OperatorType | undefined> {
     const id = normaliseNodeId(nodeId);
     const { rows } = await OperatorRepository.find(this.dataSource.manager, {
       where: { kind: 'in', column: 'node_id', values: [id] },
       orderBy: [],
       offset: 0,
       limit: 1,
+      asOfEpoch: await this.asOfEpoch(asOf),
     });
     return rows[0] === undefined ? undefined : toOperator(rows[0]);
   }

@@ -201,6 +201,34 @@ describe('operator queries', () => {
     ).toBe('NOT_FOUND');
   });
 
+  it('answers as of a past epoch: that epoch’s committee, and the network’s state then', async () => {
+    const network = devnet.network;
+    const past = network.epoch - 1;
+    const then = await page(`(first: 1000, asOf: { epoch: ${past} })`);
+    const shardsThen = new Map<string, number>(
+      network.previousCommittee.map((member) => [member.nodeId, member.shards.length]),
+    );
+    for (const edge of then.edges) {
+      expect(edge.node.shards).toBe(shardsThen.get(edge.node.nodeId) ?? 0);
+      expect(edge.node.inCommittee).toBe(shardsThen.has(edge.node.nodeId));
+    }
+    expect(then.edges.filter((edge) => edge.node.inCommittee)).toHaveLength(network.previousCommittee.length);
+    const now = await page('(first: 1000)');
+    expect((await page(`(first: 1000, asOf: { epoch: ${network.epoch} })`)).edges).toEqual(now.edges);
+
+    const state = await graphql(
+      app,
+      `{ network(asOf: { epoch: ${past} }) { epoch state secondsUntilEpochChange } }`,
+    );
+    expect(state.data?.network).toEqual({
+      epoch: past,
+      state: 'NextParamsSelected',
+      secondsUntilEpochChange: null,
+    });
+    const future = await graphql(app, `{ operators(asOf: { epoch: ${network.epoch + 5} }) { totalCount } }`);
+    expect(future.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('answers bad arguments with coded errors', async () => {
     const code = async (query: string) => (await graphql(app, query)).errors?.[0]?.extensions.code;
     expect(await code('{ operator(id: "not-an-address") { nodeId } }')).toBe('BAD_USER_INPUT');

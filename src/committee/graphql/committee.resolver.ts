@@ -1,5 +1,6 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { notFound, requireEpochArgument } from 'src/api/api-errors';
+import { AsOfInput } from 'src/api/as-of.input';
 import { CommitteeService } from 'src/committee/committee.service';
 import { GovernanceService } from 'src/committee/governance.service';
 import { GovernanceType } from 'src/committee/graphql/governance.types';
@@ -15,8 +16,10 @@ export class CommitteeResolver {
   @Query(() => CommitteeType, { description: 'The committee of an epoch (default: the current one).' })
   async committee(
     @Args('epoch', { type: () => Int, nullable: true }) epochArgument?: number | null,
+    @Args('asOf', { type: () => AsOfInput, nullable: true, description: 'Same as `epoch`.' })
+    asOf?: AsOfInput | null,
   ): Promise<CommitteeType> {
-    const epoch = await this.epochOrCurrent(epochArgument);
+    const epoch = await this.epochOrCurrent(epochArgument ?? asOf?.epoch);
     const committee = await this.committees.committee(epoch);
     if (committee === undefined) {
       throw notFound(`no committee is indexed for epoch ${epoch}`);

@@ -1,5 +1,6 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { badUserInput, notFound, requireEpochArgument } from 'src/api/api-errors';
+import { AsOfInput } from 'src/api/as-of.input';
 import { EpochsService } from 'src/epochs/epochs.service';
 import { EpochType, NetworkType } from 'src/epochs/graphql/epoch.types';
 
@@ -10,11 +11,16 @@ export const MAX_PAGE_SIZE = 1000;
 export class EpochsResolver {
   constructor(private readonly service: EpochsService) {}
 
-  @Query(() => NetworkType, { description: 'The current epoch, its state, and when the next steps are due.' })
-  async network(): Promise<NetworkType> {
-    const network = await this.service.network();
+  @Query(() => NetworkType, {
+    description: 'The current epoch, its state, and when the next steps are due; `asOf` for a past epoch.',
+  })
+  async network(
+    @Args('asOf', { type: () => AsOfInput, nullable: true }) asOf?: AsOfInput | null,
+  ): Promise<NetworkType> {
+    const epoch = requireEpochArgument(asOf?.epoch);
+    const network = await this.service.network(epoch);
     if (network === undefined) {
-      throw notFound('nothing is indexed yet');
+      throw notFound(epoch === undefined ? 'nothing is indexed yet' : `epoch ${epoch} is not indexed`);
     }
     return network;
   }

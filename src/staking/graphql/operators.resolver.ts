@@ -1,5 +1,6 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { badUserInput, notFound } from 'src/api/api-errors';
+import { AsOfInput } from 'src/api/as-of.input';
 import {
   ExchangeRateType,
   OperatorConnectionType,
@@ -25,13 +26,17 @@ export class OperatorsResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
     @Args('where', { type: () => OperatorWhere, nullable: true }) where?: OperatorWhere | null,
     @Args('orderBy', { type: () => [OperatorOrder], nullable: true }) orderBy?: OperatorOrder[] | null,
+    @Args('asOf', { type: () => AsOfInput, nullable: true }) asOf?: AsOfInput | null,
   ): Promise<OperatorConnectionType> {
-    return this.operators.list({ first, after, where, orderBy });
+    return this.operators.list({ first, after, where, orderBy, asOf });
   }
 
   @Query(() => OperatorType)
-  async operator(@Args('id') id: string): Promise<OperatorType> {
-    const operator = await this.operators.get(id);
+  async operator(
+    @Args('id') id: string,
+    @Args('asOf', { type: () => AsOfInput, nullable: true }) asOf?: AsOfInput | null,
+  ): Promise<OperatorType> {
+    const operator = await this.operators.get(id, asOf);
     if (operator === undefined) {
       throw notFound(`no storage node ${id}`);
     }
