@@ -26,6 +26,15 @@ export interface CommitteeMemberRow {
   readonly checkpoint: bigint;
 }
 
+export interface CommitteeSelectionRow {
+  /** The epoch of the selected committee. */
+  readonly epoch: number;
+  readonly checkpoint: bigint;
+  readonly nShards: number;
+  /** The active set `voting_end` read, in order; undefined: the stored one of the epoch before. */
+  readonly activeSet: readonly { nodeId: string; stakedAmount: bigint }[] | undefined;
+}
+
 export interface ActiveSetRow {
   readonly epoch: number;
   readonly maxSize: number;
@@ -264,5 +273,67 @@ export const CommitteeRepository = {
       [nodeId],
     );
     return new Map(rows.map((row) => [row.epoch, row.shard_count]));
+  },
+
+  /** Records each selection once (the first sighting wins), with the active set it read. */
+  async writeSelections(manager: EntityManager, rows: readonly CommitteeSelectionRow[]): Promise<void> {
+    for (const row of rows) {
+      const inserted = await manager.query<{ epoch: number }[]>(
+        `INSERT INTO committee_selection (epoch, checkpoint, n_shards) VALUES ($1, $2, $3)
+         ON CONFLICT (epoch) DO NOTHING RETURNING epoch`,
+        [row.epoch, row.checkpoint.toString(), row.nShards],
+      );
+      if (inserted.length === 0) {
+        continue;
+      }
+      if (row.activeSet === undefined) {
+        await manager.query(
+          `INSERT INTO committee_selection_member (epoch, node_id, position, staked_amount)
+           SELECT $1, node_id, position, staked_amount FROM active_set_member
+           WHERE epoch = (SELECT max(epoch) FROM active_set WHERE epoch <= $1 - 1)`,
+          [row.epoch],
+        );
+      } else {
+        await bulkInsert(manager, {
+          table: 'committee_selection_member',
+          columns: ACTIVE_SET_MEMBER_COLUMNS,
+          rows: row.activeSet.map((member, position) => [
+            row.epoch,
+            member.nodeId,
+            position,
+            member.stakedAmount,
+          ]),
+          onConflict: '',
+        });
+      }
+    }
+  },
+
+  /** What `voting_end` read to select an epoch's committee, if that moment was indexed. */
+  async selection(
+    manager: EntityManager,
+    epoch: number,
+  ): Promise<
+    { checkpoint: bigint; nShards: number; activeSet: { nodeId: string; stakedAmount: bigint }[] } | undefined
+  > {
+    const [header] = await manager.query<{ checkpoint: string; n_shards: number }[]>(
+      'SELECT checkpoint, n_shards FROM committee_selection WHERE epoch = $1',
+      [epoch],
+    );
+    if (header === undefined) {
+      return undefined;
+    }
+    const members = await manager.query<{ node_id: string; staked_amount: string }[]>(
+      'SELECT node_id, staked_amount FROM committee_selection_member WHERE epoch = $1 ORDER BY position',
+      [epoch],
+    );
+    return {
+      checkpoint: BigInt(header.checkpoint),
+      nShards: header.n_shards,
+      activeSet: members.map((member) => ({
+        nodeId: member.node_id,
+        stakedAmount: BigInt(member.staked_amount),
+      })),
+    };
   },
 };

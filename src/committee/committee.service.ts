@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CommitteeRepository } from 'src/committee/committee.repository';
-import type { CommitteeType, NextCommitteeType, ShardOwnerType } from 'src/committee/graphql/committee.types';
+import type {
+  CommitteeAuditType,
+  CommitteeType,
+  NextCommitteeType,
+  ShardOwnerType,
+} from 'src/committee/graphql/committee.types';
 import { Membership } from 'src/committee/graphql/committee.types';
 import { committeeChange, type NodeShardChange } from 'src/domain/committee/committee-change';
 import { computeNextCommittee, type Committee } from 'src/domain/committee/committee';
@@ -86,6 +91,52 @@ export class CommitteeService {
           kept,
         })),
       },
+    };
+  }
+
+  /**
+   * Recomputes an epoch's committee from the active set `voting_end` read and the committee it
+   * replaced, and compares it member by member with the chain's.
+   */
+  async audit(epoch: number): Promise<CommitteeAuditType | undefined> {
+    const manager = this.dataSource.manager;
+    const selection = await CommitteeRepository.selection(manager, epoch);
+    if (selection === undefined) {
+      return undefined;
+    }
+    const [onChain, previous] = await Promise.all([
+      CommitteeRepository.members(manager, epoch),
+      epoch === 0 ? Promise.resolve([]) : CommitteeRepository.members(manager, epoch - 1),
+    ]);
+    const { committee } = computeNextCommittee({
+      nShards: selection.nShards,
+      activeSet: selection.activeSet.map((entry) => ({
+        nodeId: parseNodeId(entry.nodeId),
+        stake: entry.stakedAmount,
+      })),
+      currentCommittee: previous.map((member) => ({
+        nodeId: parseNodeId(member.nodeId),
+        shards: member.shards,
+      })),
+    });
+    const recomputed = new Map<string, number[]>(
+      committee.map((member) => [member.nodeId, [...member.shards]]),
+    );
+    const chain = new Map(onChain.map((member) => [member.nodeId, member.shards]));
+    const differences = [...new Set([...chain.keys(), ...recomputed.keys()])]
+      .sort()
+      .map((nodeId) => ({
+        nodeId,
+        onChain: chain.get(nodeId) ?? [],
+        recomputed: recomputed.get(nodeId) ?? [],
+      }))
+      .filter((entry) => entry.onChain.join(',') !== entry.recomputed.join(','));
+    return {
+      epoch,
+      selectedAtCheckpoint: selection.checkpoint,
+      activeSetSize: selection.activeSet.length,
+      matches: differences.length === 0,
+      differences,
     };
   }
 

@@ -1,6 +1,8 @@
 import { ActiveSetMemberEntity } from 'src/committee/entities/active-set-member.entity';
 import { ActiveSetEntity } from 'src/committee/entities/active-set.entity';
 import { CommitteeMemberEntity } from 'src/committee/entities/committee-member.entity';
+import { CommitteeSelectionMemberEntity } from 'src/committee/entities/committee-selection-member.entity';
+import { CommitteeSelectionEntity } from 'src/committee/entities/committee-selection.entity';
 import { StakingStateEntity } from 'src/committee/entities/staking-state.entity';
 import { EpochEntity } from 'src/epochs/entities/epoch.entity';
 import { SystemStateEntity } from 'src/epochs/entities/system-state.entity';
@@ -26,6 +28,8 @@ export const ALL_ENTITIES = [
   SystemStateEntity,
   StakingStateEntity,
   CommitteeMemberEntity,
+  CommitteeSelectionEntity,
+  CommitteeSelectionMemberEntity,
   ActiveSetEntity,
   ActiveSetMemberEntity,
   StorageNodeEntity,

@@ -4,7 +4,7 @@ import { nakamotoCoefficient } from 'src/domain/votes/concentration';
 import { quorumBelow, selectCapacity } from 'src/domain/votes/quorum';
 import type { Devnet } from 'src/devnet/devnet';
 import { graphql as post } from 'test/support/graphql';
-import { startIndexedApi, waitForWatermarks, type IndexedApi } from 'test/support/indexer-harness';
+import { query, startIndexedApi, waitForWatermarks, type IndexedApi } from 'test/support/indexer-harness';
 
 interface Member {
   nodeId: string;
@@ -182,5 +182,31 @@ describe('committee queries', () => {
     expect((await graphql('{ shardMap(epoch: -1) { shard } }')).errors?.[0]?.extensions.code).toBe(
       'BAD_USER_INPUT',
     );
+  });
+
+  it('audits every committee it saw selected against a recomputation, and catches a tampered one', async () => {
+    const network = devnet.network;
+    for (let epoch = 1; epoch <= network.epoch; epoch++) {
+      const response = await graphql(
+        `{ committeeAudit(epoch: ${epoch}) { epoch matches activeSetSize differences { nodeId } } }`,
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.committeeAudit).toMatchObject({ epoch, matches: true, differences: [] });
+    }
+    // A committee the rules could not have produced is reported, member by member.
+    const [victim] = network.committee;
+    await query(
+      databaseUrl,
+      `UPDATE committee_member SET shards = shards[2:] || shards[1:1] WHERE epoch = ${network.epoch} AND node_id = '${victim?.nodeId ?? ''}'`,
+    );
+    const tampered = await graphql(
+      `{ committeeAudit(epoch: ${network.epoch}) { matches differences { nodeId onChain recomputed } } }`,
+    );
+    expect(tampered.data?.committeeAudit).toMatchObject({
+      matches: false,
+      differences: [{ nodeId: victim?.nodeId, recomputed: [...(victim?.shards ?? [])] }],
+    });
+    const unknown = await graphql('{ committeeAudit(epoch: 4000) { matches } }');
+    expect(unknown.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
   });
 });

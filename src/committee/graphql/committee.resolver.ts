@@ -4,7 +4,12 @@ import { AsOfInput } from 'src/api/as-of.input';
 import { CommitteeService } from 'src/committee/committee.service';
 import { GovernanceService } from 'src/committee/governance.service';
 import { GovernanceType } from 'src/committee/graphql/governance.types';
-import { CommitteeType, NextCommitteeType, ShardOwnerType } from 'src/committee/graphql/committee.types';
+import {
+  CommitteeAuditType,
+  CommitteeType,
+  NextCommitteeType,
+  ShardOwnerType,
+} from 'src/committee/graphql/committee.types';
 
 @Resolver(() => CommitteeType)
 export class CommitteeResolver {
@@ -52,6 +57,22 @@ export class CommitteeResolver {
       throw notFound('nothing is indexed yet');
     }
     return next;
+  }
+
+  @Query(() => CommitteeAuditType, {
+    description: 'Checks an epoch’s committee on chain against Tusk’s recomputation of the same selection.',
+  })
+  async committeeAudit(
+    @Args('epoch', { type: () => Int }) epochArgument: number,
+  ): Promise<CommitteeAuditType> {
+    const epoch = requireEpochArgument(epochArgument) ?? 0;
+    const audit = await this.committees.audit(epoch);
+    if (audit === undefined) {
+      throw notFound(
+        `the selection of epoch ${epoch}'s committee was not indexed (it came before the first indexed checkpoint)`,
+      );
+    }
+    return audit;
   }
 
   @Query(() => GovernanceType, {

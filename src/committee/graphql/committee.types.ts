@@ -109,3 +109,39 @@ export class NextCommitteeType {
   @Field(() => CommitteeChangeType)
   change!: CommitteeChangeType;
 }
+
+@ObjectType('CommitteeDifference', {
+  description: 'A member whose shards differ between the chain and the recomputation.',
+})
+export class CommitteeDifferenceType {
+  @Field()
+  nodeId!: string;
+
+  @Field(() => [Int])
+  onChain!: number[];
+
+  @Field(() => [Int])
+  recomputed!: number[];
+}
+
+@ObjectType('CommitteeAudit', {
+  description:
+    'The committee on chain against Tusk’s recomputation from what voting_end read: the active set at that ' +
+    'checkpoint and the committee it replaced.',
+})
+export class CommitteeAuditType {
+  @Field(() => Int)
+  epoch!: number;
+
+  @Field(() => BigInt, { description: 'Checkpoint of the voting_end that selected it.' })
+  selectedAtCheckpoint!: bigint;
+
+  @Field(() => Int)
+  activeSetSize!: number;
+
+  @Field()
+  matches!: boolean;
+
+  @Field(() => [CommitteeDifferenceType])
+  differences!: CommitteeDifferenceType[];
+}

@@ -5,9 +5,10 @@ import {
   CommitteeRepository,
   type ActiveSetRow,
   type CommitteeMemberRow,
+  type CommitteeSelectionRow,
   type StakingStateRow,
 } from 'src/committee/committee.repository';
-import { latestEpochIn, type Pipeline, type PreparedBatch } from 'src/indexer/pipelines/pipeline';
+import type { Pipeline, PreparedBatch } from 'src/indexer/pipelines/pipeline';
 import type { WalrusCheckpoint, WalrusObjectChange } from 'src/indexer/walrus-checkpoint';
 import {
   authorizedText,
@@ -31,6 +32,11 @@ export interface StakingPipelineState {
   readonly epoch: number | null;
   /** Exchange-rate table ID → node ID: rate entries are found by their parent table. */
   readonly rateTables: ReadonlyMap<string, string>;
+  /**
+   * Whether the last inner object seen had its next committee selected: a selection is the moment
+   * this flips, within one epoch. Null before any (a snapshot never flips it).
+   */
+  readonly nextSelected: { readonly epoch: number; readonly selected: boolean } | null;
 }
 
 /**
@@ -43,9 +49,12 @@ export class StakingPipeline implements Pipeline<StakingPipelineState> {
   readonly name = 'staking' as const;
 
   async loadState(manager: EntityManager): Promise<StakingPipelineState> {
+    const latest = await CommitteeRepository.stakingState(manager);
     return {
-      epoch: await latestEpochIn(manager, 'staking_state'),
+      epoch: latest?.epoch ?? null,
       rateTables: await PoolRepository.exchangeRateTables(manager),
+      nextSelected:
+        latest === undefined ? null : { epoch: latest.epoch, selected: latest.nextCommitteeSelected },
     };
   }
 
@@ -54,6 +63,7 @@ export class StakingPipeline implements Pipeline<StakingPipelineState> {
     initial: StakingPipelineState,
   ): PreparedBatch<StakingPipelineState> {
     let epoch = initial.epoch;
+    let nextSelected = initial.nextSelected;
     let rateTables = initial.rateTables;
     const states = new Map<number, StakingStateRow>();
     const members = new Map<string, CommitteeMemberRow>();
@@ -82,6 +92,13 @@ export class StakingPipeline implements Pipeline<StakingPipelineState> {
     }
     const newestInner = new Map<number, Sighting>();
     const committeeSeen = new Map<number, bigint>();
+    // Committee selections: the checkpoint of voting_end and the active set it read (the latest
+    // active-set version seen before it; none in this batch means the one already stored).
+    const selections = new Map<
+      number,
+      { checkpoint: bigint; nShards: number; activeSet: Sighting | undefined }
+    >();
+    let lastActiveSet: Sighting | undefined;
     const newestActiveSet = new Map<number, Sighting>();
     const newestPool = new Map<string, Sighting>();
     const ordered: Sighting[] = [];
@@ -104,6 +121,16 @@ export class StakingPipeline implements Pipeline<StakingPipelineState> {
             const peeked = peekInner(change);
             epoch = peeked.epoch;
             newer(newestInner, epoch, { change, checkpoint, epoch });
+            const flipped =
+              peeked.nextCommitteeSelected && nextSelected?.epoch === epoch && !nextSelected.selected;
+            if (flipped && checkpoint.snapshot !== true) {
+              selections.set(epoch + 1, {
+                checkpoint: checkpoint.sequence,
+                nShards: peeked.nShards,
+                activeSet: lastActiveSet,
+              });
+            }
+            nextSelected = { epoch, selected: peeked.nextCommitteeSelected };
             // First sightings of each committee, whichever field showed it first: as the next
             // committee once selected, as the epoch's own, or as the previous one. The result does
             // not depend on how checkpoints are batched.
@@ -115,7 +142,8 @@ export class StakingPipeline implements Pipeline<StakingPipelineState> {
             changes++;
           } else if (change.kind === 'activeSet') {
             const at = requireEpoch(epoch, change);
-            newer(newestActiveSet, at, { change, checkpoint, epoch: at });
+            lastActiveSet = { change, checkpoint, epoch: at };
+            newer(newestActiveSet, at, lastActiveSet);
             changes++;
           } else if (change.kind === 'stakingPool') {
             const at = requireEpoch(epoch, change);
@@ -260,13 +288,28 @@ export class StakingPipeline implements Pipeline<StakingPipelineState> {
       }
     }
 
-    const state: StakingPipelineState = { epoch, rateTables };
+    const selectionRows: CommitteeSelectionRow[] = [...selections.entries()].map(([selected, selection]) => ({
+      epoch: selected,
+      checkpoint: selection.checkpoint,
+      nShards: selection.nShards,
+      activeSet:
+        selection.activeSet === undefined
+          ? undefined
+          : decodeObject(W.ActiveSetField, selection.activeSet.change).value.nodes.map((node) => ({
+              nodeId: node.node_id,
+              stakedAmount: BigInt(node.staked_amount),
+            })),
+    }));
+
+    const state: StakingPipelineState = { epoch, rateTables, nextSelected };
     return {
       state,
       changes,
       write: async (manager) => {
         await CommitteeRepository.writeStakingStates(manager, [...states.values()]);
         await CommitteeRepository.writeCommitteeMembers(manager, [...members.values()]);
+        // Before the batch's active sets: a selection without one in the batch reads the stored one.
+        await CommitteeRepository.writeSelections(manager, selectionRows);
         await CommitteeRepository.writeActiveSets(manager, [...activeSets.values()]);
         await PoolRepository.writeNodes(manager, [...nodes.values()]);
         await PoolRepository.writePoolStates(manager, [...pools.values()]);
@@ -347,14 +390,28 @@ function committeeRows(
  * `Field<u64, StakingInnerV1>`: id (32) and name (8), then n_shards (2), epoch_duration (8),
  * first_epoch_start (8), pools (32 + 8), epoch (u32), active_set (32), next_committee's tag.
  */
-function peekInner(change: WalrusObjectChange): { epoch: number; nextCommitteeSelected: boolean } {
+function peekInner(change: WalrusObjectChange): {
+  epoch: number;
+  nShards: number;
+  nextCommitteeSelected: boolean;
+} {
   const bytes = change.contents;
-  const epochOffset = 32 + 8 + 2 + 8 + 8 + 40;
+  const nShardsOffset = 32 + 8;
+  const epochOffset = nShardsOffset + 2 + 8 + 8 + 40;
   const tagOffset = epochOffset + 4 + 32;
   if (bytes === undefined || bytes.length <= tagOffset) {
     // Too short to peek: the full decode raises the proper error.
-    return { epoch: decodeObject(W.StakingInnerField, change).value.epoch, nextCommitteeSelected: false };
+    const inner = decodeObject(W.StakingInnerField, change).value;
+    return {
+      epoch: inner.epoch,
+      nShards: inner.n_shards,
+      nextCommitteeSelected: inner.next_committee !== null,
+    };
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { epoch: view.getUint32(epochOffset, true), nextCommitteeSelected: bytes[tagOffset] === 1 };
+  return {
+    epoch: view.getUint32(epochOffset, true),
+    nShards: view.getUint16(nShardsOffset, true),
+    nextCommitteeSelected: bytes[tagOffset] === 1,
+  };
 }
