@@ -33,6 +33,8 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
         includeStacktraceInErrorResponses: false,
         validationRules: [queryLimitsRule],
         plugins: [responseCachePlugin(freshness), freshnessPlugin(freshness)],
+        // Subscriptions over WebSocket (graphql-ws) on the same path.
+        subscriptions: { 'graphql-ws': true },
       }),
     }),
   ],

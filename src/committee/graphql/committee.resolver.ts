@@ -1,6 +1,7 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { notFound, requireEpochArgument } from 'src/api/api-errors';
 import { AsOfInput } from 'src/api/as-of.input';
+import { StakingStateFeed, stakingStateEvents } from 'src/api/subscriptions/staking-state.feed';
 import { CommitteeService } from 'src/committee/committee.service';
 import { GovernanceService } from 'src/committee/governance.service';
 import { GovernanceType } from 'src/committee/graphql/governance.types';
@@ -16,7 +17,22 @@ export class CommitteeResolver {
   constructor(
     private readonly committees: CommitteeService,
     private readonly governanceService: GovernanceService,
+    private readonly feed: StakingStateFeed,
   ) {}
+
+  @Subscription(() => NextCommitteeType, {
+    description: 'The next committee, with its shard handoffs, as soon as voting_end selects it.',
+    resolve: (next: NextCommitteeType) => next,
+  })
+  committeeSelected(): AsyncIterableIterator<NextCommitteeType> {
+    return stakingStateEvents(this.feed, async (previous, current) =>
+      previous !== undefined &&
+      current.nextCommitteeSelected &&
+      !(previous.epoch === current.epoch && previous.nextCommitteeSelected)
+        ? this.committees.nextCommittee()
+        : undefined,
+    );
+  }
 
   @Query(() => CommitteeType, { description: 'The committee of an epoch (default: the current one).' })
   async committee(

@@ -1,6 +1,7 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { badUserInput, notFound, requireEpochArgument } from 'src/api/api-errors';
 import { AsOfInput } from 'src/api/as-of.input';
+import { StakingStateFeed, stakingStateEvents } from 'src/api/subscriptions/staking-state.feed';
 import { EpochsService } from 'src/epochs/epochs.service';
 import { EpochType, NetworkType } from 'src/epochs/graphql/epoch.types';
 
@@ -9,7 +10,41 @@ export const MAX_PAGE_SIZE = 1000;
 
 @Resolver()
 export class EpochsResolver {
-  constructor(private readonly service: EpochsService) {}
+  constructor(
+    private readonly service: EpochsService,
+    private readonly feed: StakingStateFeed,
+  ) {}
+
+  @Subscription(() => NetworkType, {
+    description:
+      'The network each time the epoch state changes (shards moving, handoff done, committee selected).',
+    resolve: (network: NetworkType) => network,
+  })
+  epochStateChanged(): AsyncIterableIterator<NetworkType> {
+    return stakingStateEvents(this.feed, async (previous, current) =>
+      previous !== undefined &&
+      (previous.epoch !== current.epoch || previous.epochState !== current.epochState)
+        ? this.service.network()
+        : undefined,
+    );
+  }
+
+  @Subscription(() => NetworkType, {
+    description:
+      'The network each time the attested shard weight grows during a handoff, and when it completes.',
+    resolve: (network: NetworkType) => network,
+  })
+  syncProgress(): AsyncIterableIterator<NetworkType> {
+    return stakingStateEvents(this.feed, async (previous, current) => {
+      const syncing = current.epochState === 'EpochChangeSync';
+      const wasSyncing = previous?.epochState === 'EpochChangeSync';
+      const moved =
+        previous !== undefined &&
+        ((syncing && (!wasSyncing || previous.syncWeight !== current.syncWeight)) ||
+          (wasSyncing && !syncing));
+      return moved ? this.service.network() : undefined;
+    });
+  }
 
   @Query(() => NetworkType, {
     description: 'The current epoch, its state, and when the next steps are due; `asOf` for a past epoch.',

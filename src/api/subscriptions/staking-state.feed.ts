@@ -1,0 +1,122 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CommitteeRepository, type StakingStateRow } from 'src/committee/committee.repository';
+
+/** How often the feed reads the staking state while anyone listens. */
+const POLL_MS = 250;
+
+type Listener = (previous: StakingStateRow | undefined, current: StakingStateRow) => void;
+
+/**
+ * Changes of the indexed staking state, for subscriptions. The API reads only Postgres, so the feed
+ * polls the latest `staking_state` row (one indexed read) while subscribers exist and tells each of
+ * them about every new version.
+ */
+@Injectable()
+export class StakingStateFeed implements OnApplicationShutdown {
+  private readonly listeners = new Set<Listener>();
+  private timer: NodeJS.Timeout | undefined;
+  private last: StakingStateRow | undefined;
+  private polling = false;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Calls `listener` with each new version of the staking state; returns the unsubscribe. */
+  listen(listener: Listener): () => void {
+    this.listeners.add(listener);
+    this.timer ??= setInterval(() => {
+      void this.poll();
+    }, POLL_MS);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0 && this.timer !== undefined) {
+        clearInterval(this.timer);
+        this.timer = undefined;
+        // Idle, the feed stops reading: its last state would be stale for the next subscriber.
+        this.last = undefined;
+      }
+    };
+  }
+
+  onApplicationShutdown(): void {
+    this.listeners.clear();
+    if (this.timer !== undefined) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling) {
+      return;
+    }
+    this.polling = true;
+    try {
+      const current = await CommitteeRepository.stakingState(this.dataSource.manager);
+      if (
+        current === undefined ||
+        (this.last !== undefined &&
+          this.last.version === current.version &&
+          this.last.epoch === current.epoch)
+      ) {
+        return;
+      }
+      const previous = this.last;
+      this.last = current;
+      for (const listener of this.listeners) {
+        listener(previous, current);
+      }
+    } catch {
+      // A failed read is retried at the next tick; subscribers see the change then.
+    } finally {
+      this.polling = false;
+    }
+  }
+}
+
+/**
+ * An async iterator of the events `pick` derives from staking-state changes (undefined: no event),
+ * in order; it stops listening when the client goes away.
+ */
+export function stakingStateEvents<T>(
+  feed: StakingStateFeed,
+  pick: (previous: StakingStateRow | undefined, current: StakingStateRow) => Promise<T | undefined>,
+): AsyncIterableIterator<T> {
+  const ready: T[] = [];
+  let wake: (() => void) | undefined;
+  let done = false;
+  let chain = Promise.resolve();
+  const unsubscribe = feed.listen((previous, current) => {
+    // Events keep the order of the changes even when deriving one takes a query.
+    chain = chain.then(async () => {
+      const event = await pick(previous, current).catch(() => undefined);
+      if (event !== undefined && !done) {
+        ready.push(event);
+        wake?.();
+      }
+    });
+  });
+  const finish = (): Promise<IteratorResult<T>> => {
+    done = true;
+    unsubscribe();
+    wake?.();
+    return Promise.resolve({ value: undefined, done: true });
+  };
+  return {
+    async next(): Promise<IteratorResult<T>> {
+      while (ready.length === 0 && !done) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = undefined;
+      }
+      const value = ready.shift();
+      return value === undefined ? { value: undefined, done: true } : { value, done: false };
+    },
+    return: finish,
+    throw: finish,
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
