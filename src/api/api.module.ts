@@ -8,6 +8,7 @@ import { queryLimitsRule } from 'src/api/query-limits';
 import { responseCachePlugin } from 'src/api/response-cache.plugin';
 import { CommitteeModule } from 'src/committee/committee.module';
 import { EpochsModule } from 'src/epochs/epochs.module';
+import { OperatorsService } from 'src/staking/operators.service';
 import { StakingModule } from 'src/staking/staking.module';
 import { freshnessPlugin } from 'src/api/meta/freshness.plugin';
 import { MetaModule } from 'src/api/meta/meta.module';
@@ -23,9 +24,9 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
     MetaModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [MetaModule],
-      inject: [FreshnessTracker],
-      useFactory: (freshness: FreshnessTracker) => ({
+      imports: [MetaModule, StakingModule],
+      inject: [FreshnessTracker, OperatorsService],
+      useFactory: (freshness: FreshnessTracker, operators: OperatorsService) => ({
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
@@ -33,6 +34,8 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
         includeStacktraceInErrorResponses: false,
         validationRules: [queryLimitsRule],
         plugins: [responseCachePlugin(freshness), freshnessPlugin(freshness)],
+        // Fresh loaders per request: batching never mixes two requests' reads.
+        context: () => ({ operatorLoaders: operators.createLoaders() }),
         // Subscriptions over WebSocket (graphql-ws) on the same path.
         subscriptions: { 'graphql-ws': true },
       }),

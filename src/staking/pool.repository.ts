@@ -359,14 +359,14 @@ export const PoolRepository = {
     }));
   },
 
-  /** Live stake the node's operator (the owner of its StorageNodeCap) holds in its own pool. */
-  async selfStake(manager: EntityManager, nodeId: string): Promise<bigint> {
-    const [row] = await manager.query<{ total: string | null }[]>(
-      `SELECT sum(s.principal) AS total FROM staked_wal s
-       WHERE s.node_id = $1 AND s.deleted_checkpoint IS NULL
-         AND s.owner IN (SELECT owner FROM storage_node_cap WHERE node_id = $1)`,
-      [nodeId],
+  /** Live stake each node's operator (the owner of its StorageNodeCap) holds in its own pool. */
+  async selfStakes(manager: EntityManager, nodeIds: readonly string[]): Promise<Map<string, bigint>> {
+    const rows = await manager.query<{ node_id: string; total: string }[]>(
+      `SELECT s.node_id, sum(s.principal) AS total FROM staked_wal s
+       JOIN storage_node_cap c ON c.node_id = s.node_id AND c.owner = s.owner
+       WHERE s.node_id = ANY($1::text[]) AND s.deleted_checkpoint IS NULL GROUP BY s.node_id`,
+      [nodeIds],
     );
-    return BigInt(row?.total ?? '0');
+    return new Map(rows.map((row) => [row.node_id, BigInt(row.total)]));
   },
 };

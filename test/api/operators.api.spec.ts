@@ -157,6 +157,37 @@ describe('operator queries', () => {
     }
   });
 
+  it('batches the per-operator fields of a list and answers them as the single queries do', async () => {
+    const network = devnet.network;
+    const response = await graphql(
+      app,
+      '{ operators(first: 1000) { edges { node { nodeId outlook { rank shards shardCap } selfStake } } } }',
+    );
+    expect(response.errors).toBeUndefined();
+    const edges = (
+      response.data?.operators as {
+        edges: { node: { nodeId: string; outlook: unknown; selfStake: string } }[];
+      }
+    ).edges;
+    expect(edges).toHaveLength(network.nodes.size);
+    for (const { node } of edges) {
+      const expected = stakeOutlook(network.nShards, network.activeSet.entries, node.nodeId as never);
+      expect(node.outlook).toEqual({
+        rank: expected.rank,
+        shards: expected.shards,
+        shardCap: expected.shardCap,
+      });
+      const own = [...network.positions.values()]
+        .filter(
+          (position) =>
+            position.owner === network.node(node.nodeId as never).operator &&
+            position.stakedWal.nodeId === node.nodeId,
+        )
+        .reduce((sum, position) => sum + position.stakedWal.principal, 0n);
+      expect(node.selfStake).toBe(own.toString());
+    }
+  });
+
   it('simulates a stake: its activation, the node’s shards before and after, the yield per WAL', async () => {
     const network = devnet.network;
     const node = byStake().at(-1);

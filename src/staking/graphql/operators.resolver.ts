@@ -1,4 +1,4 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { badUserInput, notFound } from 'src/api/api-errors';
 import { AsOfInput } from 'src/api/as-of.input';
 import {
@@ -11,7 +11,7 @@ import {
   OperatorType,
   OperatorWhere,
 } from 'src/staking/graphql/operator.types';
-import { OperatorsService } from 'src/staking/operators.service';
+import { OperatorsService, type OperatorLoaders } from 'src/staking/operators.service';
 
 @Resolver(() => OperatorType)
 export class OperatorsResolver {
@@ -48,8 +48,11 @@ export class OperatorsResolver {
     description:
       'Committee-exit risk and saturation: the node in the committee the active set would select now.',
   })
-  async outlook(@Parent() operator: OperatorType): Promise<StakeOutlookType | null> {
-    return (await this.operators.outlook(operator.nodeId)) ?? null;
+  async outlook(
+    @Parent() operator: OperatorType,
+    @Context('operatorLoaders') loaders: OperatorLoaders,
+  ): Promise<StakeOutlookType | null> {
+    return (await loaders.outlook.load(operator.nodeId)) ?? null;
   }
 
   @ResolveField(() => [OperatorEpochType], {
@@ -73,8 +76,11 @@ export class OperatorsResolver {
   @ResolveField(() => BigInt, {
     description: 'Live stake its operator (the StorageNodeCap owner) holds in the pool, FROST.',
   })
-  async selfStake(@Parent() operator: OperatorType): Promise<bigint> {
-    return this.operators.selfStake(operator.nodeId);
+  async selfStake(
+    @Parent() operator: OperatorType,
+    @Context('operatorLoaders') loaders: OperatorLoaders,
+  ): Promise<bigint> {
+    return loaders.selfStake.load(operator.nodeId);
   }
 
   @Query(() => StakeSimulationType, {
