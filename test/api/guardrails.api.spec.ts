@@ -37,6 +37,18 @@ describe('API guardrails', () => {
     expect(JSON.stringify(body)).not.toContain('stacktrace');
   });
 
+  it('never serves a clock-dependent answer from the cache: the lag grows while nothing is indexed', async () => {
+    const lag = async () => {
+      const response = await request(app.getHttpServer() as Server)
+        .post('/graphql')
+        .send({ query: '{ _meta { lagSeconds } }' });
+      return (response.body as { data: { _meta: { lagSeconds: number } } }).data._meta.lagSeconds;
+    };
+    const first = await lag();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await lag()).toBeGreaterThan(first);
+  });
+
   it('tells how fresh the data is in every response', async () => {
     const response = await request(app.getHttpServer() as Server)
       .post('/graphql')
