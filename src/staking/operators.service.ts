@@ -7,12 +7,14 @@ import { DomainError } from 'src/domain/shared/domain.error';
 import { parseNodeId } from 'src/domain/shared/node-id';
 import { CommitteeRepository } from 'src/committee/committee.repository';
 import { simulateStake, stakeOutlook } from 'src/domain/committee/stake-outlook';
+import { apyWindows } from 'src/domain/staking/apy';
 import { U64_MAX } from 'src/domain/shared/u64';
 import { MIN_STAKING_THRESHOLD } from 'src/domain/staking/staked-wal';
 import { PoolRepository } from 'src/staking/pool.repository';
 import {
   OperatorOrderField,
   OrderDirection,
+  type ApyWindowType,
   type ExchangeRateType,
   type OperatorConnectionType,
   type OperatorEpochType,
@@ -30,6 +32,7 @@ import {
 } from 'src/staking/operator.repository';
 
 export interface OperatorLoaders {
+  readonly apy: DataLoader<string, ApyWindowType[]>;
   readonly outlook: DataLoader<string, StakeOutlookType | undefined>;
   readonly selfStake: DataLoader<string, bigint>;
 }
@@ -138,12 +141,30 @@ export class OperatorsService {
     return nodeIds.map((nodeId) => totals.get(nodeId) ?? 0n);
   }
 
+  /** APY windows of each node, from its recorded exchange rates and the epoch length. */
+  async apys(nodeIds: readonly string[]): Promise<ApyWindowType[][]> {
+    const manager = this.dataSource.manager;
+    const [histories, state] = await Promise.all([
+      PoolRepository.rateHistories(manager, nodeIds),
+      CommitteeRepository.stakingState(manager),
+    ]);
+    const epochDurationMs = Number(state?.epochDurationMs ?? 0n);
+    const epochsPerYear = epochDurationMs > 0 ? (365 * 24 * 60 * 60 * 1000) / epochDurationMs : 0;
+    return nodeIds.map((nodeId) =>
+      apyWindows(histories.get(nodeId)?.rates ?? new Map(), epochDurationMs).map((window) => ({
+        ...window,
+        epochsPerYear,
+      })),
+    );
+  }
+
   /**
    * Per-request batching of the fields a list asks for on every operator: N operators cost one
    * query per field, not N.
    */
   createLoaders(): OperatorLoaders {
     return {
+      apy: new DataLoader((nodeIds: readonly string[]) => this.apys(nodeIds)),
       outlook: new DataLoader((nodeIds: readonly string[]) => this.outlooks(nodeIds)),
       selfStake: new DataLoader((nodeIds: readonly string[]) => this.selfStakes(nodeIds)),
     };

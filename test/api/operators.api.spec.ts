@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Devnet } from 'src/devnet/devnet';
 import { simulateStake, stakeOutlook } from 'src/domain/committee/stake-outlook';
+import { apyWindows } from 'src/domain/staking/apy';
 import { graphql } from 'test/support/graphql';
 import { startIndexedApi, type IndexedApi } from 'test/support/indexer-harness';
 
@@ -128,12 +129,14 @@ describe('operator queries', () => {
     for (const node of byStake().slice(0, 4)) {
       const response = await graphql(
         app,
-        `{ operator(id: "${node.nodeId}") { outlook { rank activeSetSize shards shardCap saturated smallestStakeWithShards }
+        `{ operator(id: "${node.nodeId}") { outlook { rank activeSetSize shards shardCap saturated smallestStakeWithShards guaranteedShards }
+           apy { epochs fromEpoch toEpoch growth apy }
            history(last: 2) { epoch stake shards commissionRate } exchangeRates { epoch walAmount shareAmount } selfStake } }`,
       );
       expect(response.errors).toBeUndefined();
       const operator = response.data?.operator as {
         outlook: Record<string, unknown>;
+        apy: unknown[];
         history: { epoch: number; stake: string; shards: number; commissionRate: number }[];
         exchangeRates: unknown[];
         selfStake: string;
@@ -143,6 +146,17 @@ describe('operator queries', () => {
         ...expected,
         smallestStakeWithShards: expected.smallestStakeWithShards?.toString() ?? null,
       });
+      const epochsPerYear = (365 * 24 * 60 * 60 * 1000) / network.epochDurationMs;
+      expect(operator.apy).toEqual(
+        apyWindows(node.pool.exchangeRates, network.epochDurationMs).map((window) => ({
+          epochs: window.epochs,
+          fromEpoch: window.fromEpoch,
+          toEpoch: window.toEpoch,
+          growth: window.growth,
+          apy: window.apy,
+        })),
+      );
+      expect(epochsPerYear).toBeGreaterThan(0);
       expect(operator.history[0]).toEqual({
         epoch: network.epoch,
         stake: node.pool.walBalance.toString(),

@@ -15,6 +15,11 @@ export interface StakeOutlook {
   readonly saturated: boolean;
   /** The smallest stake that still earns a shard: below it, a node leaves the committee. */
   readonly smallestStakeWithShards: bigint | null;
+  /**
+   * Stake over the distribution number total/(n_shards+1)+1: the shards its stake guarantees before
+   * the d'Hondt rounds. Below 1, not even one shard is guaranteed. Null outside the active set.
+   */
+  readonly guaranteedShards: number | null;
 }
 
 export function stakeOutlook(
@@ -29,8 +34,12 @@ export function stakeOutlook(
   const withShards = distribution.map((entry) => stakes.get(entry.nodeId) ?? 0n);
   const ranked = [...activeSet].sort((a, b) => (a.stake > b.stake ? -1 : a.stake < b.stake ? 1 : 0));
   const index = ranked.findIndex((entry) => entry.nodeId === nodeId);
+  const own = stakes.get(nodeId);
+  const total = activeSet.reduce((sum, entry) => sum + entry.stake, 0n);
+  const distributionNumber = total / BigInt(nShards + 1) + 1n;
   return {
     rank: index < 0 ? null : index + 1,
+    guaranteedShards: own === undefined ? null : Number((own * 1_000_000n) / distributionNumber) / 1_000_000,
     activeSetSize: activeSet.length,
     shards,
     shardCap,

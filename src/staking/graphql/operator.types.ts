@@ -195,6 +195,14 @@ export class StakeOutlookType {
     description: 'The smallest active-set stake that still earns a shard: the committee-exit line.',
   })
   smallestStakeWithShards!: bigint | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Stake / (total / (n_shards + 1) + 1): shards the stake guarantees before the d’Hondt rounds; below 1, ' +
+      'not even one.',
+  })
+  guaranteedShards!: number | null;
 }
 
 @ObjectType('OperatorEpoch', { description: 'A node in one epoch.' })
@@ -249,4 +257,36 @@ export class StakeSimulationType {
       'Rewards per staked WAL after relative to before (0.9: each WAL on the node earns 10% less).',
   })
   yieldPerWalRatio!: number | null;
+}
+
+@ObjectType('ApyWindow', {
+  description:
+    'Annualised yield over a window ending at the latest recorded exchange rate: ' +
+    '(ER_to / ER_from)^(epochsPerYear / epochs) − 1, epochsPerYear = 365 days / epoch length, ' +
+    'ER = WAL per pool share; only windows in which the pool was active throughout.',
+})
+export class ApyWindowType {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Window length in epochs; null for the whole recorded life.',
+  })
+  epochs!: number | null;
+
+  @Field(() => Int)
+  fromEpoch!: number;
+
+  @Field(() => Int)
+  toEpoch!: number;
+
+  @Field(() => Float, { description: 'ER_to / ER_from.' })
+  growth!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'As a fraction: 0.08 is 8% a year. Null when too large for a float (seconds-long epochs).',
+  })
+  apy!: number | null;
+
+  @Field(() => Float, { description: 'Epochs per year used as the exponent’s numerator.' })
+  epochsPerYear!: number;
 }

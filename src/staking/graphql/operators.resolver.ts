@@ -2,6 +2,7 @@ import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nest
 import { badUserInput, notFound } from 'src/api/api-errors';
 import { AsOfInput } from 'src/api/as-of.input';
 import {
+  ApyWindowType,
   ExchangeRateType,
   OperatorConnectionType,
   OperatorEpochType,
@@ -53,6 +54,16 @@ export class OperatorsResolver {
     @Context('operatorLoaders') loaders: OperatorLoaders,
   ): Promise<StakeOutlookType | null> {
     return (await loaders.outlook.load(operator.nodeId)) ?? null;
+  }
+
+  @ResolveField(() => [ApyWindowType], {
+    description: 'APY over 1, 3 and 10 epochs and the pool’s lifetime, each with its inputs.',
+  })
+  async apy(
+    @Parent() operator: OperatorType,
+    @Context('operatorLoaders') loaders: OperatorLoaders,
+  ): Promise<ApyWindowType[]> {
+    return loaders.apy.load(operator.nodeId);
   }
 
   @ResolveField(() => [OperatorEpochType], {
