@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { percentile } from 'bench/statistics';
 import { DataSource } from 'typeorm';
 import { CommitteeRepository } from 'src/committee/committee.repository';
 import { dataSourceOptions } from 'src/database/data-source';
@@ -102,10 +103,6 @@ async function load(task: () => Promise<unknown>): Promise<number[]> {
     }),
   );
   return latencies.sort((a, b) => a - b);
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
 }
 
 function report(name: string, cached: number[], executed: number[], sql: number[]): void {

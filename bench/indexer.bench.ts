@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { percentile } from 'bench/statistics';
 import { EmbeddedPostgresServer } from 'src/database/embedded-postgres.server';
 import { findFreePort } from 'src/database/free-port';
 import { Devnet } from 'src/devnet/devnet';
@@ -229,10 +230,6 @@ async function tipLatency(devnet: Devnet, port: number): Promise<number[]> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return samples.sort((a, b) => a - b);
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
 }
 
 async function main(): Promise<void> {

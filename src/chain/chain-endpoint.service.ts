@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
+import { APP_CONFIG, networkName, type AppConfig } from 'src/config/app-config';
 import { DevnetServer, type DevnetReady } from 'src/devnet/devnet.server';
 import { loadScenario } from 'src/devnet/scenario';
 
@@ -27,7 +27,7 @@ export class ChainEndpointService implements OnApplicationShutdown {
 
   /** Which network Tusk indexes: `local`, `testnet` or `mainnet`. */
   get networkName(): 'local' | 'testnet' | 'mainnet' {
-    return this.config.chain.kind === 'devnet' ? 'local' : this.config.chain.network;
+    return networkName(this.config);
   }
 
   /** True when the chain is the devnet this process runs: it starts afresh with every run. */

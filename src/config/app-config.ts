@@ -173,4 +173,9 @@ export function loadProcessConfig(
   return loadAppConfig(env);
 }
 
+/** The network this configuration indexes: `local` (the built-in devnet or one run apart), `testnet` or `mainnet`. */
+export function networkName(config: AppConfig): NetworkName {
+  return config.chain.kind === 'devnet' ? 'local' : config.chain.network;
+}
+
 export const APP_CONFIG = Symbol('APP_CONFIG');

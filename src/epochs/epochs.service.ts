@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CommitteeRepository } from 'src/committee/committee.repository';
-import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
+import { APP_CONFIG, networkName, type AppConfig } from 'src/config/app-config';
 import { forecastEpoch, type EpochState } from 'src/domain/epochs/epoch-clock';
 import { EpochRepository, type EpochRecord } from 'src/epochs/epoch.repository';
 import { EpochStateKind, type EpochType, type NetworkType } from 'src/epochs/graphql/epoch.types';
@@ -40,8 +40,7 @@ export class EpochsService {
       atMs === null || asOfEpoch !== undefined ? null : (atMs - nowMs) / 1000;
     const network = await IndexedNetworkRepository.get(manager);
     return {
-      network:
-        network?.network ?? (this.config.chain.kind === 'devnet' ? 'local' : this.config.chain.network),
+      network: network?.network ?? networkName(this.config),
       epoch: state.epoch,
       state: EpochStateKind[state.epochState],
       nShards: state.nShards,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Meta } from 'src/api/meta/meta.types';
-import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
+import { APP_CONFIG, networkName, type AppConfig } from 'src/config/app-config';
 import { IndexedNetworkRepository } from 'src/indexer/indexed-network.repository';
 import { PIPELINE_NAMES } from 'src/indexer/pipelines/pipeline';
 import { WatermarkRepository } from 'src/indexer/watermark.repository';
@@ -31,8 +31,7 @@ export class MetaService {
       undefined,
     );
     return {
-      network:
-        network?.network ?? (this.config.chain.kind === 'devnet' ? 'local' : this.config.chain.network),
+      network: network?.network ?? networkName(this.config),
       chainId: network?.chainId ?? null,
       checkpoint: slowest === undefined || slowest.checkpoint < 0n ? null : slowest.checkpoint,
       epoch: epochRows[0]?.epoch ?? null,
