@@ -10,6 +10,14 @@ import { WalrusEventEntity } from 'src/epochs/entities/walrus-event.entity';
 import { IndexedNetworkEntity } from 'src/indexer/entities/indexed-network.entity';
 import { IndexerLeaseEntity } from 'src/indexer/entities/indexer-lease.entity';
 import { PipelineWatermarkEntity } from 'src/indexer/entities/pipeline-watermark.entity';
+import { AlertDeliveryEntity } from 'src/shard-migration/entities/alert-delivery.entity';
+import { AlertEntity } from 'src/shard-migration/entities/alert.entity';
+import { MigrationNodeEntity } from 'src/shard-migration/entities/migration-node.entity';
+import { NodeAvailabilityEntity } from 'src/shard-migration/entities/node-availability.entity';
+import { NodeHealthEntity } from 'src/shard-migration/entities/node-health.entity';
+import { ShardMigrationEntity } from 'src/shard-migration/entities/shard-migration.entity';
+import { ShardMoveTransitionEntity } from 'src/shard-migration/entities/shard-move-transition.entity';
+import { ShardMoveEntity } from 'src/shard-migration/entities/shard-move.entity';
 import { ExchangeRateEntity } from 'src/staking/entities/exchange-rate.entity';
 import { NodeAttestationEntity } from 'src/staking/entities/node-attestation.entity';
 import { PoolStateEntity } from 'src/staking/entities/pool-state.entity';
@@ -39,4 +47,12 @@ export const ALL_ENTITIES = [
   ExchangeRateEntity,
   StakedWalEntity,
   StakedWalVersionEntity,
+  ShardMigrationEntity,
+  ShardMoveEntity,
+  ShardMoveTransitionEntity,
+  MigrationNodeEntity,
+  NodeHealthEntity,
+  NodeAvailabilityEntity,
+  AlertEntity,
+  AlertDeliveryEntity,
 ];

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Devnet, type DevnetOptions } from 'src/devnet/devnet';
 import { GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
 import { registerSuiRpc } from 'src/devnet/ledger/sui-rpc.handlers';
@@ -21,7 +23,12 @@ export interface DevnetReady {
   readonly scenario: string;
   readonly seed: number;
   readonly epochDurationMs: number;
-  readonly storageNodes: { name: string; nodeId: string; healthUrl: string }[];
+  readonly storageNodes: { name: string; nodeId: string; networkAddress: string; healthUrl: string }[];
+  /**
+   * One HTTP endpoint for every storage node, chosen by the `Host` header: send a node's requests
+   * here with its on-chain network address as the host (TUSK_STORAGE_NODE_GATEWAY).
+   */
+  readonly storageNodeGateway: string;
 }
 
 /**
@@ -32,6 +39,18 @@ export class DevnetServer {
   readonly devnet: Devnet;
   private readonly grpc = new GrpcWebServer();
   private readonly healthUrls = new Map<NodeId, string>();
+  private readonly gateway: Server = createServer((request, response) => {
+    const host = (request.headers.host ?? '').toLowerCase();
+    const node = [...this.devnet.storageNodes.values()].find(
+      (candidate) => this.devnet.network.node(candidate.nodeId).networkAddress.toLowerCase() === host,
+    );
+    if (node === undefined) {
+      response.writeHead(502, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: { code: 502, message: `no storage node at ${host}` } }));
+      return;
+    }
+    node.serve(request, response);
+  });
   private timer: NodeJS.Timeout | undefined;
   private stopping = false;
 
@@ -47,6 +66,12 @@ export class DevnetServer {
     const host = this.options.host ?? '127.0.0.1';
     const grpcUrl = await this.grpc.listen(this.options.port, host);
     await this.serveNewStorageNodes();
+    const gatewayUrl = await new Promise<string>((resolve, reject) => {
+      this.gateway.once('error', reject);
+      this.gateway.listen(0, host, () => {
+        resolve(`http://${host}:${(this.gateway.address() as AddressInfo).port}`);
+      });
+    });
     this.timer = setInterval(() => {
       void this.step();
     }, this.devnet.checkpointIntervalMs);
@@ -65,8 +90,10 @@ export class DevnetServer {
       storageNodes: [...this.devnet.storageNodes.values()].map((node) => ({
         name: node.name,
         nodeId: node.nodeId,
+        networkAddress: this.devnet.network.node(node.nodeId).networkAddress,
         healthUrl: `${this.healthUrls.get(node.nodeId) ?? ''}/v1/health`,
       })),
+      storageNodeGateway: gatewayUrl,
     };
   }
 
@@ -77,6 +104,16 @@ export class DevnetServer {
       this.timer = undefined;
     }
     await this.grpc.close();
+    this.gateway.closeAllConnections();
+    await new Promise<void>((resolve) => {
+      if (!this.gateway.listening) {
+        resolve();
+        return;
+      }
+      this.gateway.close(() => {
+        resolve();
+      });
+    });
     await Promise.all([...this.devnet.storageNodes.values()].map((node) => node.close()));
   }
 

@@ -309,8 +309,9 @@ export class Devnet {
 
   private runStorageNodes(): void {
     const epoch = this.network.epoch;
+    const isUp = (nodeId: NodeId) => this.storageNodes.get(nodeId)?.faults.has('down') !== true;
     for (const node of this.storageNodes.values()) {
-      node.tick(this.checkpointIntervalMs);
+      node.tick(this.checkpointIntervalMs, isUp);
       const inCommittee = this.network.committee.some((m) => m.nodeId === node.nodeId);
       if (inCommittee && node.readyToAttest && node.lastAttestedEpoch < epoch) {
         this.attempt(() => {

@@ -120,6 +120,7 @@ describe('devnet scenarios', () => {
       'commission-hike',
       'crash-mid-handoff',
       'node-churn',
+      'outgoing-node-down',
       'steady-state',
       'stuck-transfer',
       'whale-unstake',
@@ -192,6 +193,39 @@ describe('devnet scenarios', () => {
     const node12 = devnet.storageNodes.get(devnet.nodeIds.get('node-12')!)!;
     expect(devnet.network.epoch).toBeGreaterThanOrEqual(3);
     expect(node12.lastAttestedEpoch).toBeGreaterThanOrEqual(2);
+  });
+
+  it('outgoing-node-down: transfers from the down node fall back to recovery; it attests after Done', () => {
+    const devnet = new Devnet({
+      scenario: loadScenario('outgoing-node-down'),
+      seed: 7,
+      epochDurationMs: EPOCH_MS,
+      genesisTimeMs: GENESIS,
+    });
+    devnet.runUntilEpochDone(1);
+    const node1 = devnet.nodeIds.get('node-1')!;
+    const seen = new Set<string>();
+    let doneWithoutNode1 = false;
+    for (let i = 0; i < 10_000 && devnet.network.epoch < 3; i++) {
+      devnet.tick();
+      if (devnet.network.epoch !== 2) {
+        continue;
+      }
+      const fromNode1 = new Set(devnet.network.previousCommittee.find((m) => m.nodeId === node1)?.shards);
+      for (const node of devnet.storageNodes.values()) {
+        for (const [shard, status] of node.shardStatuses()) {
+          if (node.nodeId !== node1 && fromNode1.has(shard)) {
+            seen.add(status);
+          }
+        }
+      }
+      const node1Attested = devnet.storageNodes.get(node1)!.lastAttestedEpoch >= 2;
+      doneWithoutNode1 ||= devnet.network.epochState.kind === 'EpochChangeDone' && !node1Attested;
+    }
+    expect(seen).toContain('inTransfer');
+    expect(seen).toContain('inRecovery');
+    expect(doneWithoutNode1).toBe(true);
+    expect(devnet.storageNodes.get(node1)!.lastAttestedEpoch).toBeGreaterThanOrEqual(2);
   });
 
   it('refuses a scenario file that names an unknown node, with the reason', () => {

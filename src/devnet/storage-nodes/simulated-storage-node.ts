@@ -25,6 +25,8 @@ export interface StorageNodeOptions {
 
 interface ShardState {
   status: ShardStatus;
+  /** The previous owner a transfer reads from; null when there is none. */
+  source: NodeId | null;
   /** 0..1 of the current transfer or recovery. */
   progress: number;
   stalledMs: number;
@@ -88,6 +90,12 @@ export class SimulatedStorageNode {
   onEpochChange(epoch: number, previous: Committee, current: Committee): void {
     this.epoch = epoch;
     const before = new Set(previous.find((m) => m.nodeId === this.nodeId)?.shards ?? []);
+    const previousOwner = new Map<number, NodeId>();
+    for (const member of previous) {
+      for (const shard of member.shards) {
+        previousOwner.set(shard, member.nodeId);
+      }
+    }
     const after = new Set(current.find((m) => m.nodeId === this.nodeId)?.shards ?? []);
     const firstCommittee = previous.length === 0;
     // Lost shards stay readable for one epoch as the source of transfers; older ones are removed.
@@ -104,7 +112,12 @@ export class SimulatedStorageNode {
         kept.set(shard, existing);
       } else {
         // The very first committee starts empty: there is nothing to transfer.
-        kept.set(shard, { status: firstCommittee ? 'ready' : 'inTransfer', progress: 0, stalledMs: 0 });
+        kept.set(shard, {
+          status: firstCommittee ? 'ready' : 'inTransfer',
+          source: previousOwner.get(shard) ?? null,
+          progress: 0,
+          stalledMs: 0,
+        });
       }
     }
     this.owned.clear();
@@ -114,15 +127,18 @@ export class SimulatedStorageNode {
     this.syncPending = after.size > 0;
   }
 
-  /** Moves transfers and recoveries forward by `elapsedMs` of virtual time. */
-  tick(elapsedMs: number): void {
+  /**
+   * Moves transfers and recoveries forward by `elapsedMs` of virtual time. A transfer reads from
+   * the shard's previous owner, so it makes no progress while `isUp` says that node is down.
+   */
+  tick(elapsedMs: number, isUp: (nodeId: NodeId) => boolean = () => true): void {
     if (this.faults.has('down')) {
       return;
     }
     const speed = this.faults.has('slow') ? 0.2 : 1;
     for (const state of this.owned.values()) {
       if (state.status === 'inTransfer') {
-        if (this.faults.has('stuck')) {
+        if (this.faults.has('stuck') || (state.source !== null && !isUp(state.source))) {
           state.stalledMs += elapsedMs;
           if (state.stalledMs >= this.options.recoveryAfterMs) {
             state.status = 'inRecovery';
@@ -146,7 +162,7 @@ export class SimulatedStorageNode {
 
   async listen(port = 0, host = '127.0.0.1'): Promise<string> {
     const server = createServer((request, response) => {
-      this.handle(request, response);
+      this.serve(request, response);
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -217,7 +233,8 @@ export class SimulatedStorageNode {
     return this.owned.size === 0 && this.other.size === 0 ? 'Standby' : 'Active';
   }
 
-  private handle(request: IncomingMessage, response: ServerResponse): void {
+  /** Answers one request to the node's REST API (only the health route exists here). */
+  serve(request: IncomingMessage, response: ServerResponse): void {
     const url = new URL(request.url ?? '/', 'http://storage-node');
     if (this.faults.has('down')) {
       response.writeHead(503, { 'content-type': 'application/json' });
