@@ -6,6 +6,7 @@ import { DatabaseModule } from 'src/database/database.module';
 import { HealthModule } from 'src/health/health.module';
 import { IndexerModule } from 'src/indexer/indexer.module';
 import { MetricsModule } from 'src/metrics/metrics.module';
+import { ShardMigrationOrchestrationModule } from 'src/shard-migration/shard-migration.module';
 
 @Module({})
 export class AppModule {
@@ -20,7 +21,7 @@ export class AppModule {
         DatabaseModule,
         MetricsModule,
         HealthModule.forRoot({ indexing }),
-        ...(indexing ? [IndexerModule] : []),
+        ...(indexing ? [IndexerModule, ShardMigrationOrchestrationModule] : []),
         ...(serving ? [ApiModule] : []),
       ],
     };

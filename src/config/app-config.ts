@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { WALRUS_PRESETS } from 'src/chain/network-presets';
+import { NODE_DEADLINES, type HandoffDeadlines } from 'src/domain/shard-migration/handoff-deadlines';
+
+/** Bytes the local network reports as stored (its system's used capacity). */
+export const DEVNET_USED_CAPACITY_BYTES = 500n * 1_000_000_000_000n;
 
 export const APP_ROLES = ['all', 'indexer', 'api'] as const;
 export const NETWORKS = ['local', 'testnet', 'mainnet'] as const;
@@ -32,6 +36,29 @@ const envSchema = z.object({
   TUSK_INDEXER_START: z.enum(['auto', 'genesis', 'snapshot']).default('auto'),
   TUSK_INDEXER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   TUSK_STANDBY_POLL_MS: z.coerce.number().int().min(50).default(2000),
+  TUSK_MIGRATION_TICK_MS: z.coerce.number().int().min(50).optional(),
+  TUSK_NODE_HEALTH_POLL_MS: z.coerce.number().int().min(100).optional(),
+  TUSK_NODE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).optional(),
+  TUSK_NODE_HEALTH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  TUSK_STORAGE_NODE_GATEWAY: z.url({ protocol: /^https?$/ }).optional(),
+  TUSK_HANDOFF_STALL_GRACE_MS: z.coerce.number().int().min(1).optional(),
+  TUSK_HANDOFF_RECOVERY_AFTER_MS: z.coerce.number().int().min(1).optional(),
+  TUSK_SHARD_SYNC_BYTES_PER_SECOND: z
+    .string()
+    .regex(/^[1-9]\d*$/, 'a positive integer')
+    .optional(),
+  TUSK_SHARD_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
+  TUSK_ALERT_WEBHOOKS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((url) => url.trim())
+        .filter((url) => url !== ''),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  TUSK_ALERT_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
 });
 
 /** Where the chain is read from: the built-in devnet, started in process, or a full node. */
@@ -66,6 +93,28 @@ export interface IndexerConfig {
   readonly follow: boolean;
 }
 
+/** How Tusk watches and drives shard handoffs (defaults: the storage node's own behaviour). */
+export interface ShardMigrationConfig {
+  /** How often the orchestrator reconciles plans with the chain and the nodes. */
+  readonly tickMs: number;
+  readonly health: {
+    readonly pollMs: number;
+    readonly timeoutMs: number;
+    /** Polls in flight at once. */
+    readonly concurrency: number;
+    /**
+     * Sends every node's requests to this URL with the node's network address as `Host` (the
+     * local network serves all its nodes there); unset: `https://<network address>`.
+     */
+    readonly gateway: string | undefined;
+  };
+  readonly deadlines: HandoffDeadlines;
+  /** Assumed throughput of one shard sync until handoffs have been observed. */
+  readonly syncBytesPerSecond: bigint;
+  readonly concurrency: number;
+  readonly webhooks: { readonly urls: readonly string[]; readonly secret: string | undefined };
+}
+
 /** Where the database comes from: a server the user runs, or one Tusk embeds under its data dir. */
 export type DatabaseConfig =
   | { readonly kind: 'external'; readonly url: string }
@@ -78,6 +127,7 @@ export interface AppConfig {
   readonly database: DatabaseConfig;
   readonly chain: ChainConfig;
   readonly indexer: IndexerConfig;
+  readonly shardMigration: ShardMigrationConfig;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +169,44 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
       standbyPollMs: vars.TUSK_STANDBY_POLL_MS,
       follow: true,
     },
+    shardMigration: shardMigrationConfig(vars),
+  };
+}
+
+/** The storage node's defaults on real networks; on the local one, scaled to its short epochs. */
+function shardMigrationConfig(vars: z.output<typeof envSchema>): ShardMigrationConfig {
+  if (vars.TUSK_ALERT_WEBHOOKS.length > 0 && vars.TUSK_ALERT_WEBHOOK_SECRET === undefined) {
+    throw new ConfigError(
+      'invalid configuration: TUSK_ALERT_WEBHOOK_SECRET is required with TUSK_ALERT_WEBHOOKS (webhooks are signed)',
+    );
+  }
+  const local = vars.TUSK_NETWORK === 'local';
+  const epochMs = vars.DEVNET_EPOCH_DURATION_MS;
+  // The devnet moves a shard in 5% of an epoch and falls back to recovery after 10% without progress.
+  const localShardBytes = DEVNET_USED_CAPACITY_BYTES / 1000n;
+  return {
+    tickMs: vars.TUSK_MIGRATION_TICK_MS ?? (local ? 250 : 5000),
+    health: {
+      pollMs: vars.TUSK_NODE_HEALTH_POLL_MS ?? (local ? 500 : 30_000),
+      timeoutMs: vars.TUSK_NODE_HEALTH_TIMEOUT_MS ?? (local ? 1000 : 5000),
+      concurrency: vars.TUSK_NODE_HEALTH_CONCURRENCY,
+      gateway: vars.TUSK_STORAGE_NODE_GATEWAY,
+    },
+    deadlines: {
+      stallGraceMs:
+        vars.TUSK_HANDOFF_STALL_GRACE_MS ?? (local ? Math.ceil(epochMs * 0.05) : NODE_DEADLINES.stallGraceMs),
+      recoveryAfterMs:
+        vars.TUSK_HANDOFF_RECOVERY_AFTER_MS ??
+        (local ? Math.ceil(epochMs * 0.1) : NODE_DEADLINES.recoveryAfterMs),
+    },
+    syncBytesPerSecond:
+      vars.TUSK_SHARD_SYNC_BYTES_PER_SECOND !== undefined
+        ? BigInt(vars.TUSK_SHARD_SYNC_BYTES_PER_SECOND)
+        : local
+          ? (localShardBytes * 1000n) / BigInt(Math.ceil(epochMs * 0.05))
+          : 50_000_000n,
+    concurrency: vars.TUSK_SHARD_SYNC_CONCURRENCY,
+    webhooks: { urls: vars.TUSK_ALERT_WEBHOOKS, secret: vars.TUSK_ALERT_WEBHOOK_SECRET },
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { toHex } from '@mysten/sui/utils';
+import { DEVNET_USED_CAPACITY_BYTES } from 'src/config/app-config';
 import type { ScenarioEvent, Scenario, ScenarioNode } from 'src/devnet/scenario';
 import { SuiLedger } from 'src/devnet/ledger/sui-ledger';
 import { seededRandom } from 'src/devnet/seeded-random';
@@ -69,7 +70,7 @@ export class Devnet {
       epochZeroDurationMs: Math.floor(epochDurationMs / 2),
       genesisTimeMs,
       rewardsPerEpoch: scenario.rewardsPerEpochWal * FROST_PER_WAL,
-      usedCapacity: 500n * TB,
+      usedCapacity: DEVNET_USED_CAPACITY_BYTES,
     });
     for (const node of scenario.nodes) {
       this.addNode(node);

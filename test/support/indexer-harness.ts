@@ -120,13 +120,25 @@ export async function waitForWatermarks(databaseUrl: string, tip: bigint, timeou
   }
 }
 
+/** Tables the handoff orchestrator writes from health polls and the clock, not from the chain. */
+const ORCHESTRATOR_TABLES = [
+  'shard_migration',
+  'shard_move',
+  'shard_move_transition',
+  'migration_node',
+  'node_health',
+  'node_availability',
+  'alert',
+  'alert_delivery',
+];
+
 /** Columns that record when a row was written rather than what the chain says. */
 const VOLATILE: Record<string, string[]> = {
   pipeline_watermark: ['updated_at'],
   indexed_network: ['created_at'],
 };
 
-/** Every indexed table, row for row, in key order: two databases indexed alike dump alike. */
+/** Every table the indexer writes, row for row, in key order: two databases indexed alike dump alike. */
 export async function dumpTables(databaseUrl: string): Promise<Record<string, unknown[]>> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -136,8 +148,9 @@ export async function dumpTables(databaseUrl: string): Promise<Record<string, un
        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('migrations', 'indexer_lease')
        ORDER BY table_name`,
     );
+    const indexed = tables.filter(({ table_name: table }) => !ORCHESTRATOR_TABLES.includes(table));
     const dump: Record<string, unknown[]> = {};
-    for (const { table_name: table } of tables) {
+    for (const { table_name: table } of indexed) {
       const { rows } = await client.query<Record<string, unknown>>(`SELECT * FROM "${table}" ORDER BY 1, 2`);
       const volatile = VOLATILE[table] ?? [];
       dump[table] = rows.map((row) =>

@@ -9,6 +9,9 @@ export type ShardStatus = 'unknown' | 'ready' | 'inTransfer' | 'inRecovery' | 'r
 /** Faults a scenario can inject into a node. */
 export type StorageNodeFault = 'down' | 'stuck' | 'slow' | 'wrongEpoch';
 
+/** Shards a storage node syncs at once (`shard_sync_concurrency`, default 10). */
+export const SHARD_SYNC_CONCURRENCY = 10;
+
 export const STORAGE_NODE_FAULTS: readonly StorageNodeFault[] = ['down', 'stuck', 'slow', 'wrongEpoch'];
 
 export interface StorageNodeOptions {
@@ -128,35 +131,47 @@ export class SimulatedStorageNode {
   }
 
   /**
-   * Moves transfers and recoveries forward by `elapsedMs` of virtual time. A transfer reads from
-   * the shard's previous owner, so it makes no progress while `isUp` says that node is down.
+   * Moves transfers and recoveries forward by `elapsedMs` of virtual time. Like a real node it
+   * syncs at most `SHARD_SYNC_CONCURRENCY` shards at once, lowest first; the others wait in
+   * transfer. A transfer reads from the shard's previous owner, so it makes no progress while
+   * `isUp` says that node is down, and after `recoveryAfterMs` without progress the shard falls
+   * back to recovery (which runs beside the transfers, slower).
    */
   tick(elapsedMs: number, isUp: (nodeId: NodeId) => boolean = () => true): void {
     if (this.faults.has('down')) {
       return;
     }
     const speed = this.faults.has('slow') ? 0.2 : 1;
-    for (const state of this.owned.values()) {
-      if (state.status === 'inTransfer') {
-        if (this.faults.has('stuck') || (state.source !== null && !isUp(state.source))) {
-          state.stalledMs += elapsedMs;
-          if (state.stalledMs >= this.options.recoveryAfterMs) {
-            state.status = 'inRecovery';
-            state.progress = 0;
-          }
-          continue;
+    const syncing = [...this.owned]
+      .filter(([, state]) => state.status === 'inTransfer')
+      .sort(([a], [b]) => a - b)
+      .slice(0, SHARD_SYNC_CONCURRENCY)
+      .map(([, state]) => state);
+    for (const state of syncing) {
+      if (this.faults.has('stuck') || (state.source !== null && !isUp(state.source))) {
+        state.stalledMs += elapsedMs;
+        if (state.stalledMs >= this.options.recoveryAfterMs) {
+          state.status = 'inRecovery';
+          state.progress = 0;
         }
-        state.progress += (speed * elapsedMs) / this.options.transferMs;
-      } else if (state.status === 'inRecovery') {
-        state.progress +=
-          (speed * elapsedMs) / (this.options.transferMs * (this.options.recoverySlowdown ?? 4));
-      } else {
         continue;
       }
-      if (state.progress >= 1) {
-        state.status = 'ready';
-        state.progress = 1;
+      state.progress += (speed * elapsedMs) / this.options.transferMs;
+      this.finishIfDone(state);
+    }
+    for (const state of this.owned.values()) {
+      if (state.status === 'inRecovery') {
+        state.progress +=
+          (speed * elapsedMs) / (this.options.transferMs * (this.options.recoverySlowdown ?? 4));
+        this.finishIfDone(state);
       }
+    }
+  }
+
+  private finishIfDone(state: ShardState): void {
+    if (state.progress >= 1) {
+      state.status = 'ready';
+      state.progress = 1;
     }
   }
 

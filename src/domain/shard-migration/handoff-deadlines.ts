@@ -28,7 +28,7 @@ export interface MoveTiming {
 }
 
 export interface MoveDeadlineCheck {
-  /** Past its due time and quiet for longer than the grace: the handoff is stuck. */
+  /** Not recovering, past its due time and quiet for longer than the grace: the transfer is stuck. */
   readonly stalled: boolean;
   /** No progress for the recovery interval while not yet recovering: escalate to recovery. */
   readonly escalate: boolean;
@@ -45,12 +45,12 @@ export function checkMoveDeadline(
   }
   const quietMs = elapsedMs - move.lastProgressMs;
   const escalate = move.state !== 'recovering' && quietMs >= deadlines.recoveryAfterMs;
-  // A recovery rebuilds the shard from every other node and has no due time of its own: it is
-  // stuck only when it too goes a whole recovery interval without finishing.
+  // A recovery rebuilds the shard from every other node; it has no due time of its own, and a
+  // node stuck in recovery shows as an overdue attestation instead.
   const stalled =
-    move.state === 'recovering'
-      ? quietMs >= deadlines.recoveryAfterMs
-      : elapsedMs >= move.dueMs + deadlines.stallGraceMs && quietMs >= deadlines.stallGraceMs;
+    move.state !== 'recovering' &&
+    elapsedMs >= move.dueMs + deadlines.stallGraceMs &&
+    quietMs >= deadlines.stallGraceMs;
   return { stalled, escalate };
 }
 

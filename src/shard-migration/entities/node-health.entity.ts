@@ -41,9 +41,9 @@ export class NodeHealthEntity {
   @Column({ name: 'shard_counts', type: 'jsonb', nullable: true })
   shardCounts!: ShardStatusCounts | null;
 
-  /** Owned shards that are not ready, as `[shard, status]`; ready shards are the rest of `owned`. */
-  @Column({ name: 'unready_shards', type: 'jsonb', nullable: true })
-  unreadyShards!: [number, string][] | null;
+  /** Every owned shard with its status, as `[shard, status]`; null when the node gave no detail. */
+  @Column({ name: 'shard_statuses', type: 'jsonb', nullable: true })
+  shardStatuses!: [number, string][] | null;
 
   @Column({ name: 'owned_shards', type: 'integer', nullable: true })
   ownedShards!: number | null;

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class TrackShardMigrations1795269934247 implements MigrationInterface {
-  name = 'TrackShardMigrations1795269934247';
+export class TrackShardMigrations1795270087577 implements MigrationInterface {
+  name = 'TrackShardMigrations1795270087577';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -27,7 +27,7 @@ export class TrackShardMigrations1795269934247 implements MigrationInterface {
       `CREATE TABLE "node_availability" ("node_id" text NOT NULL, "epoch" integer NOT NULL, "polls" integer NOT NULL, "reachable_polls" integer NOT NULL, "active_polls" integer NOT NULL, "all_ready_polls" integer NOT NULL, CONSTRAINT "PK_d10598c2204921a5317cb401215" PRIMARY KEY ("node_id", "epoch"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "node_health" ("node_id" text NOT NULL, "checked_at" TIMESTAMP WITH TIME ZONE NOT NULL, "reachable" boolean NOT NULL, "error" text, "last_ok_at" TIMESTAMP WITH TIME ZONE, "epoch" integer, "node_status" text, "shard_counts" jsonb, "unready_shards" jsonb, "owned_shards" integer, "consecutive_failures" integer NOT NULL, "circuit" text NOT NULL, "next_poll_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_a274a731fb641fe3c4ae080d7de" PRIMARY KEY ("node_id"))`,
+      `CREATE TABLE "node_health" ("node_id" text NOT NULL, "checked_at" TIMESTAMP WITH TIME ZONE NOT NULL, "reachable" boolean NOT NULL, "error" text, "last_ok_at" TIMESTAMP WITH TIME ZONE, "epoch" integer, "node_status" text, "shard_counts" jsonb, "shard_statuses" jsonb, "owned_shards" integer, "consecutive_failures" integer NOT NULL, "circuit" text NOT NULL, "next_poll_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_a274a731fb641fe3c4ae080d7de" PRIMARY KEY ("node_id"))`,
     );
     await queryRunner.query(
       `CREATE TABLE "shard_migration" ("epoch" integer NOT NULL, "status" text NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE NOT NULL, "start_checkpoint" bigint NOT NULL, "done_at" TIMESTAMP WITH TIME ZONE, "done_checkpoint" bigint, "ended_at" TIMESTAMP WITH TIME ZONE, "n_shards" integer NOT NULL, "moved_shards" integer NOT NULL, "shard_size_bytes" numeric NOT NULL, "total_bytes" numeric NOT NULL, "sync_bytes_per_second" numeric NOT NULL, "concurrency" integer NOT NULL, "waves" integer NOT NULL, "wave_ms" bigint NOT NULL, "eta_ms" bigint NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_da7f3c291c6447fcec8260dd9ad" PRIMARY KEY ("epoch"))`,

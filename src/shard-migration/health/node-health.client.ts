@@ -1,0 +1,139 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { z } from 'zod';
+import type { ShardHealthStatus } from 'src/domain/shard-migration/shard-move';
+
+const SHARD_STATUSES = ['unknown', 'ready', 'inTransfer', 'inRecovery', 'readOnly'] as const;
+/** Health bodies are small; a larger one is refused rather than buffered. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+const shardEntry = z.object({ shard: z.number().int().min(0).max(65_535), status: z.enum(SHARD_STATUSES) });
+const healthBody = z.object({
+  success: z.object({
+    data: z.object({
+      epoch: z.number().int().nonnegative(),
+      nodeStatus: z.string(),
+      shardSummary: z.object({
+        owned: z.number().int().nonnegative(),
+        ownedShardStatus: z.object({
+          unknown: z.number().int().nonnegative(),
+          ready: z.number().int().nonnegative(),
+          inTransfer: z.number().int().nonnegative(),
+          inRecovery: z.number().int().nonnegative(),
+        }),
+        readOnly: z.number().int().nonnegative(),
+      }),
+      shardDetail: z.object({ owned: z.array(shardEntry), other: z.array(shardEntry) }).optional(),
+    }),
+  }),
+});
+
+/** What a node's `GET /v1/health?detailed=true` says, reduced to what a handoff needs. */
+export interface NodeHealthReport {
+  readonly epoch: number;
+  readonly nodeStatus: string;
+  readonly owned: number;
+  readonly counts: {
+    readonly unknown: number;
+    readonly ready: number;
+    readonly inTransfer: number;
+    readonly inRecovery: number;
+    readonly readOnly: number;
+  };
+  /** Status of each owned shard; empty when the node gave no detail. */
+  readonly shards: ReadonlyMap<number, ShardHealthStatus>;
+}
+
+export class NodeHealthError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NodeHealthError';
+  }
+}
+
+/**
+ * Reads storage nodes' health API over HTTP(S). Without a gateway a node is reached at
+ * `https://<its network address>`; Walrus nodes present self-signed certificates bound to their
+ * network key, so the certificate chain is not checked (the data is public and only observed).
+ * With a gateway every request goes there, naming the node in `Host`.
+ */
+export class NodeHealthClient {
+  constructor(
+    private readonly options: { readonly timeoutMs: number; readonly gateway: string | undefined },
+  ) {}
+
+  async fetch(networkAddress: string, signal?: AbortSignal): Promise<NodeHealthReport> {
+    const target = this.options.gateway ?? `https://${networkAddress}`;
+    const url = new URL('/v1/health?detailed=true', target);
+    const body = await this.get(url, this.options.gateway === undefined ? undefined : networkAddress, signal);
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      throw new NodeHealthError('the health answer is not JSON');
+    }
+    const parsed = healthBody.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new NodeHealthError(
+        `the health answer is malformed at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
+      );
+    }
+    const data = parsed.data.success.data;
+    return {
+      epoch: data.epoch,
+      nodeStatus: data.nodeStatus,
+      owned: data.shardSummary.owned,
+      counts: { ...data.shardSummary.ownedShardStatus, readOnly: data.shardSummary.readOnly },
+      shards: new Map((data.shardDetail?.owned ?? []).map((entry) => [entry.shard, entry.status])),
+    };
+  }
+
+  private get(url: URL, host: string | undefined, outer: AbortSignal | undefined): Promise<string> {
+    const signal = outer
+      ? AbortSignal.any([outer, AbortSignal.timeout(this.options.timeoutMs)])
+      : AbortSignal.timeout(this.options.timeoutMs);
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    return new Promise<string>((resolve, reject) => {
+      const fail = (error: unknown) => {
+        reject(
+          signal.aborted
+            ? new NodeHealthError(`no answer within ${this.options.timeoutMs} ms`)
+            : new NodeHealthError(error instanceof Error ? error.message : String(error)),
+        );
+      };
+      const outgoing = send(
+        url,
+        {
+          method: 'GET',
+          headers: { accept: 'application/json', ...(host === undefined ? {} : { host }) },
+          signal,
+          rejectUnauthorized: false,
+        },
+        (response: IncomingMessage) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          response.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES) {
+              response.destroy(new NodeHealthError(`the health answer exceeds ${MAX_BODY_BYTES} bytes`));
+              return;
+            }
+            chunks.push(chunk);
+          });
+          response.on('error', fail);
+          response.on('end', () => {
+            const status = response.statusCode ?? 0;
+            if (status !== 200) {
+              reject(new NodeHealthError(`HTTP ${status}`));
+              return;
+            }
+            resolve(Buffer.concat(chunks).toString('utf8'));
+          });
+        },
+      );
+      outgoing.on('error', fail);
+      outgoing.end();
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Gauge } from 'prom-client';
+import { MetricsRegistry } from 'src/metrics/metrics-registry';
+
+/** Counters of the handoff orchestrator; labels are bounded (alert kinds, two events, two outcomes). */
+@Injectable()
+export class ShardMigrationMetrics {
+  readonly polls: Counter;
+  readonly transitions: Counter;
+  readonly alerts: Counter<'kind' | 'event'>;
+  readonly webhooks: Counter<'outcome'>;
+  readonly leader: Gauge;
+
+  constructor(metrics: MetricsRegistry) {
+    const registers = [metrics.registry];
+    this.polls = new Counter({
+      name: 'tusk_node_health_polls_total',
+      help: 'Health polls of storage nodes',
+      registers,
+    });
+    this.transitions = new Counter({
+      name: 'tusk_shard_move_transitions_total',
+      help: 'State changes of shard moves',
+      registers,
+    });
+    this.alerts = new Counter({
+      name: 'tusk_handoff_alerts_total',
+      help: 'Handoff alerts opened (firing) and resolved',
+      labelNames: ['kind', 'event'],
+      registers,
+    });
+    this.webhooks = new Counter({
+      name: 'tusk_alert_webhooks_total',
+      help: 'Alert webhook delivery attempts by outcome',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.leader = new Gauge({
+      name: 'tusk_handoff_orchestrator_leader',
+      help: '1 when this process holds the orchestrator lock',
+      registers,
+    });
+  }
+}

@@ -1,0 +1,131 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { CommitteeRepository } from 'src/committee/committee.repository';
+import { EpochRepository } from 'src/epochs/epoch.repository';
+import type { HandoffDeadlines } from 'src/domain/shard-migration/handoff-deadlines';
+import { estimateShardSize, planMigration } from 'src/domain/shard-migration/migration-plan';
+import { parseNodeId } from 'src/domain/shared/node-id';
+import { AlertRepository, type AlertRecord } from 'src/shard-migration/alerts/alert.repository';
+import { assessMigration } from 'src/shard-migration/migration-assessment';
+import { NodeHealthRepository } from 'src/shard-migration/node-health.repository';
+import {
+  ShardMigrationRepository,
+  type UnplannedEpoch,
+} from 'src/shard-migration/shard-migration.repository';
+
+export interface OrchestratorOptions {
+  readonly deadlines: HandoffDeadlines;
+  readonly syncBytesPerSecond: bigint;
+  readonly concurrency: number;
+  readonly webhookUrls: readonly string[];
+}
+
+export interface ReconcileResult {
+  readonly planned: number[];
+  readonly transitions: number;
+  readonly opened: AlertRecord[];
+  readonly resolved: AlertRecord[];
+}
+
+/**
+ * Drives every handoff from the database: plans each epoch change the indexer recorded, moves
+ * each shard's state from the chain's attestations and the nodes' health reports, escalates moves
+ * past their deadlines, and opens and resolves alerts. Every step reads its inputs from
+ * PostgreSQL and writes its decisions there in one transaction per epoch, so it can stop at any
+ * point and the next run (in this process or another) resumes exactly where it was.
+ */
+export class ShardMigrationOrchestrator {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: OrchestratorOptions,
+  ) {}
+
+  async reconcile(now: Date): Promise<ReconcileResult> {
+    const planned: number[] = [];
+    for (const epoch of await ShardMigrationRepository.unplannedEpochs(this.dataSource.manager)) {
+      if (await this.dataSource.transaction((manager) => this.plan(manager, epoch, now))) {
+        planned.push(epoch.epoch);
+      }
+    }
+    let transitions = 0;
+    const opened: AlertRecord[] = [];
+    const resolved: AlertRecord[] = [];
+    const active = await ShardMigrationRepository.activeMigrations(this.dataSource.manager);
+    for (const { epoch } of active) {
+      const result = await this.dataSource.transaction((manager) => this.step(manager, epoch, now));
+      transitions += result.transitions;
+      opened.push(...result.opened);
+      resolved.push(...result.resolved);
+    }
+    return { planned, transitions, opened, resolved };
+  }
+
+  private async plan(manager: EntityManager, epoch: UnplannedEpoch, now: Date): Promise<boolean> {
+    const [previous, current, state, system] = await Promise.all([
+      CommitteeRepository.members(manager, epoch.epoch - 1),
+      CommitteeRepository.members(manager, epoch.epoch),
+      CommitteeRepository.stakingState(manager),
+      EpochRepository.system(manager, epoch.epoch),
+    ]);
+    const nShards = state?.nShards ?? current.reduce((total, member) => total + member.shards.length, 0);
+    const syncBytesPerSecond =
+      (await ShardMigrationRepository.observedSyncBytesPerSecond(manager, epoch.epoch)) ??
+      this.options.syncBytesPerSecond;
+    const toCommittee = (members: typeof current) =>
+      members.map((member) => ({ nodeId: parseNodeId(member.nodeId), shards: member.shards }));
+    const plan = planMigration({
+      epoch: epoch.epoch,
+      previous: toCommittee(previous),
+      current: toCommittee(current),
+      shardSizeBytes: estimateShardSize(system?.usedCapacitySize ?? 0n, nShards),
+      shardSyncBytesPerSecond: syncBytesPerSecond,
+      concurrency: this.options.concurrency,
+    });
+    return ShardMigrationRepository.insertPlan(manager, plan, epoch, {
+      nShards,
+      syncBytesPerSecond,
+      weights: new Map(current.map((member) => [parseNodeId(member.nodeId), member.shards.length])),
+      now,
+    });
+  }
+
+  private async step(
+    manager: EntityManager,
+    epoch: number,
+    now: Date,
+  ): Promise<{ transitions: number; opened: AlertRecord[]; resolved: AlertRecord[] }> {
+    // One orchestrator at a time per plan, even if two processes were ever to run one.
+    await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [PLAN_LOCK_SPACE, epoch]);
+    await ShardMigrationRepository.syncChainFacts(manager, epoch, now);
+    const migration = await ShardMigrationRepository.migration(manager, epoch);
+    if (migration === undefined) {
+      return { transitions: 0, opened: [], resolved: [] };
+    }
+    const [moves, nodes, health] = await Promise.all([
+      ShardMigrationRepository.moves(manager, epoch),
+      ShardMigrationRepository.nodes(manager, epoch),
+      NodeHealthRepository.all(manager),
+    ]);
+    const assessment = assessMigration({
+      migration,
+      moves,
+      nodes,
+      health: new Map(health.map((record) => [record.nodeId, record])),
+      deadlines: this.options.deadlines,
+      now,
+    });
+    const transitions = await ShardMigrationRepository.applyTransitions(
+      manager,
+      epoch,
+      assessment.transitions,
+    );
+    const alerts = await AlertRepository.reconcile(manager, epoch, assessment.conditions, {
+      now,
+      webhookUrls: this.options.webhookUrls,
+      resolution: migration.endedAt === null ? 'cleared' : `epoch ${epoch + 1} started`,
+    });
+    return { transitions, ...alerts };
+  }
+}
+
+/** First key of the per-plan transaction lock ('mig' in ASCII); the second is the epoch. */
+const PLAN_LOCK_SPACE = 0x6d6967;

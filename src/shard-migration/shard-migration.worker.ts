@@ -1,0 +1,165 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
+import { sleep } from 'src/common/sleep';
+import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
+import { WebhookSender } from 'src/shard-migration/alerts/webhook-sender';
+import { NodeHealthClient } from 'src/shard-migration/health/node-health.client';
+import { NodeHealthPoller } from 'src/shard-migration/health/node-health.poller';
+import { ShardMigrationMetrics } from 'src/shard-migration/shard-migration.metrics';
+import { ShardMigrationOrchestrator } from 'src/shard-migration/shard-migration.orchestrator';
+
+/** Session advisory lock of the handoff orchestrator ('hand' in ASCII). */
+const ORCHESTRATOR_LOCK_KEY = 0x68616e64;
+
+/**
+ * Runs the handoff orchestration in this process when it holds the orchestrator lock: health
+ * polls, reconciliation and webhook delivery, every tick. Other processes wait as standbys; the
+ * state lives in PostgreSQL, so whoever takes over carries on from it.
+ */
+@Injectable()
+export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ShardMigrationWorker.name);
+  private readonly abort = new AbortController();
+  private loop: Promise<void> | undefined;
+  private leading = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly endpoint: ChainEndpointService,
+    private readonly metrics: ShardMigrationMetrics,
+  ) {}
+
+  get isLeader(): boolean {
+    return this.leading;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.config.indexer.follow) {
+      return;
+    }
+    this.loop = this.run(this.abort.signal).catch((error: unknown) => {
+      this.logger.error(`the handoff orchestrator stopped: ${message(error)}`);
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.abort.abort();
+    await this.loop;
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    const settings = this.config.shardMigration;
+    // The local network serves every storage node behind one gateway, known once it runs.
+    await this.endpoint.grpcUrl().catch(() => undefined);
+    const gateway = settings.health.gateway ?? this.endpoint.devnet?.storageNodeGateway;
+    const poller = new NodeHealthPoller(
+      this.dataSource,
+      new NodeHealthClient({ timeoutMs: settings.health.timeoutMs, gateway }),
+      settings.health,
+    );
+    const orchestrator = new ShardMigrationOrchestrator(this.dataSource, {
+      deadlines: settings.deadlines,
+      syncBytesPerSecond: settings.syncBytesPerSecond,
+      concurrency: settings.concurrency,
+      webhookUrls: settings.webhooks.urls,
+    });
+    const sender =
+      settings.webhooks.secret === undefined
+        ? undefined
+        : new WebhookSender(this.dataSource, { secret: settings.webhooks.secret, timeoutMs: 5000 });
+    while (!signal.aborted) {
+      const lock = await this.tryLock().catch((error: unknown) => {
+        this.logger.warn(`cannot take the orchestrator lock: ${message(error)}`);
+        return null;
+      });
+      if (lock === null) {
+        await sleep(Math.max(settings.tickMs, this.config.indexer.standbyPollMs), signal);
+        continue;
+      }
+      this.leading = true;
+      this.metrics.leader.set(1);
+      try {
+        while (!stopped(signal)) {
+          const started = Date.now();
+          await lock.query('SELECT 1');
+          await this.tick(poller, orchestrator, sender, signal);
+          await sleep(Math.max(0, settings.tickMs - (Date.now() - started)), signal);
+        }
+      } catch (error) {
+        if (!stopped(signal)) {
+          this.logger.warn(`handoff orchestration interrupted, resuming: ${message(error)}`);
+          await sleep(1000, signal);
+        }
+      } finally {
+        this.leading = false;
+        this.metrics.leader.set(0);
+        await lock.query('SELECT pg_advisory_unlock($1)', [ORCHESTRATOR_LOCK_KEY]).catch(() => undefined);
+        await lock.release().catch(() => undefined);
+      }
+    }
+  }
+
+  private async tick(
+    poller: NodeHealthPoller,
+    orchestrator: ShardMigrationOrchestrator,
+    sender: WebhookSender | undefined,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const polls = await poller.pollDue(new Date(), signal);
+    this.metrics.polls.inc(polls);
+    const result = await orchestrator.reconcile(new Date());
+    for (const epoch of result.planned) {
+      this.logger.log(`planned the shard handoff into epoch ${epoch}`);
+    }
+    this.metrics.transitions.inc(result.transitions);
+    for (const alert of result.opened) {
+      this.metrics.alerts.inc({ kind: alert.kind, event: 'firing' });
+      this.logger.warn(`alert ${alert.kind}: ${alert.summary}`);
+    }
+    for (const alert of result.resolved) {
+      this.metrics.alerts.inc({ kind: alert.kind, event: 'resolved' });
+      this.logger.log(`resolved ${alert.kind} (${alert.resolution ?? ''}): ${alert.summary}`);
+    }
+    if (sender !== undefined) {
+      const sent = await sender.deliverDue(new Date());
+      this.metrics.webhooks.inc({ outcome: 'delivered' }, sent.delivered);
+      this.metrics.webhooks.inc({ outcome: 'failed' }, sent.failed);
+    }
+  }
+
+  private async tryLock(): Promise<QueryRunner | null> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const rows: unknown = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
+        ORCHESTRATOR_LOCK_KEY,
+      ]);
+      const row = Array.isArray(rows) ? (rows[0] as { locked?: boolean } | undefined) : undefined;
+      if (row?.locked === true) {
+        return runner;
+      }
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
+    await runner.release();
+    return null;
+  }
+}
+
+/** Read through a call, so that a check after an await is not narrowed away by an earlier one. */
+function stopped(signal: AbortSignal): boolean {
+  return signal.aborted;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
