@@ -182,7 +182,8 @@ function shardMigrationConfig(vars: z.output<typeof envSchema>): ShardMigrationC
   }
   const local = vars.TUSK_NETWORK === 'local';
   const epochMs = vars.DEVNET_EPOCH_DURATION_MS;
-  // The devnet moves a shard in 5% of an epoch and falls back to recovery after 10% without progress.
+  // The devnet moves a shard in 5% of an epoch and falls back to recovery after 10% without
+  // progress; the grace also covers a checkpoint or two of indexing.
   const localShardBytes = DEVNET_USED_CAPACITY_BYTES / 1000n;
   return {
     tickMs: vars.TUSK_MIGRATION_TICK_MS ?? (local ? 250 : 5000),
@@ -194,10 +195,10 @@ function shardMigrationConfig(vars: z.output<typeof envSchema>): ShardMigrationC
     },
     deadlines: {
       stallGraceMs:
-        vars.TUSK_HANDOFF_STALL_GRACE_MS ?? (local ? Math.ceil(epochMs * 0.05) : NODE_DEADLINES.stallGraceMs),
+        vars.TUSK_HANDOFF_STALL_GRACE_MS ?? (local ? Math.ceil(epochMs * 0.1) : NODE_DEADLINES.stallGraceMs),
       recoveryAfterMs:
         vars.TUSK_HANDOFF_RECOVERY_AFTER_MS ??
-        (local ? Math.ceil(epochMs * 0.1) : NODE_DEADLINES.recoveryAfterMs),
+        (local ? Math.ceil(epochMs * 0.15) : NODE_DEADLINES.recoveryAfterMs),
     },
     syncBytesPerSecond:
       vars.TUSK_SHARD_SYNC_BYTES_PER_SECOND !== undefined

@@ -105,14 +105,23 @@ export function assessMigration(input: {
       if (status !== undefined) {
         observe({ kind: 'destinationStatus', status }, 'health', now);
       }
+      // A shard waits for its wave: no progress is due before the wave starts.
+      const waveStartMs = move.wave * migration.waveMs;
       const check = checkMoveDeadline(
-        { state, dueMs: move.dueMs, lastProgressMs: since.getTime() - startedMs },
+        {
+          state,
+          dueMs: move.dueMs,
+          lastProgressMs: Math.max(since.getTime() - startedMs, waveStartMs),
+        },
         elapsedMs,
         deadlines,
       );
+      // Escalated by Tusk while the node still reports a transfer: stuck until the node moves on.
+      const escalatedButStuck = escalated && state === 'recovering' && status === 'inTransfer';
       if (check.escalate) {
         observe({ kind: 'recoveryDeadlinePassed' }, 'deadline', now);
-      } else if (check.stalled) {
+      }
+      if (check.stalled || check.escalate || escalatedButStuck) {
         stalled.push(move);
       }
     }

@@ -95,7 +95,7 @@ export const NodeHealthRepository = {
     await manager.query(
       `INSERT INTO node_health (node_id, checked_at, reachable, error, last_ok_at, epoch, node_status, shard_counts,
          shard_statuses, owned_shards, consecutive_failures, circuit, next_poll_at)
-       VALUES ($1, $2, $3, $4, CASE WHEN $3 THEN $2 END, $5, $6, $7, $8, $9, $10, $11, $12)
+       VALUES ($1, $2::timestamptz, $3::boolean, $4, CASE WHEN $3::boolean THEN $2::timestamptz END, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (node_id) DO UPDATE SET checked_at = EXCLUDED.checked_at, reachable = EXCLUDED.reachable,
          error = EXCLUDED.error, consecutive_failures = EXCLUDED.consecutive_failures, circuit = EXCLUDED.circuit,
          next_poll_at = EXCLUDED.next_poll_at,

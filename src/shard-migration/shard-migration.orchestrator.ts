@@ -60,12 +60,11 @@ export class ShardMigrationOrchestrator {
   }
 
   private async plan(manager: EntityManager, epoch: UnplannedEpoch, now: Date): Promise<boolean> {
-    const [previous, current, state, system] = await Promise.all([
-      CommitteeRepository.members(manager, epoch.epoch - 1),
-      CommitteeRepository.members(manager, epoch.epoch),
-      CommitteeRepository.stakingState(manager),
-      EpochRepository.system(manager, epoch.epoch),
-    ]);
+    // One connection per transaction: its queries run one after another.
+    const previous = await CommitteeRepository.members(manager, epoch.epoch - 1);
+    const current = await CommitteeRepository.members(manager, epoch.epoch);
+    const state = await CommitteeRepository.stakingState(manager);
+    const system = await EpochRepository.system(manager, epoch.epoch);
     const nShards = state?.nShards ?? current.reduce((total, member) => total + member.shards.length, 0);
     const syncBytesPerSecond =
       (await ShardMigrationRepository.observedSyncBytesPerSecond(manager, epoch.epoch)) ??
@@ -100,11 +99,9 @@ export class ShardMigrationOrchestrator {
     if (migration === undefined) {
       return { transitions: 0, opened: [], resolved: [] };
     }
-    const [moves, nodes, health] = await Promise.all([
-      ShardMigrationRepository.moves(manager, epoch),
-      ShardMigrationRepository.nodes(manager, epoch),
-      NodeHealthRepository.all(manager),
-    ]);
+    const moves = await ShardMigrationRepository.moves(manager, epoch);
+    const nodes = await ShardMigrationRepository.nodes(manager, epoch);
+    const health = await NodeHealthRepository.all(manager);
     const assessment = assessMigration({
       migration,
       moves,

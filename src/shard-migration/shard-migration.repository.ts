@@ -342,12 +342,13 @@ export const ShardMigrationRepository = {
     const updated = await manager.query<
       { shard: number; to_state: string; at: Date; cause: string; from_state: string }[]
     >(
-      `UPDATE shard_move AS m SET state = t.to_state, state_since = t.at,
+      `WITH changed AS (UPDATE shard_move AS m SET state = t.to_state, state_since = t.at,
               escalated = m.escalated OR t.cause = 'deadline'
        FROM unnest($2::smallint[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
             AS t(shard, from_state, to_state, at, cause)
        WHERE m.epoch = $1 AND m.shard = t.shard AND m.state = t.from_state
-       RETURNING t.shard, t.from_state, t.to_state, t.at, t.cause`,
+       RETURNING t.shard, t.from_state, t.to_state, t.at, t.cause)
+       SELECT * FROM changed`,
       [
         epoch,
         transitions.map((t) => t.shard),

@@ -98,7 +98,8 @@ export const AlertRepository = {
     const resolved: AlertRecord[] = [];
     for (const alert of cleared) {
       const rows = await manager.query<AlertRow[]>(
-        `UPDATE alert SET resolved_at = $2, resolution = $3 WHERE id = $1 AND resolved_at IS NULL RETURNING *`,
+        `WITH changed AS (UPDATE alert SET resolved_at = $2, resolution = $3 WHERE id = $1 AND resolved_at IS NULL RETURNING *)
+         SELECT * FROM changed`,
         [alert.id, options.now, options.resolution],
       );
       resolved.push(...rows.map(toAlert));

@@ -1,0 +1,87 @@
+import { verifyWebhook } from 'src/shard-migration/alerts/webhook-signature';
+import type { WebhookMessage } from 'src/shard-migration/alerts/webhook-sender';
+import { query } from 'test/support/indexer-harness';
+import { startLiveTusk, startWebhookReceiver, waitForRows, type LiveTusk } from 'test/support/live-tusk';
+
+const SECRET = 'handoff-test-secret';
+
+interface MigrationRow extends Record<string, unknown> {
+  epoch: number;
+  status: string;
+  moved_shards: number;
+  done_at: Date | null;
+  ended_at: Date | null;
+}
+
+describe('shard handoffs on the live local network', () => {
+  let tusk: LiveTusk | undefined;
+  afterEach(async () => {
+    await tusk?.close();
+    tusk = undefined;
+  }, 30_000);
+
+  it('stuck-transfer: the stall is detected, alerted through a signed webhook with retries, and resolved', async () => {
+    const receiver = await startWebhookReceiver(2);
+    try {
+      tusk = await startLiveTusk('stuck-transfer', {
+        TUSK_ALERT_WEBHOOKS: receiver.url,
+        TUSK_ALERT_WEBHOOK_SECRET: SECRET,
+      });
+      const url = tusk.databaseUrl;
+      // Epoch 3 starts only after epoch 2's handoff: by then every alert of epoch 2 resolved.
+      await waitForRows<MigrationRow>(
+        url,
+        'SELECT * FROM shard_migration WHERE epoch = 2 AND ended_at IS NOT NULL',
+        (rows) => rows.length === 1,
+        60_000,
+      );
+      const alerts = await query<{
+        kind: string;
+        subject: string;
+        resolved_at: Date | null;
+        resolution: string | null;
+        name: string;
+      }>(
+        url,
+        `SELECT a.kind, a.subject, a.resolved_at, a.resolution, n.name FROM alert a
+         LEFT JOIN storage_node n ON n.node_id = a.subject WHERE a.epoch = 2 ORDER BY a.id`,
+      );
+      expect(alerts.filter((a) => a.kind === 'handoff_stalled').map((a) => a.name)).toEqual(['node-11']);
+      expect(alerts.every((a) => a.resolved_at !== null)).toBe(true);
+      const moves = await query<{ state: string; escalated: boolean }>(
+        url,
+        `SELECT DISTINCT state, escalated FROM shard_move m JOIN storage_node n ON n.node_id = m.to_node
+         WHERE m.epoch = 2 AND n.name = 'node-11' ORDER BY escalated`,
+      );
+      // Every move arrived; Tusk escalated the ones that made no progress before the node did.
+      expect(moves).toEqual([
+        { state: 'received', escalated: false },
+        { state: 'received', escalated: true },
+      ]);
+      const recovered = await query<{ count: string }>(
+        url,
+        `SELECT count(*) FROM shard_move_transition t JOIN shard_move m USING (epoch, shard)
+         JOIN storage_node n ON n.node_id = m.to_node WHERE t.epoch = 2 AND n.name = 'node-11' AND t.to_state = 'recovering'`,
+      );
+      expect(Number(recovered[0]?.count)).toBeGreaterThan(0);
+      // Two refusals, then every firing and resolved message of epoch 2, signed.
+      await waitForRows(
+        url,
+        'SELECT 1 FROM alert_delivery WHERE delivered_at IS NULL AND NOT gave_up',
+        (rows) => rows.length === 0,
+        20_000,
+      );
+      expect(receiver.refused).toBe(2);
+      const messages = receiver.received.map((hook) => {
+        expect(
+          verifyWebhook(SECRET, hook.body, String(hook.headers['x-tusk-signature']), Date.now() / 1000),
+        ).toBe(true);
+        return JSON.parse(hook.body) as WebhookMessage;
+      });
+      const stalled = messages.filter((m) => m.alert.kind === 'handoff_stalled' && m.alert.epoch === 2);
+      expect(stalled.map((m) => m.event)).toEqual(['firing', 'resolved']);
+    } finally {
+      await receiver.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,98 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { loadAppConfig } from 'src/config/app-config';
+import { createApp } from 'src/main';
+import { createTestDatabase, query } from 'test/support/indexer-harness';
+
+export interface LiveTusk {
+  readonly app: INestApplication;
+  readonly databaseUrl: string;
+  readonly graphqlUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Tusk as `npm start` runs it: the local network in real time in this process (its storage nodes
+ * behind their gateway), the indexer, the handoff orchestrator and the API, on a database of its own.
+ */
+export async function startLiveTusk(scenario: string, env: Record<string, string> = {}): Promise<LiveTusk> {
+  const databaseUrl = await createTestDatabase();
+  const config = loadAppConfig({
+    DATABASE_URL: databaseUrl,
+    TUSK_NETWORK: 'local',
+    DEVNET_SCENARIO: scenario,
+    DEVNET_EPOCH_DURATION_MS: '8000',
+    PORT: '0',
+    ...env,
+  });
+  const app = await createApp(config, { quiet: true });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as AddressInfo;
+  return {
+    app,
+    databaseUrl,
+    graphqlUrl: `http://127.0.0.1:${address.port}/graphql`,
+    close: () => app.close(),
+  };
+}
+
+/** Polls `sql` until `accept` holds for its rows; fails with the last rows after `timeoutMs`. */
+export async function waitForRows<T extends Record<string, unknown>>(
+  databaseUrl: string,
+  sql: string,
+  accept: (rows: T[]) => boolean,
+  timeoutMs: number,
+): Promise<T[]> {
+  const deadline = Date.now() + timeoutMs;
+  let rows: T[] = [];
+  for (;;) {
+    rows = await query<T>(databaseUrl, sql).catch(() => []);
+    if (accept(rows)) {
+      return rows;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting on ${sql}: ${JSON.stringify(rows).slice(0, 2000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+export interface ReceivedWebhook {
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+}
+
+/** A webhook receiver that fails its first `failFirst` requests with HTTP 500, then accepts. */
+export async function startWebhookReceiver(
+  failFirst = 0,
+): Promise<{ url: string; received: ReceivedWebhook[]; refused: number; close(): Promise<void> }> {
+  const received: ReceivedWebhook[] = [];
+  const state = { refused: 0 };
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      if (state.refused < failFirst) {
+        state.refused++;
+        response.writeHead(500).end();
+        return;
+      }
+      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/tusk`,
+    received,
+    get refused() {
+      return state.refused;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
