@@ -6,7 +6,7 @@ import { DatabaseModule } from 'src/database/database.module';
 import { HealthModule } from 'src/health/health.module';
 import { IndexerModule } from 'src/indexer/indexer.module';
 import { MetricsModule } from 'src/metrics/metrics.module';
-import { ShardMigrationOrchestrationModule } from 'src/shard-migration/shard-migration.module';
+import { ShardMigrationOrchestrationModule } from 'src/shard-migration/shard-migration-orchestration.module';
 
 @Module({})
 export class AppModule {

@@ -4,6 +4,7 @@ import { ConfigError } from 'src/config/app-config';
 import { readJsonInput, runCommitteeNext } from 'src/cli/committee-next.command';
 import { startDevnet, type DevnetCommandOptions } from 'src/cli/devnet.command';
 import { listScenarios } from 'src/devnet/scenario';
+import { fetchMigration, parseEpochOption, renderMigration } from 'src/cli/migration.command';
 import { runBackfill, startService } from 'src/main';
 
 /** Exit status for input the CLI refuses (usage errors included). */
@@ -97,6 +98,48 @@ function buildProgram(io: CliIo): Command {
     .action((options: { input: string; pretty?: boolean }) => {
       const output = runCommitteeNext(readJsonInput(options.input));
       io.stdout(`${JSON.stringify(output, null, options.pretty === true ? 2 : undefined)}\n`);
+    });
+
+  const migration = program
+    .command('migration')
+    .description('shard handoffs, from a running Tusk (its GraphQL API)');
+  const urlOption = new Option('--url <url>', 'GraphQL endpoint of the running Tusk').default(
+    'http://127.0.0.1:4000/graphql',
+  );
+  migration
+    .command('plan')
+    .description(
+      'the plan of a handoff: every node’s gains and losses, waves and ETA; --moves lists each shard',
+    )
+    .requiredOption('--epoch <n>', 'the epoch whose committee receives the shards (the next one: a forecast)')
+    .option('--moves', 'list every shard move')
+    .addOption(urlOption)
+    .action(async (options: { epoch: string; moves?: boolean; url: string }) => {
+      const view = await fetchMigration(options.url, parseEpochOption(options.epoch));
+      io.stdout(renderMigration(view, { moves: options.moves === true }));
+    });
+  migration
+    .command('status')
+    .description('live progress of the latest handoff (or --epoch): moves, sync quorum, nodes, open alerts')
+    .option('--epoch <n>', 'the epoch of the handoff (default: the latest)')
+    .option('--watch <seconds>', 'refresh every N seconds until interrupted')
+    .addOption(urlOption)
+    .action(async (options: { epoch?: string; watch?: string; url: string }) => {
+      const epoch = parseEpochOption(options.epoch);
+      const every = options.watch === undefined ? undefined : Number(options.watch);
+      if (every !== undefined && !(every > 0 && every <= 3600)) {
+        throw new CliInputError(
+          `--watch must be a number of seconds between 0 and 3600, got "${options.watch ?? ''}"`,
+        );
+      }
+      for (;;) {
+        const view = await fetchMigration(options.url, epoch);
+        io.stdout(`${every === undefined ? '' : '\u001b[2J\u001b[H'}${renderMigration(view)}`);
+        if (every === undefined) {
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, every * 1000));
+      }
     });
 
   return program;

@@ -10,6 +10,7 @@ import { CommitteeModule } from 'src/committee/committee.module';
 import { EpochsModule } from 'src/epochs/epochs.module';
 import { OperatorsService } from 'src/staking/operators.service';
 import { StakingModule } from 'src/staking/staking.module';
+import { ShardMigrationModule } from 'src/shard-migration/shard-migration.module';
 import { freshnessPlugin } from 'src/api/meta/freshness.plugin';
 import { MetaModule } from 'src/api/meta/meta.module';
 import { FreshnessTracker } from 'src/api/meta/freshness.tracker';
@@ -21,6 +22,7 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
     CommitteeModule,
     EpochsModule,
     StakingModule,
+    ShardMigrationModule,
     MetaModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

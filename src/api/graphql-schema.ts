@@ -7,6 +7,8 @@ import { CommitteeResolver } from 'src/committee/graphql/committee.resolver';
 import { EpochsResolver } from 'src/epochs/graphql/epochs.resolver';
 import { DelegatorsResolver } from 'src/staking/graphql/delegators.resolver';
 import { OperatorsResolver } from 'src/staking/graphql/operators.resolver';
+import { OperatorHandoffsResolver } from 'src/shard-migration/graphql/operator-handoffs.resolver';
+import { ShardMigrationResolver } from 'src/shard-migration/graphql/shard-migration.resolver';
 
 /** Every resolver of the API: the schema is built from these. */
 export const GRAPHQL_RESOLVERS = [
@@ -15,6 +17,8 @@ export const GRAPHQL_RESOLVERS = [
   CommitteeResolver,
   OperatorsResolver,
   DelegatorsResolver,
+  ShardMigrationResolver,
+  OperatorHandoffsResolver,
 ];
 
 /** The schema as committed in `schema.gql`: sorted, so that a diff shows only real changes. */

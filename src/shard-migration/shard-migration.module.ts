@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ChainModule } from 'src/chain/chain.module';
-import { ShardMigrationMetrics } from 'src/shard-migration/shard-migration.metrics';
-import { ShardMigrationWorker } from 'src/shard-migration/shard-migration.worker';
+import { CommitteeModule } from 'src/committee/committee.module';
+import { OperatorHandoffsResolver } from 'src/shard-migration/graphql/operator-handoffs.resolver';
+import { ShardMigrationResolver } from 'src/shard-migration/graphql/shard-migration.resolver';
+import { ShardMigrationService } from 'src/shard-migration/shard-migration.service';
 
-/** Shard handoffs, driven: plans, health polls, the per-move state machine, deadlines and alerts. */
+/** Shard handoffs as the API shows them: plans, forecasts, progress, quorum and alerts. */
 @Module({
-  imports: [ChainModule],
-  providers: [ShardMigrationWorker, ShardMigrationMetrics],
-  exports: [ShardMigrationWorker],
+  imports: [CommitteeModule],
+  providers: [ShardMigrationService, ShardMigrationResolver, OperatorHandoffsResolver],
+  exports: [ShardMigrationService],
 })
-export class ShardMigrationOrchestrationModule {}
+export class ShardMigrationModule {}

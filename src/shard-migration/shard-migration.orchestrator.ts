@@ -119,6 +119,8 @@ export class ShardMigrationOrchestrator {
       now,
       webhookUrls: this.options.webhookUrls,
       resolution: migration.endedAt === null ? 'cleared' : `epoch ${epoch + 1} started`,
+      // Once the epoch is over nothing can come back; before, a condition must stay away a while.
+      holdMs: migration.endedAt === null ? Math.min(this.options.deadlines.stallGraceMs, 120_000) : 0,
     });
     return { transitions, ...alerts };
   }

@@ -1,5 +1,6 @@
 import { verifyWebhook } from 'src/shard-migration/alerts/webhook-signature';
 import type { WebhookMessage } from 'src/shard-migration/alerts/webhook-sender';
+import { runCli } from 'src/cli';
 import { query } from 'test/support/indexer-harness';
 import { startLiveTusk, startWebhookReceiver, waitForRows, type LiveTusk } from 'test/support/live-tusk';
 
@@ -46,7 +47,9 @@ describe('shard handoffs on the live local network', () => {
         `SELECT a.kind, a.subject, a.resolved_at, a.resolution, n.name FROM alert a
          LEFT JOIN storage_node n ON n.node_id = a.subject WHERE a.epoch = 2 ORDER BY a.id`,
       );
-      expect(alerts.filter((a) => a.kind === 'handoff_stalled').map((a) => a.name)).toEqual(['node-11']);
+      expect(alerts.filter((a) => a.kind === 'handoff_stalled').map((a) => [a.name, a.resolution])).toEqual([
+        ['node-11', 'cleared'],
+      ]);
       expect(alerts.every((a) => a.resolved_at !== null)).toBe(true);
       const moves = await query<{ state: string; escalated: boolean }>(
         url,
@@ -80,6 +83,52 @@ describe('shard handoffs on the live local network', () => {
       });
       const stalled = messages.filter((m) => m.alert.kind === 'handoff_stalled' && m.alert.epoch === 2);
       expect(stalled.map((m) => m.event)).toEqual(['firing', 'resolved']);
+
+      // The operator's views: GraphQL and the terminal agree with the tables.
+      const response = await fetch(tusk.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `{ shardMigration(epoch: 2) { kind status movedShards progress { received failed }
+                    quorum { reached attestedWeight } nodes { name gained attested }
+                    alerts { kind resolution } } }`,
+        }),
+      });
+      const { data } = (await response.json()) as {
+        data: {
+          shardMigration: {
+            kind: string;
+            status: string;
+            movedShards: number;
+            progress: { received: number; failed: number };
+            quorum: { reached: boolean; attestedWeight: number };
+            nodes: { name: string; gained: number; attested: boolean }[];
+            alerts: { kind: string; resolution: string }[];
+          };
+        };
+      };
+      const view = data.shardMigration;
+      expect(view).toMatchObject({ kind: 'LIVE', status: 'DONE', quorum: { reached: true } });
+      expect(view.progress).toEqual({ received: view.movedShards, failed: 0 });
+      expect(view.nodes.find((node) => node.name === 'node-11')).toEqual({
+        name: 'node-11',
+        gained: 97,
+        attested: true,
+      });
+      expect(view.alerts).toContainEqual({ kind: 'handoff_stalled', resolution: 'cleared' });
+      let printed = '';
+      const status = await runCli(['migration', 'status', '--epoch', '2', '--url', tusk.graphqlUrl], {
+        stdout: (text) => (printed += text),
+        stderr: (text) => (printed += text),
+      });
+      expect(status).toBe(0);
+      expect(printed).toContain('Shard handoff into epoch 2: LIVE DONE');
+      expect(printed).toMatch(/node-11 +CONTINUING +130 +97 +0 +97\/97/);
+      const refused = await runCli(['migration', 'plan', '--epoch', 'x', '--url', tusk.graphqlUrl], {
+        stdout: () => undefined,
+        stderr: () => undefined,
+      });
+      expect(refused).toBe(2);
     } finally {
       await receiver.close();
     }

@@ -15,6 +15,7 @@ export interface AlertCondition {
 export interface AlertRecord extends AlertCondition {
   readonly id: string;
   readonly openedAt: Date;
+  readonly lastSeenAt: Date;
   readonly resolvedAt: Date | null;
   readonly resolution: string | null;
 }
@@ -35,6 +36,7 @@ interface AlertRow {
   summary: string;
   details: Record<string, unknown>;
   opened_at: Date;
+  last_seen_at: Date;
   resolved_at: Date | null;
   resolution: string | null;
 }
@@ -47,6 +49,7 @@ const toAlert = (row: AlertRow): AlertRecord => ({
   summary: row.summary,
   details: row.details,
   openedAt: row.opened_at,
+  lastSeenAt: row.last_seen_at,
   resolvedAt: row.resolved_at,
   resolution: row.resolution,
 });
@@ -61,27 +64,36 @@ export const AlertRepository = {
 
   /**
    * Makes the open alerts of an epoch match the conditions found now: a new condition opens an
-   * alert, a condition gone resolves its alert with `resolution`. Each change queues one webhook
+   * alert; a condition absent for `holdMs` (0: at once) resolves its alert with `resolution`, so a
+   * condition that flickers between two checks does not flood the webhooks. Each change queues one webhook
    * message per URL in the same transaction, so a decided alert is never lost to a crash.
    */
   async reconcile(
     manager: EntityManager,
     epoch: number,
     conditions: readonly AlertCondition[],
-    options: { now: Date; webhookUrls: readonly string[]; resolution: string },
+    options: { now: Date; webhookUrls: readonly string[]; resolution: string; holdMs: number },
   ): Promise<{ opened: AlertRecord[]; resolved: AlertRecord[] }> {
     const open = (
       await manager.query<AlertRow[]>('SELECT * FROM alert WHERE epoch = $1 AND resolved_at IS NULL', [epoch])
     ).map(toAlert);
     const wanted = new Map(conditions.map((condition) => [conditionKey(condition), condition]));
     const openKeys = new Set(open.map(conditionKey));
+    const stillSeen = open.filter((alert) => wanted.has(conditionKey(alert))).map((alert) => alert.id);
+    if (stillSeen.length > 0) {
+      await manager.query('UPDATE alert SET last_seen_at = $2 WHERE id = ANY($1::bigint[])', [
+        stillSeen,
+        options.now,
+      ]);
+    }
     const opened: AlertRecord[] = [];
     for (const condition of wanted.values()) {
       if (openKeys.has(conditionKey(condition))) {
         continue;
       }
       const rows = await manager.query<AlertRow[]>(
-        `INSERT INTO alert (kind, epoch, subject, summary, details, opened_at) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO alert (kind, epoch, subject, summary, details, opened_at, last_seen_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6)
          ON CONFLICT (kind, epoch, subject) WHERE resolved_at IS NULL DO NOTHING RETURNING *`,
         [
           condition.kind,
@@ -94,7 +106,11 @@ export const AlertRepository = {
       );
       opened.push(...rows.map(toAlert));
     }
-    const cleared = open.filter((alert) => !wanted.has(conditionKey(alert)));
+    const cleared = open.filter(
+      (alert) =>
+        !wanted.has(conditionKey(alert)) &&
+        options.now.getTime() - alert.lastSeenAt.getTime() >= options.holdMs,
+    );
     const resolved: AlertRecord[] = [];
     for (const alert of cleared) {
       const rows = await manager.query<AlertRow[]>(

@@ -30,6 +30,10 @@ export class AlertEntity {
   @Column({ name: 'opened_at', type: 'timestamptz' })
   openedAt!: Date;
 
+  /** The last time the condition was found; it resolves once absent for the hold time. */
+  @Column({ name: 'last_seen_at', type: 'timestamptz' })
+  lastSeenAt!: Date;
+
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
   resolvedAt!: Date | null;
 

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class TrackShardMigrations1795270087577 implements MigrationInterface {
-  name = 'TrackShardMigrations1795270087577';
+export class TrackShardMigrations1795270692545 implements MigrationInterface {
+  name = 'TrackShardMigrations1795270692545';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -14,7 +14,7 @@ export class TrackShardMigrations1795270087577 implements MigrationInterface {
       `CREATE UNIQUE INDEX "alert_delivery_once_idx" ON "alert_delivery"  ("alert_id", "event", "url") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "alert" ("id" BIGSERIAL NOT NULL, "kind" text NOT NULL, "epoch" integer NOT NULL, "subject" text NOT NULL, "summary" text NOT NULL, "details" jsonb NOT NULL, "opened_at" TIMESTAMP WITH TIME ZONE NOT NULL, "resolved_at" TIMESTAMP WITH TIME ZONE, "resolution" text, CONSTRAINT "PK_ad91cad659a3536465d564a4b2f" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "alert" ("id" BIGSERIAL NOT NULL, "kind" text NOT NULL, "epoch" integer NOT NULL, "subject" text NOT NULL, "summary" text NOT NULL, "details" jsonb NOT NULL, "opened_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_seen_at" TIMESTAMP WITH TIME ZONE NOT NULL, "resolved_at" TIMESTAMP WITH TIME ZONE, "resolution" text, CONSTRAINT "PK_ad91cad659a3536465d564a4b2f" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "alert_epoch_idx" ON "alert"  ("epoch") `);
     await queryRunner.query(

@@ -1,0 +1,24 @@
+import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { badUserInput } from 'src/api/api-errors';
+import { NodeHandoffType } from 'src/shard-migration/graphql/shard-migration.types';
+import { ShardMigrationService } from 'src/shard-migration/shard-migration.service';
+import { OperatorType } from 'src/staking/graphql/operator.types';
+
+@Resolver(() => OperatorType)
+export class OperatorHandoffsResolver {
+  constructor(private readonly migrations: ShardMigrationService) {}
+
+  @ResolveField(() => [NodeHandoffType], {
+    description:
+      'The node’s part in the last handoffs, newest first: shards gained, time to epoch_sync_done, per GB.',
+  })
+  async handoffs(
+    @Parent() operator: OperatorType,
+    @Args('last', { type: () => Int, defaultValue: 10 }) last: number,
+  ): Promise<NodeHandoffType[]> {
+    if (!Number.isInteger(last) || last < 1 || last > 1000) {
+      throw badUserInput(`last must be between 1 and 1000, got ${last}`);
+    }
+    return this.migrations.handoffs(operator.nodeId, last);
+  }
+}

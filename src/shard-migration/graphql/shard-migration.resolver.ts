@@ -1,0 +1,96 @@
+import { Args, Int, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { notFound, requireEpochArgument } from 'src/api/api-errors';
+import { ShardMigrationType } from 'src/shard-migration/graphql/shard-migration.types';
+import { ShardMigrationService } from 'src/shard-migration/shard-migration.service';
+
+/** How often a progress subscription looks for changes. */
+const PROGRESS_POLL_MS = 500;
+
+@Resolver(() => ShardMigrationType)
+export class ShardMigrationResolver {
+  constructor(private readonly migrations: ShardMigrationService) {}
+
+  @Query(() => ShardMigrationType, {
+    description:
+      'The shard handoff into an epoch (default: the latest tracked one): the plan per shard and node, ' +
+      'progress, the sync quorum, stalls and ETA. For the next epoch, before its epoch change: the plan ' +
+      'from the selected committee, or a forecast from the predicted one.',
+  })
+  async shardMigration(
+    @Args('epoch', { type: () => Int, nullable: true }) epochArgument?: number | null,
+  ): Promise<ShardMigrationType> {
+    const epoch = requireEpochArgument(epochArgument ?? undefined);
+    const migration = await this.migrations.migration(epoch);
+    if (migration === undefined) {
+      throw notFound(
+        epoch === undefined
+          ? 'no shard handoff is known yet'
+          : `no shard handoff is known for epoch ${epoch} (tracked epochs, or the next one)`,
+      );
+    }
+    return migration;
+  }
+
+  @Subscription(() => ShardMigrationType, {
+    description:
+      'The latest handoff (or the one into `epoch`) each time its progress, quorum or alerts change.',
+    resolve: (migration: ShardMigrationType) => migration,
+  })
+  shardMigrationProgress(
+    @Args('epoch', { type: () => Int, nullable: true }) epochArgument?: number | null,
+  ): AsyncIterableIterator<ShardMigrationType> {
+    const epoch = requireEpochArgument(epochArgument ?? undefined);
+    return changes(() => this.migrations.migration(epoch), fingerprint, PROGRESS_POLL_MS);
+  }
+}
+
+/** What a watcher cares about: a new value is pushed only when this changes. */
+function fingerprint(migration: ShardMigrationType): string {
+  return JSON.stringify([
+    migration.epoch,
+    migration.status,
+    migration.progress,
+    migration.quorum.attestedWeight,
+    migration.quorum.atRisk,
+    migration.stalls.map((alert) => alert.id),
+    migration.nodes.map((node) => [node.attested, node.reachable, node.stalledMoves]),
+  ]);
+}
+
+/**
+ * Polls `read` and yields each value whose fingerprint differs from the last one yielded; closing
+ * the subscription stops the polling at once.
+ */
+function changes<T>(
+  read: () => Promise<T | undefined>,
+  key: (value: T) => string,
+  intervalMs: number,
+): AsyncIterableIterator<T> {
+  let last: string | undefined;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  const iterator: AsyncIterableIterator<T> = {
+    async next(): Promise<IteratorResult<T>> {
+      while (!closed) {
+        const value = await read();
+        if (value !== undefined && key(value) !== last) {
+          last = key(value);
+          return { value, done: false };
+        }
+        await new Promise((resolve) => {
+          timer = setTimeout(resolve, intervalMs);
+        });
+      }
+      return { value: undefined, done: true };
+    },
+    return(): Promise<IteratorResult<T>> {
+      closed = true;
+      clearTimeout(timer);
+      return Promise.resolve({ value: undefined, done: true });
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}

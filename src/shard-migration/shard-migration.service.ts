@@ -1,0 +1,297 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CommitteeService } from 'src/committee/committee.service';
+import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
+import { EpochRepository } from 'src/epochs/epoch.repository';
+import { estimateShardSize, planMigration } from 'src/domain/shard-migration/migration-plan';
+import { syncQuorum } from 'src/domain/shard-migration/sync-quorum';
+import { parseNodeId } from 'src/domain/shared/node-id';
+import { AlertRepository, type AlertRecord } from 'src/shard-migration/alerts/alert.repository';
+import {
+  MigrationKind,
+  type HandoffAlertType,
+  type MigrationProgressType,
+  type NodeHandoffType,
+  type ShardMigrationType,
+} from 'src/shard-migration/graphql/shard-migration.types';
+import { assessMigration } from 'src/shard-migration/migration-assessment';
+import { NodeHealthRepository } from 'src/shard-migration/node-health.repository';
+import { ShardMigrationRepository } from 'src/shard-migration/shard-migration.repository';
+import { CommitteeRepository } from 'src/committee/committee.repository';
+
+/**
+ * The handoff as operators see it: the live state of a tracked epoch change (as the orchestrator
+ * left it, assessed at the time of the request), or the plan of the coming one, from the chain's
+ * selected committee or from Tusk's prediction.
+ */
+@Injectable()
+export class ShardMigrationService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly committees: CommitteeService,
+  ) {}
+
+  /** The handoff into `epoch`; by default the latest tracked one. Undefined when unknown. */
+  async migration(epoch?: number): Promise<ShardMigrationType | undefined> {
+    const manager = this.dataSource.manager;
+    const stored =
+      epoch === undefined
+        ? await ShardMigrationRepository.latestMigration(manager)
+        : await ShardMigrationRepository.migration(manager, epoch);
+    if (stored !== undefined) {
+      return this.live(stored.epoch);
+    }
+    const state = await CommitteeRepository.stakingState(manager);
+    if (state !== undefined && (epoch === undefined || epoch === state.epoch + 1)) {
+      return this.upcoming();
+    }
+    return undefined;
+  }
+
+  async handoffs(nodeId: string, last: number): Promise<NodeHandoffType[]> {
+    const manager = this.dataSource.manager;
+    const rows = await ShardMigrationRepository.nodeHistory(manager, nodeId, last);
+    const result: NodeHandoffType[] = [];
+    for (const row of rows) {
+      const migration = await ShardMigrationRepository.migration(manager, row.epoch);
+      if (migration === undefined) {
+        continue;
+      }
+      const syncSeconds =
+        row.attestedAt === null ? null : (row.attestedAt.getTime() - migration.startedAt.getTime()) / 1000;
+      result.push({
+        epoch: row.epoch,
+        membership: row.membership.toUpperCase(),
+        gained: row.gained,
+        lost: row.lost,
+        receiveBytes: row.receiveBytes,
+        startedAt: migration.startedAt,
+        attestedAt: row.attestedAt,
+        attestedLate: row.attestedLate,
+        syncSeconds,
+        secondsPerGb:
+          syncSeconds === null || row.receiveBytes === 0n
+            ? null
+            : syncSeconds / (Number(row.receiveBytes) / 1e9),
+      });
+    }
+    return result;
+  }
+
+  private async live(epoch: number): Promise<ShardMigrationType | undefined> {
+    const manager = this.dataSource.manager;
+    const migration = await ShardMigrationRepository.migration(manager, epoch);
+    if (migration === undefined) {
+      return undefined;
+    }
+    const moves = await ShardMigrationRepository.moves(manager, epoch);
+    const nodes = await ShardMigrationRepository.nodes(manager, epoch);
+    const health = new Map(
+      (await NodeHealthRepository.all(manager)).map((record) => [record.nodeId, record]),
+    );
+    const alerts = await AlertRepository.forEpoch(manager, epoch);
+    // Assessed now without storing anything: the orchestrator owns the writes.
+    const assessment = assessMigration({
+      migration,
+      moves,
+      nodes,
+      health,
+      deadlines: this.config.shardMigration.deadlines,
+      now: new Date(),
+    });
+    const name = new Map(nodes.map((node) => [node.nodeId, node.name ?? node.nodeId]));
+    return {
+      epoch,
+      kind: MigrationKind.LIVE,
+      status: migration.status.toUpperCase(),
+      startedAt: migration.startedAt,
+      doneAt: migration.doneAt,
+      endedAt: migration.endedAt,
+      movedShards: migration.movedShards,
+      shardSizeBytes: migration.shardSizeBytes,
+      totalBytes: migration.totalBytes,
+      syncBytesPerSecond: migration.syncBytesPerSecond,
+      concurrency: migration.concurrency,
+      waves: migration.waves,
+      etaSeconds: migration.etaMs / 1000,
+      expectedDoneAt: new Date(migration.startedAt.getTime() + migration.etaMs),
+      progress: progress(assessment.counts),
+      quorum: {
+        ...assessment.quorum,
+        pendingNodes: assessment.quorum.pending.map((member) => name.get(member.nodeId) ?? member.nodeId),
+        blockingNodes: assessment.quorum.blocking.map((member) => name.get(member.nodeId) ?? member.nodeId),
+      },
+      nodes: assessment.nodes.map((entry) => {
+        const report = health.get(entry.node.nodeId);
+        return {
+          nodeId: entry.node.nodeId,
+          name: entry.node.name,
+          membership: entry.node.membership.toUpperCase(),
+          weight: entry.node.weight,
+          gained: entry.node.gained,
+          lost: entry.node.lost,
+          kept: entry.node.kept,
+          receiveBytes: entry.node.receiveBytes,
+          sendBytes: entry.node.sendBytes,
+          dueSeconds: entry.node.dueMs / 1000,
+          attested: entry.attested,
+          attestedAt: entry.node.attestedAt,
+          attestedLate: entry.node.attestedLate,
+          reachable: entry.reachable,
+          nodeStatus: report?.nodeStatus ?? null,
+          reportedEpoch: report?.epoch ?? null,
+          healthError: report?.error ?? null,
+          overdue: entry.overdue,
+          stalledMoves: entry.stalledMoves,
+          incoming: progress(entry.counts),
+        };
+      }),
+      moves: assessment.moves.map((move) => ({
+        shard: move.shard,
+        from: move.fromNode,
+        to: move.toNode,
+        wave: move.wave,
+        sizeBytes: move.sizeBytes,
+        dueSeconds: move.dueMs / 1000,
+        state: move.state.toUpperCase(),
+        stateSince: move.stateSince,
+        escalated: move.escalated,
+      })),
+      stalls: alerts.filter((alert) => alert.resolvedAt === null).map(toAlertType),
+      alerts: alerts.map(toAlertType),
+    };
+  }
+
+  /** The coming epoch change, planned from the chain's next committee or Tusk's prediction. */
+  private async upcoming(): Promise<ShardMigrationType | undefined> {
+    const manager = this.dataSource.manager;
+    const next = await this.committees.nextCommittee();
+    const state = await CommitteeRepository.stakingState(manager);
+    if (next === undefined || state === undefined) {
+      return undefined;
+    }
+    const epoch = next.committee.epoch;
+    const current = await CommitteeRepository.members(manager, state.epoch);
+    const system = await EpochRepository.system(manager, state.epoch);
+    const settings = this.config.shardMigration;
+    const syncBytesPerSecond =
+      (await ShardMigrationRepository.observedSyncBytesPerSecond(manager, epoch)) ??
+      settings.syncBytesPerSecond;
+    const plan = planMigration({
+      epoch,
+      previous: current.map((member) => ({ nodeId: parseNodeId(member.nodeId), shards: member.shards })),
+      current: next.committee.members.map((member) => ({
+        nodeId: parseNodeId(member.nodeId),
+        shards: member.shards,
+      })),
+      shardSizeBytes: estimateShardSize(system?.usedCapacitySize ?? 0n, state.nShards),
+      shardSyncBytesPerSecond: syncBytesPerSecond,
+      concurrency: settings.concurrency,
+    });
+    const names = new Map<string, string | null>([
+      ...current.map((member) => [member.nodeId, member.name] as const),
+      ...next.committee.members.map((member) => [member.nodeId, member.name] as const),
+    ]);
+    const weights = new Map(next.committee.members.map((member) => [member.nodeId, member.shards.length]));
+    const quorum = syncQuorum(
+      plan.nodes
+        .filter((node) => (weights.get(node.nodeId) ?? 0) > 0)
+        .map((node) => ({
+          nodeId: node.nodeId,
+          shards: weights.get(node.nodeId) ?? 0,
+          attested: false,
+          blocked: false,
+        })),
+      state.nShards,
+    );
+    const counts = {
+      planned: plan.moves.filter((move) => move.from !== null).length,
+      transferring: 0,
+      recovering: 0,
+      received: 0,
+      failed: 0,
+    };
+    return {
+      epoch,
+      kind: next.committee.predicted ? MigrationKind.FORECAST : MigrationKind.SELECTED,
+      status: next.committee.predicted ? 'FORECAST' : 'PLANNED',
+      startedAt: null,
+      doneAt: null,
+      endedAt: null,
+      movedShards: plan.movedShards,
+      shardSizeBytes: plan.shardSizeBytes,
+      totalBytes: plan.totalBytes,
+      syncBytesPerSecond,
+      concurrency: plan.concurrency,
+      waves: plan.waves,
+      etaSeconds: plan.etaMs / 1000,
+      expectedDoneAt: null,
+      progress: progress(counts),
+      quorum: {
+        ...quorum,
+        pendingNodes: quorum.pending.map((member) => names.get(member.nodeId) ?? member.nodeId),
+        blockingNodes: [],
+      },
+      nodes: plan.nodes.map((node) => ({
+        nodeId: node.nodeId,
+        name: names.get(node.nodeId) ?? null,
+        membership: node.membership.toUpperCase(),
+        weight: weights.get(node.nodeId) ?? 0,
+        gained: node.gained.length,
+        lost: node.lost.length,
+        kept: node.kept.length,
+        receiveBytes: node.receiveBytes,
+        sendBytes: node.sendBytes,
+        dueSeconds: node.dueMs / 1000,
+        attested: false,
+        attestedAt: null,
+        attestedLate: null,
+        reachable: null,
+        nodeStatus: null,
+        reportedEpoch: null,
+        healthError: null,
+        overdue: false,
+        stalledMoves: 0,
+        incoming: progress({
+          planned: node.gained.length,
+          transferring: 0,
+          recovering: 0,
+          received: 0,
+          failed: 0,
+        }),
+      })),
+      moves: plan.moves.map((move) => ({
+        shard: move.shard,
+        from: move.from,
+        to: move.to,
+        wave: move.wave,
+        sizeBytes: move.sizeBytes,
+        dueSeconds: move.dueMs / 1000,
+        state: 'PLANNED',
+        stateSince: null,
+        escalated: false,
+      })),
+      stalls: [],
+      alerts: [],
+    };
+  }
+}
+
+function progress(counts: Omit<MigrationProgressType, 'fractionReceived'>): MigrationProgressType {
+  const total = counts.planned + counts.transferring + counts.recovering + counts.received + counts.failed;
+  return { ...counts, fractionReceived: total === 0 ? 1 : counts.received / total };
+}
+
+function toAlertType(alert: AlertRecord): HandoffAlertType {
+  return {
+    id: alert.id,
+    kind: alert.kind,
+    epoch: alert.epoch,
+    subject: alert.subject,
+    summary: alert.summary,
+    openedAt: alert.openedAt,
+    resolvedAt: alert.resolvedAt,
+    resolution: alert.resolution,
+  };
+}
