@@ -47,9 +47,11 @@ describe('shard handoffs on the live local network', () => {
         `SELECT a.kind, a.subject, a.resolved_at, a.resolution, n.name FROM alert a
          LEFT JOIN storage_node n ON n.node_id = a.subject WHERE a.epoch = 2 ORDER BY a.id`,
       );
-      expect(alerts.filter((a) => a.kind === 'handoff_stalled').map((a) => [a.name, a.resolution])).toEqual([
-        ['node-11', 'cleared'],
-      ]);
+      const stalls = alerts.filter((a) => a.kind === 'handoff_stalled');
+      expect(stalls.length).toBeGreaterThan(0);
+      expect(new Set(stalls.map((a) => `${a.name}/${a.resolution ?? ''}`))).toEqual(
+        new Set(['node-11/cleared']),
+      );
       expect(alerts.every((a) => a.resolved_at !== null)).toBe(true);
       const moves = await query<{ state: string; escalated: boolean }>(
         url,
@@ -82,7 +84,10 @@ describe('shard handoffs on the live local network', () => {
         return JSON.parse(hook.body) as WebhookMessage;
       });
       const stalled = messages.filter((m) => m.alert.kind === 'handoff_stalled' && m.alert.epoch === 2);
-      expect(stalled.map((m) => m.event)).toEqual(['firing', 'resolved']);
+      expect(stalled.length).toBe(2 * stalls.length);
+      for (const id of new Set(stalled.map((m) => m.alert.id))) {
+        expect(stalled.filter((m) => m.alert.id === id).map((m) => m.event)).toEqual(['firing', 'resolved']);
+      }
 
       // The operator's views: GraphQL and the terminal agree with the tables.
       const response = await fetch(tusk.graphqlUrl, {

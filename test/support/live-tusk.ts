@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { loadAppConfig } from 'src/config/app-config';
+import { DevnetServer } from 'src/devnet/devnet.server';
+import { loadScenario } from 'src/devnet/scenario';
 import { createApp } from 'src/main';
 import { createTestDatabase, query } from 'test/support/indexer-harness';
 
@@ -16,8 +18,12 @@ export interface LiveTusk {
  * Tusk as `npm start` runs it: the local network in real time in this process (its storage nodes
  * behind their gateway), the indexer, the handoff orchestrator and the API, on a database of its own.
  */
-export async function startLiveTusk(scenario: string, env: Record<string, string> = {}): Promise<LiveTusk> {
-  const databaseUrl = await createTestDatabase();
+export async function startLiveTusk(
+  scenario: string,
+  env: Record<string, string> = {},
+  database?: string,
+): Promise<LiveTusk> {
+  const databaseUrl = database ?? (await createTestDatabase());
   const config = loadAppConfig({
     DATABASE_URL: databaseUrl,
     TUSK_NETWORK: 'local',
@@ -34,6 +40,32 @@ export async function startLiveTusk(scenario: string, env: Record<string, string
     databaseUrl,
     graphqlUrl: `http://127.0.0.1:${address.port}/graphql`,
     close: () => app.close(),
+  };
+}
+
+/** The local network run apart from Tusk, in real time, and the environment that points Tusk at it. */
+export async function startLocalNetwork(
+  scenario: string,
+  epochDurationMs = 8000,
+): Promise<{ server: DevnetServer; env: Record<string, string> }> {
+  const server = new DevnetServer({
+    scenario: loadScenario(scenario),
+    seed: 1,
+    epochDurationMs,
+    genesisTimeMs: Math.floor(Date.now() / 1000) * 1000,
+    port: 0,
+  });
+  const ready = await server.start();
+  return {
+    server,
+    env: {
+      TUSK_NETWORK: 'local',
+      SUI_GRPC_URL: ready.grpcUrl,
+      WALRUS_STAKING_OBJECT_ID: ready.stakingObjectId,
+      WALRUS_SYSTEM_OBJECT_ID: ready.systemObjectId,
+      TUSK_STORAGE_NODE_GATEWAY: ready.storageNodeGateway,
+      DEVNET_EPOCH_DURATION_MS: String(epochDurationMs),
+    },
   };
 }
 
