@@ -1,5 +1,7 @@
 import { verifyWebhook } from 'src/shard-migration/alerts/webhook-signature';
 import type { WebhookMessage } from 'src/shard-migration/alerts/webhook-sender';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { runCli } from 'src/cli';
 import { query } from 'test/support/indexer-harness';
 import { startLiveTusk, startWebhookReceiver, waitForRows, type LiveTusk } from 'test/support/live-tusk';
@@ -29,6 +31,37 @@ describe('shard handoffs on the live local network', () => {
         TUSK_ALERT_WEBHOOK_SECRET: SECRET,
       });
       const url = tusk.databaseUrl;
+      // An operator watching live: every change of epoch 2's progress is pushed.
+      const pushed: { epoch: number; received: number; atRisk: boolean; stalls: number }[] = [];
+      const socket = createClient({ url: tusk.graphqlUrl.replace('http', 'ws'), webSocketImpl: WebSocket });
+      const stopWatching = socket.subscribe<{
+        shardMigrationProgress: {
+          epoch: number;
+          progress: { received: number };
+          quorum: { atRisk: boolean };
+          stalls: unknown[];
+        };
+      }>(
+        {
+          query:
+            'subscription { shardMigrationProgress(epoch: 2) { epoch progress { received } quorum { atRisk } stalls { id } } }',
+        },
+        {
+          next: ({ data }) => {
+            const value = data?.shardMigrationProgress;
+            if (value !== undefined) {
+              pushed.push({
+                epoch: value.epoch,
+                received: value.progress.received,
+                atRisk: value.quorum.atRisk,
+                stalls: value.stalls.length,
+              });
+            }
+          },
+          error: () => undefined,
+          complete: () => undefined,
+        },
+      );
       // Epoch 3 starts only after epoch 2's handoff: by then every alert of epoch 2 resolved.
       await waitForRows<MigrationRow>(
         url,
@@ -88,6 +121,14 @@ describe('shard handoffs on the live local network', () => {
       for (const id of new Set(stalled.map((m) => m.alert.id))) {
         expect(stalled.filter((m) => m.alert.id === id).map((m) => m.event)).toEqual(['firing', 'resolved']);
       }
+
+      stopWatching();
+      await socket.dispose();
+      expect(pushed.every((event) => event.epoch === 2)).toBe(true);
+      // The stall was pushed as it opened, and the progress as the moves arrived.
+      expect(pushed.some((event) => event.stalls > 0)).toBe(true);
+      expect(new Set(pushed.map((event) => event.received)).size).toBeGreaterThan(2);
+      expect(pushed.at(-1)?.stalls).toBe(0);
 
       // The operator's views: GraphQL and the terminal agree with the tables.
       const response = await fetch(tusk.graphqlUrl, {
