@@ -159,7 +159,10 @@ export function renderMigration(view: MigrationView, options: { moves?: boolean 
     lines.push(
       `${pad(node.name ?? node.nodeId.slice(0, 12), 14)}${pad(node.membership, 12)}${pad(String(node.weight), 8)}` +
         `${pad(String(node.gained), 8)}${pad(String(node.lost), 6)}` +
-        pad(total === 0 ? '-' : `${incoming.received}/${total} ${progressBar(incoming.received / total, 10)}`, 22) +
+        pad(
+          total === 0 ? '-' : `${incoming.received}/${total} ${progressBar(incoming.received / total, 10)}`,
+          22,
+        ) +
         `${pad(node.attested ? (node.attestedLate === true ? 'late' : 'yes') : 'no', 10)}${health}` +
         (flags.length > 0 ? `  ${flags.join(', ')}` : ''),
     );

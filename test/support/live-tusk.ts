@@ -34,7 +34,7 @@ export async function startLiveTusk(
   });
   const app = await createApp(config, { quiet: true });
   await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as AddressInfo;
+  const address = (app.getHttpServer() as Server).address() as AddressInfo;
   return {
     app,
     databaseUrl,
@@ -124,7 +124,9 @@ export async function startWebhookReceiver(
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }
