@@ -79,12 +79,22 @@ export const AlertRepository = {
     ).map(toAlert);
     const wanted = new Map(conditions.map((condition) => [conditionKey(condition), condition]));
     const openKeys = new Set(open.map(conditionKey));
-    const stillSeen = open.filter((alert) => wanted.has(conditionKey(alert))).map((alert) => alert.id);
+    // A condition still present keeps its alert open, with the summary and details as they are now.
+    const stillSeen = open.flatMap((alert) => {
+      const condition = wanted.get(conditionKey(alert));
+      return condition === undefined ? [] : [{ id: alert.id, condition }];
+    });
     if (stillSeen.length > 0) {
-      await manager.query('UPDATE alert SET last_seen_at = $2 WHERE id = ANY($1::bigint[])', [
-        stillSeen,
-        options.now,
-      ]);
+      await manager.query(
+        `UPDATE alert AS a SET last_seen_at = $4, summary = t.summary, details = t.details::jsonb
+         FROM unnest($1::bigint[], $2::text[], $3::text[]) AS t(id, summary, details) WHERE a.id = t.id`,
+        [
+          stillSeen.map((seen) => seen.id),
+          stillSeen.map((seen) => seen.condition.summary),
+          stillSeen.map((seen) => JSON.stringify(seen.condition.details)),
+          options.now,
+        ],
+      );
     }
     const opened: AlertRecord[] = [];
     for (const condition of wanted.values()) {
