@@ -181,6 +181,31 @@ describe('assessMigration', () => {
     expect(recovering.stalled).toEqual([]);
   });
 
+  it('judges no deadline on a stale index: health still moves shards, nothing stalls or escalates', () => {
+    const stale = assessMigration({
+      migration,
+      moves: [move(1, { state: 'transferring', stateSince: at(100) }), move(2)],
+      nodes,
+      health: new Map([
+        [
+          'dst',
+          health('dst', {
+            shardStatuses: new Map([
+              [1, 'inTransfer'],
+              [2, 'ready'],
+            ]),
+          }),
+        ],
+      ]),
+      deadlines,
+      now: at(60_000),
+      judge: false,
+    });
+    expect(stale.transitions.map((t) => [t.shard, t.to])).toEqual([[2, 'received']]);
+    expect(stale.stalled).toEqual([]);
+    expect(stale.conditions).toEqual([]);
+  });
+
   it('puts the quorum at risk when the blocked nodes hold the weight it misses', () => {
     const result = assess(
       [move(1, { state: 'transferring', stateSince: at(100) })],

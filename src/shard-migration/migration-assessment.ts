@@ -67,8 +67,11 @@ export function assessMigration(input: {
   readonly health: ReadonlyMap<string, NodeHealthRecord>;
   readonly deadlines: HandoffDeadlines;
   readonly now: Date;
+  /** False to skip deadlines (no stall, escalation or overdue): the index is too stale to tell. */
+  readonly judge?: boolean;
 }): MigrationAssessment {
   const { migration, deadlines, now } = input;
+  const judge = input.judge ?? true;
   const startedMs = migration.startedAt.getTime();
   const elapsedMs = now.getTime() - startedMs;
   const nodeById = new Map(input.nodes.map((node) => [node.nodeId, node]));
@@ -118,10 +121,10 @@ export function assessMigration(input: {
       );
       // Escalated by Tusk while the node still reports a transfer: stuck until the node moves on.
       const escalatedButStuck = escalated && state === 'recovering' && status === 'inTransfer';
-      if (check.escalate) {
+      if (check.escalate && judge) {
         observe({ kind: 'recoveryDeadlinePassed' }, 'deadline', now);
       }
-      if (check.stalled || check.escalate || escalatedButStuck) {
+      if (judge && (check.stalled || check.escalate || escalatedButStuck)) {
         stalled.push(move);
       }
     }
@@ -147,6 +150,7 @@ export function assessMigration(input: {
       reachable: reachableOf(node.nodeId),
       behind: health !== undefined && health.epoch !== null && health.epoch < migration.epoch,
       overdue:
+        judge &&
         !attested &&
         node.weight > 0 &&
         migration.endedAt === null &&

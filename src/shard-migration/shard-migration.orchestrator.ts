@@ -49,9 +49,15 @@ export class ShardMigrationOrchestrator {
     let transitions = 0;
     const opened: AlertRecord[] = [];
     const resolved: AlertRecord[] = [];
+    // Deadlines compare the chain with the clock: on an index that lags (catching up, or halted)
+    // a stall cannot be told from the lag, so nothing is judged until it is fresh again.
+    const indexedUntil = await ShardMigrationRepository.indexedUntil(this.dataSource.manager);
+    const fresh =
+      indexedUntil !== undefined &&
+      now.getTime() - indexedUntil.getTime() <= this.options.deadlines.stallGraceMs;
     const active = await ShardMigrationRepository.activeMigrations(this.dataSource.manager);
     for (const { epoch } of active) {
-      const result = await this.dataSource.transaction((manager) => this.step(manager, epoch, now));
+      const result = await this.dataSource.transaction((manager) => this.step(manager, epoch, now, fresh));
       transitions += result.transitions;
       opened.push(...result.opened);
       resolved.push(...result.resolved);
@@ -91,6 +97,7 @@ export class ShardMigrationOrchestrator {
     manager: EntityManager,
     epoch: number,
     now: Date,
+    fresh: boolean,
   ): Promise<{ transitions: number; opened: AlertRecord[]; resolved: AlertRecord[] }> {
     // One orchestrator at a time per plan, even if two processes were ever to run one.
     await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [PLAN_LOCK_SPACE, epoch]);
@@ -109,12 +116,17 @@ export class ShardMigrationOrchestrator {
       health: new Map(health.map((record) => [record.nodeId, record])),
       deadlines: this.options.deadlines,
       now,
+      judge: fresh,
     });
     const transitions = await ShardMigrationRepository.applyTransitions(
       manager,
       epoch,
       assessment.transitions,
     );
+    if (!fresh && migration.endedAt === null) {
+      // Alerts stay as they are until the index is fresh enough to judge them again.
+      return { transitions, opened: [], resolved: [] };
+    }
     const alerts = await AlertRepository.reconcile(manager, epoch, assessment.conditions, {
       now,
       webhookUrls: this.options.webhookUrls,

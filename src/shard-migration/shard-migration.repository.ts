@@ -165,7 +165,29 @@ const toNode = (row: MigrationNodeRow): MigrationNodeRecord => ({
   attestedLate: row.attested_late,
 });
 
+/**
+ * Whether the index is fresh enough to judge deadlines at `now`: its chain time is within `graceMs`.
+ * Deadlines compare the chain with the clock, so on a lagging index (catching up, or halted) a
+ * stall could not be told from the lag.
+ */
+export async function isIndexFresh(manager: EntityManager, now: Date, graceMs: number): Promise<boolean> {
+  const until = await ShardMigrationRepository.indexedUntil(manager);
+  return until !== undefined && now.getTime() - until.getTime() <= graceMs;
+}
+
 export const ShardMigrationRepository = {
+  /**
+   * The chain time the index has reached: the oldest of the tip pipelines' last checkpoints
+   * (backfills aside). Undefined before anything was indexed.
+   */
+  async indexedUntil(manager: EntityManager): Promise<Date | undefined> {
+    const [row] = await manager.query<{ until: string | null }[]>(
+      `SELECT min(timestamp_ms_hi_inclusive)::text AS until FROM pipeline_watermark
+       WHERE pipeline IN ('events', 'staked_wal', 'staking', 'epochs')`,
+    );
+    return row === undefined || row.until === null ? undefined : new Date(Number(row.until));
+  },
+
   /**
    * Epoch changes the indexer recorded (`EpochChangeStart` and the new committee) without a plan.
    * The committee before must be indexed too, unless the epoch has none (the first committee).

@@ -16,7 +16,7 @@ import {
 } from 'src/shard-migration/graphql/shard-migration.types';
 import { assessMigration } from 'src/shard-migration/migration-assessment';
 import { NodeHealthRepository } from 'src/shard-migration/node-health.repository';
-import { ShardMigrationRepository } from 'src/shard-migration/shard-migration.repository';
+import { isIndexFresh, ShardMigrationRepository } from 'src/shard-migration/shard-migration.repository';
 import { CommitteeRepository } from 'src/committee/committee.repository';
 
 /**
@@ -92,13 +92,16 @@ export class ShardMigrationService {
     );
     const alerts = await AlertRepository.forEpoch(manager, epoch);
     // Assessed now without storing anything: the orchestrator owns the writes.
+    const now = new Date();
+    const deadlines = this.config.shardMigration.deadlines;
     const assessment = assessMigration({
       migration,
       moves,
       nodes,
       health,
-      deadlines: this.config.shardMigration.deadlines,
-      now: new Date(),
+      deadlines,
+      now,
+      judge: await isIndexFresh(manager, now, deadlines.stallGraceMs),
     });
     const name = new Map(nodes.map((node) => [node.nodeId, node.name ?? node.nodeId]));
     return {

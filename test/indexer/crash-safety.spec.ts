@@ -77,13 +77,24 @@ describe('crash safety', () => {
     const random = seededRandom(42);
     const tip = devnet.ledger.tip;
     const progress: bigint[] = [];
+    let last = -1n;
     for (let kill = 0; kill < KILLS; kill++) {
       const child = startIndexer(databaseUrl, served);
-      // Boot takes about a second; kill anywhere from mid-boot to well into the replay.
-      await new Promise((resolve) => setTimeout(resolve, 600 + Math.floor(random() * 1200)));
+      if (kill % 2 === 0) {
+        // Boot takes about a second: anywhere from mid-boot to early in the replay.
+        await new Promise((resolve) => setTimeout(resolve, 300 + Math.floor(random() * 1200)));
+      } else {
+        // Mid-replay whatever the machine's load: once this run has committed, at a random moment.
+        const deadline = Date.now() + 20_000;
+        while ((await lowestWatermark(databaseUrl)) <= last && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 300)));
+      }
       child.kill('SIGKILL');
       await exited(child);
-      progress.push(await lowestWatermark(databaseUrl));
+      last = await lowestWatermark(databaseUrl);
+      progress.push(last);
     }
     const child = startIndexer(databaseUrl, served);
     try {
