@@ -121,6 +121,34 @@ describe('handoff scenarios on the live local network', () => {
     await expectConsistentHistory(url, 2);
   }, 120_000);
 
+  it('crash-mid-handoff: the receiving node that went down is reported unreachable and stalled, and both resolve', async () => {
+    tusk = await startLiveTusk('crash-mid-handoff');
+    const url = tusk.databaseUrl;
+    await waitForRows(url, ended(2), (rows) => rows.length === 1, 90_000);
+    const alerts = await query<{ kind: string; resolution: string | null }>(
+      url,
+      `SELECT a.kind, a.resolution FROM alert a JOIN storage_node n ON n.node_id = a.subject
+       WHERE a.epoch = 2 AND n.name = 'node-12' ORDER BY a.id`,
+    );
+    const kinds = new Set(alerts.map((alert) => alert.kind));
+    expect(kinds).toContain('node_unreachable');
+    expect(kinds).toContain('handoff_stalled');
+    // Unreachable until it came back; its handoff stalled until it caught up or the epoch ended.
+    expect(
+      alerts.filter((alert) => alert.kind === 'node_unreachable').map((alert) => alert.resolution),
+    ).toContain('cleared');
+    expect(alerts.every((alert) => alert.resolution !== null)).toBe(true);
+    const intoNode12 = (await movesOf(url, 2)).filter((move) => move.to_name === 'node-12');
+    expect(intoNode12.length).toBeGreaterThan(0);
+    expect(intoNode12.every((move) => move.state === 'received')).toBe(true);
+    const [node12] = await query<{ attested_late: boolean | null }>(
+      url,
+      `SELECT m.attested_late FROM migration_node m JOIN storage_node n USING (node_id) WHERE m.epoch = 2 AND n.name = 'node-12'`,
+    );
+    expect(node12).toEqual({ attested_late: true });
+    await expectConsistentHistory(url, 2);
+  }, 120_000);
+
   it('a restart of Tusk mid-handoff resumes every plan from the database: no move lost or duplicated', async () => {
     const network = await startLocalNetwork('stuck-transfer');
     try {
