@@ -23,6 +23,16 @@ async function movesOf(databaseUrl: string, epoch: number): Promise<MoveRow[]> {
   );
 }
 
+/** A node's attestation of an epoch's handoff, by name. */
+async function attestation(databaseUrl: string, epoch: number, name: string) {
+  const [row] = await query<{ attested_late: boolean | null }>(
+    databaseUrl,
+    `SELECT m.attested_late FROM migration_node m JOIN storage_node n USING (node_id)
+     WHERE m.epoch = ${epoch} AND n.name = '${name}'`,
+  );
+  return row;
+}
+
 /** Every move's recorded transitions chain from `planned` to its current state, each state once. */
 async function expectConsistentHistory(databaseUrl: string, epoch: number): Promise<void> {
   const transitions = await query<{ shard: number; from_state: string; to_state: string }>(
@@ -112,10 +122,7 @@ describe('handoff scenarios on the live local network', () => {
     );
     expect(unreachable.length).toBeGreaterThan(0);
     expect(unreachable.every((alert) => alert.resolved_at !== null)).toBe(true);
-    const [node1] = await query<{ attested_late: boolean | null }>(
-      url,
-      `SELECT m.attested_late FROM migration_node m JOIN storage_node n USING (node_id) WHERE m.epoch = 2 AND n.name = 'node-1'`,
-    );
+    const node1 = await attestation(url, 2, 'node-1');
     // The epoch was done without it; it attested once back, before the next epoch change.
     expect(node1).toEqual({ attested_late: true });
     await expectConsistentHistory(url, 2);
@@ -141,10 +148,7 @@ describe('handoff scenarios on the live local network', () => {
     const intoNode12 = (await movesOf(url, 2)).filter((move) => move.to_name === 'node-12');
     expect(intoNode12.length).toBeGreaterThan(0);
     expect(intoNode12.every((move) => move.state === 'received')).toBe(true);
-    const [node12] = await query<{ attested_late: boolean | null }>(
-      url,
-      `SELECT m.attested_late FROM migration_node m JOIN storage_node n USING (node_id) WHERE m.epoch = 2 AND n.name = 'node-12'`,
-    );
+    const node12 = await attestation(url, 2, 'node-12');
     expect(node12).toEqual({ attested_late: true });
     await expectConsistentHistory(url, 2);
   }, 120_000);
