@@ -124,15 +124,16 @@ export const NodeHealthRepository = {
       return;
     }
     const active = report?.nodeStatus === 'Active';
-    const allReady = report !== undefined && report.counts.ready === report.owned;
+    const readyShare =
+      report === undefined ? 0 : report.owned === 0 ? 1 : Math.min(1, report.counts.ready / report.owned);
     await manager.query(
-      `INSERT INTO node_availability (node_id, epoch, polls, reachable_polls, active_polls, all_ready_polls)
+      `INSERT INTO node_availability (node_id, epoch, polls, reachable_polls, active_polls, ready_share_sum)
        VALUES ($1, $2, 1, $3, $4, $5)
        ON CONFLICT (node_id, epoch) DO UPDATE SET polls = node_availability.polls + 1,
          reachable_polls = node_availability.reachable_polls + EXCLUDED.reachable_polls,
          active_polls = node_availability.active_polls + EXCLUDED.active_polls,
-         all_ready_polls = node_availability.all_ready_polls + EXCLUDED.all_ready_polls`,
-      [nodeId, currentEpoch, outcome.ok ? 1 : 0, active ? 1 : 0, allReady ? 1 : 0],
+         ready_share_sum = node_availability.ready_share_sum + EXCLUDED.ready_share_sum`,
+      [nodeId, currentEpoch, outcome.ok ? 1 : 0, active ? 1 : 0, readyShare],
     );
   },
 };

@@ -23,7 +23,9 @@ import {
   type OperatorOrder,
   type OperatorType,
   type OperatorWhere,
+  type PerformanceScoreType,
 } from 'src/staking/graphql/operator.types';
+import { PerformanceService } from 'src/performance/performance.service';
 import {
   OperatorRepository,
   type OperatorColumn,
@@ -33,6 +35,7 @@ import {
 
 export interface OperatorLoaders {
   readonly apy: DataLoader<string, ApyWindowType[]>;
+  readonly score: DataLoader<string, PerformanceScoreType>;
   readonly outlook: DataLoader<string, StakeOutlookType | undefined>;
   readonly selfStake: DataLoader<string, bigint>;
 }
@@ -41,7 +44,8 @@ export interface OperatorLoaders {
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
 
-const ORDER_COLUMNS: Record<OperatorOrderField, OperatorColumn> = {
+/** Fields ordered in SQL; APY and score are computed, so a list ordered by them is sorted here. */
+const ORDER_COLUMNS: Partial<Record<OperatorOrderField, OperatorColumn>> = {
   [OperatorOrderField.stake]: 'stake',
   [OperatorOrderField.shards]: 'shards',
   [OperatorOrderField.commissionRate]: 'commission_rate',
@@ -51,15 +55,21 @@ const ORDER_COLUMNS: Record<OperatorOrderField, OperatorColumn> = {
 /** Operators for delegators: filtered, ordered and paged with opaque cursors. */
 @Injectable()
 export class OperatorsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly performance: PerformanceService,
+  ) {}
 
-  async list(options: {
-    first?: number | null;
-    after?: string | null;
-    where?: OperatorWhere | null;
-    orderBy?: OperatorOrder[] | null;
-    asOf?: AsOfInput | null;
-  }): Promise<OperatorConnectionType> {
+  async list(
+    options: {
+      first?: number | null;
+      after?: string | null;
+      where?: OperatorWhere | null;
+      orderBy?: OperatorOrder[] | null;
+      asOf?: AsOfInput | null;
+    },
+    loaders?: OperatorLoaders,
+  ): Promise<OperatorConnectionType> {
     const asOfEpoch = await this.asOfEpoch(options.asOf);
     const first = options.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
@@ -67,24 +77,91 @@ export class OperatorsService {
     }
     const offset =
       options.after === undefined || options.after === null ? 0 : decodeCursor(options.after) + 1;
-    const orderBy = (
-      options.orderBy ?? [{ field: OperatorOrderField.stake, direction: OrderDirection.desc }]
-    ).map((order) => ({
-      column: ORDER_COLUMNS[order.field],
-      direction: order.direction === OrderDirection.asc ? ('ASC' as const) : ('DESC' as const),
-    }));
+    const orders = options.orderBy ?? [{ field: OperatorOrderField.stake, direction: OrderDirection.desc }];
+    const where =
+      options.where === undefined || options.where === null ? undefined : toCondition(options.where);
+    const computed = orders.some((order) => ORDER_COLUMNS[order.field] === undefined);
+    if (!computed) {
+      const { rows, totalCount } = await OperatorRepository.find(this.dataSource.manager, {
+        where,
+        orderBy: orders.map((order) => ({
+          column: ORDER_COLUMNS[order.field] as OperatorColumn,
+          direction: sqlDirection(order),
+        })),
+        offset,
+        limit: first,
+        asOfEpoch,
+      });
+      return page(rows.map(toOperator), offset, totalCount);
+    }
+    // Every match, ordered here on the computed keys (a few hundred operators at most).
     const { rows, totalCount } = await OperatorRepository.find(this.dataSource.manager, {
-      where: options.where === undefined || options.where === null ? undefined : toCondition(options.where),
-      orderBy,
-      offset,
-      limit: first,
+      where,
+      orderBy: [],
+      offset: 0,
+      limit: Number.MAX_SAFE_INTEGER,
       asOfEpoch,
     });
-    const edges = rows.map((row, i) => ({ cursor: encodeCursor(offset + i), node: toOperator(row) }));
+    const operators = rows.map(toOperator);
+    const keys = await this.computedKeys(
+      operators.map((operator) => operator.nodeId),
+      orders.map((order) => order.field),
+      loaders,
+    );
+    const compare = (a: number, b: number): number => {
+      for (const order of orders) {
+        const sign = order.direction === OrderDirection.asc ? 1 : -1;
+        const left = sortKey(operators[a] as OperatorType, order.field, keys, a);
+        const right = sortKey(operators[b] as OperatorType, order.field, keys, b);
+        // Operators without a value come last, whatever the direction.
+        if (left === null || right === null) {
+          if (left !== right) {
+            return left === null ? 1 : -1;
+          }
+          continue;
+        }
+        const difference = left < right ? -1 : left > right ? 1 : 0;
+        if (difference !== 0) {
+          return sign * difference;
+        }
+      }
+      const idA = (operators[a] as OperatorType).nodeId;
+      const idB = (operators[b] as OperatorType).nodeId;
+      return idA < idB ? -1 : idA > idB ? 1 : 0;
+    };
+    const sorted = operators
+      .map((_, index) => index)
+      .sort(compare)
+      .map((index) => operators[index] as OperatorType);
+    return page(sorted.slice(offset, offset + first), offset, totalCount);
+  }
+
+  /**
+   * APY and score of every listed operator, when the order asks for them. They are handed to the
+   * request's loaders too, so that the fields show the very values the list was ordered by.
+   */
+  private async computedKeys(
+    nodeIds: string[],
+    fields: OperatorOrderField[],
+    loaders: OperatorLoaders | undefined,
+  ): Promise<ComputedKeys> {
+    const apys = fields.includes(OperatorOrderField.apy) ? await this.apys(nodeIds) : undefined;
+    const scores = fields.includes(OperatorOrderField.score)
+      ? await this.performance.scores(nodeIds)
+      : undefined;
+    nodeIds.forEach((nodeId, index) => {
+      const apy = apys?.[index];
+      const score = scores?.[index];
+      if (apy !== undefined) {
+        loaders?.apy.prime(nodeId, apy);
+      }
+      if (score !== undefined) {
+        loaders?.score.prime(nodeId, score);
+      }
+    });
     return {
-      edges,
-      pageInfo: { hasNextPage: offset + rows.length < totalCount, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount,
+      apy: apys?.map((windows) => orderingApy(windows)),
+      score: scores?.map((score) => score.score),
     };
   }
 
@@ -166,6 +243,7 @@ export class OperatorsService {
     return {
       apy: new DataLoader((nodeIds: readonly string[]) => this.apys(nodeIds)),
       outlook: new DataLoader((nodeIds: readonly string[]) => this.outlooks(nodeIds)),
+      score: new DataLoader((nodeIds: readonly string[]) => this.performance.scores(nodeIds)),
       selfStake: new DataLoader((nodeIds: readonly string[]) => this.selfStakes(nodeIds)),
     };
   }
@@ -328,4 +406,53 @@ function decodeCursor(cursor: string): number {
     throw badUserInput(`not a cursor of this list: ${cursor}`);
   }
   return Number(match[1]);
+}
+
+interface ComputedKeys {
+  readonly apy: (number | null)[] | undefined;
+  readonly score: (number | null)[] | undefined;
+}
+
+function sqlDirection(order: OperatorOrder): 'ASC' | 'DESC' {
+  return order.direction === OrderDirection.asc ? 'ASC' : 'DESC';
+}
+
+/** The value an operator is ordered on; null sorts last. */
+function sortKey(
+  operator: OperatorType,
+  field: OperatorOrderField,
+  keys: ComputedKeys,
+  index: number,
+): number | bigint | string | null {
+  switch (field) {
+    case OperatorOrderField.stake:
+      return operator.stake;
+    case OperatorOrderField.shards:
+      return operator.shards;
+    case OperatorOrderField.commissionRate:
+      return operator.commissionRate;
+    case OperatorOrderField.name:
+      return operator.name;
+    case OperatorOrderField.apy:
+      return keys.apy?.[index] ?? null;
+    case OperatorOrderField.score:
+      return keys.score?.[index] ?? null;
+  }
+}
+
+/** The APY an order uses: the longest window of at most 10 epochs, else none. */
+function orderingApy(windows: readonly ApyWindowType[]): number | null {
+  const candidates = windows
+    .filter((window) => window.epochs !== null && window.epochs <= 10 && window.apy !== null)
+    .sort((a, b) => (b.epochs ?? 0) - (a.epochs ?? 0));
+  return candidates[0]?.apy ?? null;
+}
+
+function page(nodes: OperatorType[], offset: number, totalCount: number): OperatorConnectionType {
+  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: offset + nodes.length < totalCount, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
 }

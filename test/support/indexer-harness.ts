@@ -30,11 +30,13 @@ export function buildDevnet(
   seed: number,
   epochs: number,
   epochDurationMs = 10_000,
+  checkpointIntervalMs?: number,
 ): Devnet {
   const devnet = new Devnet({
     scenario: loadScenario(scenario),
     seed,
     epochDurationMs,
+    checkpointIntervalMs,
     genesisTimeMs: Date.UTC(2026, 0, 1),
   });
   devnet.runUntilEpochDone(epochs);
@@ -188,8 +190,13 @@ export interface IndexedApi {
  * A Tusk serving the API (and indexing) over a devnet history of `epochs` epoch changes, caught up
  * with its tip, on a database of its own.
  */
-export async function startIndexedApi(scenario: string, seed: number, epochs: number): Promise<IndexedApi> {
-  const devnet = buildDevnet(scenario, seed, epochs);
+export async function startIndexedApi(
+  scenario: string,
+  seed: number,
+  epochs: number,
+  timing: { epochDurationMs?: number; checkpointIntervalMs?: number } = {},
+): Promise<IndexedApi> {
+  const devnet = buildDevnet(scenario, seed, epochs, timing.epochDurationMs, timing.checkpointIntervalMs);
   const served = await serveDevnet(devnet);
   const databaseUrl = await createTestDatabase();
   const app = await createApp(indexerConfig(databaseUrl, served, { APP_ROLE: 'all' }), { quiet: true });

@@ -18,7 +18,7 @@ export class NodeAvailabilityEntity {
   @Column({ name: 'active_polls', type: 'integer' })
   activePolls!: number;
 
-  /** Polls in which every owned shard was ready. */
-  @Column({ name: 'all_ready_polls', type: 'integer' })
-  allReadyPolls!: number;
+  /** Sum over answered polls of ready shards / owned shards (1 when it owned none). */
+  @Column({ name: 'ready_share_sum', type: 'double precision' })
+  readyShareSum!: number;
 }

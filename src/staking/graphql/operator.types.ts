@@ -103,8 +103,19 @@ export enum OperatorOrderField {
   shards = 'shards',
   commissionRate = 'commissionRate',
   name = 'name',
+  apy = 'apy',
+  score = 'score',
 }
-registerEnumType(OperatorOrderField, { name: 'OperatorOrderField' });
+registerEnumType(OperatorOrderField, {
+  name: 'OperatorOrderField',
+  valuesMap: {
+    apy: {
+      description:
+        'The APY of the longest window of at most 10 epochs the pool was active throughout; operators without one come last.',
+    },
+    score: { description: 'The performance score over the last 10 epochs; operators without one come last.' },
+  },
+});
 
 export enum OrderDirection {
   asc = 'asc',
@@ -257,6 +268,40 @@ export class StakeSimulationType {
       'Rewards per staked WAL after relative to before (0.9: each WAL on the node earns 10% less).',
   })
   yieldPerWalRatio!: number | null;
+}
+
+@ObjectType('ScoreComponent', { description: 'One part of the performance score: a share in 0..1.' })
+export class ScoreComponentType {
+  @Field({ description: 'reachability, active, readiness, handoffs, attestations or denyList.' })
+  name!: string;
+
+  @Field(() => Float, { description: 'Its weight; weights of components without data go to the others.' })
+  weight!: number;
+
+  @Field(() => Float)
+  value!: number;
+
+  @Field({ description: 'What it was computed from.' })
+  inputs!: string;
+}
+
+@ObjectType('PerformanceScore', {
+  description:
+    'A node’s performance over the last epochs, 0–100: the weighted mean of the components that could be ' +
+    'observed (health polls, handoffs, attestations, deny list). Handoffs without gains are not counted.',
+})
+export class PerformanceScoreType {
+  @Field(() => Float, { nullable: true, description: 'Null when nothing about the node was observed.' })
+  score!: number | null;
+
+  @Field(() => Int)
+  fromEpoch!: number;
+
+  @Field(() => Int)
+  toEpoch!: number;
+
+  @Field(() => [ScoreComponentType])
+  components!: ScoreComponentType[];
 }
 
 @ObjectType('ApyWindow', {

@@ -4,6 +4,7 @@ import { AsOfInput } from 'src/api/as-of.input';
 import {
   ApyWindowType,
   ExchangeRateType,
+  PerformanceScoreType,
   OperatorConnectionType,
   OperatorEpochType,
   StakeOutlookType,
@@ -28,8 +29,9 @@ export class OperatorsResolver {
     @Args('where', { type: () => OperatorWhere, nullable: true }) where?: OperatorWhere | null,
     @Args('orderBy', { type: () => [OperatorOrder], nullable: true }) orderBy?: OperatorOrder[] | null,
     @Args('asOf', { type: () => AsOfInput, nullable: true }) asOf?: AsOfInput | null,
+    @Context('operatorLoaders') loaders?: OperatorLoaders,
   ): Promise<OperatorConnectionType> {
-    return this.operators.list({ first, after, where, orderBy, asOf });
+    return this.operators.list({ first, after, where, orderBy, asOf }, loaders);
   }
 
   @Query(() => OperatorType)
@@ -64,6 +66,16 @@ export class OperatorsResolver {
     @Context('operatorLoaders') loaders: OperatorLoaders,
   ): Promise<ApyWindowType[]> {
     return loaders.apy.load(operator.nodeId);
+  }
+
+  @ResolveField(() => PerformanceScoreType, {
+    description: 'Performance over the last 10 epochs, 0–100, with each component and its inputs.',
+  })
+  async score(
+    @Parent() operator: OperatorType,
+    @Context('operatorLoaders') loaders: OperatorLoaders,
+  ): Promise<PerformanceScoreType> {
+    return loaders.score.load(operator.nodeId);
   }
 
   @ResolveField(() => [OperatorEpochType], {

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class TrackShardMigrations1795270692545 implements MigrationInterface {
-  name = 'TrackShardMigrations1795270692545';
+export class TrackShardMigrations1795272756875 implements MigrationInterface {
+  name = 'TrackShardMigrations1795272756875';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -24,7 +24,7 @@ export class TrackShardMigrations1795270692545 implements MigrationInterface {
       `CREATE TABLE "migration_node" ("epoch" integer NOT NULL, "node_id" text NOT NULL, "membership" text NOT NULL, "weight" integer NOT NULL, "gained" integer NOT NULL, "lost" integer NOT NULL, "kept" integer NOT NULL, "receive_bytes" numeric NOT NULL, "send_bytes" numeric NOT NULL, "due_ms" bigint NOT NULL, "attested_at" TIMESTAMP WITH TIME ZONE, "attested_checkpoint" bigint, "attested_late" boolean, CONSTRAINT "PK_e3235e0ebd9f241237dbf54c4a5" PRIMARY KEY ("epoch", "node_id"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "node_availability" ("node_id" text NOT NULL, "epoch" integer NOT NULL, "polls" integer NOT NULL, "reachable_polls" integer NOT NULL, "active_polls" integer NOT NULL, "all_ready_polls" integer NOT NULL, CONSTRAINT "PK_d10598c2204921a5317cb401215" PRIMARY KEY ("node_id", "epoch"))`,
+      `CREATE TABLE "node_availability" ("node_id" text NOT NULL, "epoch" integer NOT NULL, "polls" integer NOT NULL, "reachable_polls" integer NOT NULL, "active_polls" integer NOT NULL, "ready_share_sum" double precision NOT NULL, CONSTRAINT "PK_d10598c2204921a5317cb401215" PRIMARY KEY ("node_id", "epoch"))`,
     );
     await queryRunner.query(
       `CREATE TABLE "node_health" ("node_id" text NOT NULL, "checked_at" TIMESTAMP WITH TIME ZONE NOT NULL, "reachable" boolean NOT NULL, "error" text, "last_ok_at" TIMESTAMP WITH TIME ZONE, "epoch" integer, "node_status" text, "shard_counts" jsonb, "shard_statuses" jsonb, "owned_shards" integer, "consecutive_failures" integer NOT NULL, "circuit" text NOT NULL, "next_poll_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_a274a731fb641fe3c4ae080d7de" PRIMARY KEY ("node_id"))`,

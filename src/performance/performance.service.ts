@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CommitteeRepository } from 'src/committee/committee.repository';
+import { performanceScore, type PerformanceScore } from 'src/domain/performance/performance-score';
+import { PerformanceRepository } from 'src/performance/performance.repository';
+
+/** Epochs the score looks back over by default. */
+export const SCORE_WINDOW_EPOCHS = 10;
+
+export interface NodeScore extends PerformanceScore {
+  readonly fromEpoch: number;
+  readonly toEpoch: number;
+}
+
+/** Performance scores of storage nodes over the last epochs (see `performance-score.ts`). */
+@Injectable()
+export class PerformanceService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async scores(nodeIds: readonly string[], windowEpochs = SCORE_WINDOW_EPOCHS): Promise<NodeScore[]> {
+    const manager = this.dataSource.manager;
+    const state = await CommitteeRepository.stakingState(manager);
+    const toEpoch = state?.epoch ?? 0;
+    const fromEpoch = Math.max(0, toEpoch - windowEpochs + 1);
+    const inputs = await PerformanceRepository.inputs(manager, nodeIds, fromEpoch, toEpoch);
+    return nodeIds.map((nodeId) => {
+      const input = inputs.get(nodeId);
+      const score = input === undefined ? { score: null, components: [] } : performanceScore(input);
+      return { ...score, fromEpoch, toEpoch };
+    });
+  }
+}
