@@ -1,5 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { CachedResponseMiddleware } from 'src/api/cached-response.middleware';
+import { ResponseCache, ResponseCacheModule } from 'src/api/response-cache';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLErrorFilter } from 'src/api/graphql-error.filter';
@@ -24,18 +26,19 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
     StakingModule,
     ShardMigrationModule,
     MetaModule,
+    ResponseCacheModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [MetaModule, StakingModule],
-      inject: [FreshnessTracker, OperatorsService],
-      useFactory: (freshness: FreshnessTracker, operators: OperatorsService) => ({
+      imports: [MetaModule, StakingModule, ResponseCacheModule],
+      inject: [FreshnessTracker, OperatorsService, ResponseCache],
+      useFactory: (freshness: FreshnessTracker, operators: OperatorsService, cache: ResponseCache) => ({
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
         // Errors carry a code and a message, never a stack trace.
         includeStacktraceInErrorResponses: false,
         validationRules: [queryLimitsRule],
-        plugins: [responseCachePlugin(freshness), freshnessPlugin(freshness)],
+        plugins: [responseCachePlugin(freshness, cache), freshnessPlugin(freshness)],
         // Fresh loaders per request: batching never mixes two requests' reads.
         context: () => ({ operatorLoaders: operators.createLoaders() }),
         // Subscriptions over WebSocket (graphql-ws) on the same path.
@@ -45,4 +48,8 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
   ],
   providers: [BigIntScalar, MetaResolver, { provide: APP_FILTER, useClass: GraphQLErrorFilter }],
 })
-export class ApiModule {}
+export class ApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CachedResponseMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.POST });
+  }
+}

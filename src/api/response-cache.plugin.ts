@@ -2,6 +2,7 @@
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { BREAK, OperationTypeNode, visit, type DocumentNode } from 'graphql';
 import type { FreshnessTracker } from 'src/api/meta/freshness.tracker';
+import { ResponseCache } from 'src/api/response-cache';
 
 /** Fields whose value moves with the clock, not the checkpoint: queries selecting them are never cached. */
 const CLOCK_FIELDS = new Set(['_meta', 'lagSeconds', 'secondsUntilVotingEnd', 'secondsUntilEpochChange']);
@@ -20,21 +21,15 @@ function readsTheClock(document: DocumentNode): boolean {
   return found;
 }
 
-/** Distinct answers kept per indexed checkpoint. */
-const MAX_ENTRIES = 1000;
-
-type CachedResult = { data?: Record<string, unknown> | null };
-
 /**
- * Every answer is a function of the indexed checkpoint: the same query with the same variables at
- * the same checkpoint gets the same result. So results are kept until the indexer commits further
- * (at most `MAX_ENTRIES` of them, least recently used dropped first) and a repeated query is
- * answered with one index-only read of the watermarks. Queries reading the clock (lag, countdowns)
- * always run; a failed reading (null checkpoint) is never cached. `Cache-Control: no-cache` asks for a fresh execution.
+ * Every answer is a function of the indexed checkpoint, so answers are kept in the
+ * `ResponseCache` until the indexer commits further, and a repeated query is answered with one
+ * index-only read of the watermarks. Queries reading the clock (lag, countdowns) always run; a
+ * failed reading (null checkpoint) is never cached. `Cache-Control: no-cache` asks for a fresh
+ * execution. (Repeated POSTs are answered before Apollo by `CachedResponseMiddleware`; this
+ * plugin answers the rest, e.g. GET requests, and fills the cache.)
  */
-export function responseCachePlugin(freshness: FreshnessTracker): ApolloServerPlugin {
-  let checkpoint: string | null | undefined;
-  const results = new Map<string, CachedResult>();
+export function responseCachePlugin(freshness: FreshnessTracker, cache: ResponseCache): ApolloServerPlugin {
   return {
     requestDidStart(start) {
       if (start.request.http?.headers.get('cache-control')?.includes('no-cache') === true) {
@@ -51,39 +46,24 @@ export function responseCachePlugin(freshness: FreshnessTracker): ApolloServerPl
           if (current === null) {
             return null;
           }
-          if (current !== checkpoint) {
-            results.clear();
-            checkpoint = current;
-          }
           readAt = current;
-          key = `${context.request.operationName ?? ''}\u0000${context.source}\u0000${JSON.stringify(
-            context.request.variables ?? {},
-          )}`;
-          const hit = results.get(key);
+          key = ResponseCache.key(context.request.operationName, context.source, context.request.variables);
+          const hit = cache.lookup(key, current);
           if (hit === undefined) {
             return null;
           }
-          results.delete(key);
-          results.set(key, hit);
-          return { http: context.response.http, body: { kind: 'single', singleResult: { data: hit.data } } };
+          const data = JSON.parse(hit) as Record<string, unknown> | null;
+          return { http: context.response.http, body: { kind: 'single', singleResult: { data } } };
         },
         willSendResponse(context) {
           const body = context.response.body;
-          // A result computed before the indexer moved on is not kept for the newer checkpoint.
           if (
             key !== undefined &&
-            readAt === checkpoint &&
+            readAt !== undefined &&
             body.kind === 'single' &&
-            body.singleResult.errors === undefined &&
-            !results.has(key)
+            body.singleResult.errors === undefined
           ) {
-            results.set(key, { data: body.singleResult.data });
-            if (results.size > MAX_ENTRIES) {
-              const oldest = results.keys().next().value;
-              if (oldest !== undefined) {
-                results.delete(oldest);
-              }
-            }
+            cache.store(key, readAt, body.singleResult.data);
           }
           return Promise.resolve();
         },

@@ -49,6 +49,39 @@ describe('API guardrails', () => {
     expect(await lag()).toBeGreaterThan(first);
   });
 
+  it('answers a repeated query from the cache, identical, with fresh _meta; no-cache runs it again', async () => {
+    const ask = (headers: Record<string, string> = {}) =>
+      request(app.getHttpServer() as Server)
+        .post('/graphql')
+        .set(headers)
+        .send({
+          query:
+            'query Members($epoch: Int) { committee(epoch: $epoch) { epoch members { nodeId shards } } }',
+          variables: { epoch: 1 },
+        });
+    const first = await ask();
+    const second = await ask();
+    expect(second.headers['x-tusk-cache']).toBe('hit');
+    const body = (response: { body: unknown }) =>
+      response.body as { data: unknown; extensions: { _meta: { checkpoint: string; lagSeconds: number } } };
+    expect(body(second).data).toEqual(body(first).data);
+    expect(body(second).extensions._meta.checkpoint).toBe(body(first).extensions._meta.checkpoint);
+    expect(body(second).extensions._meta.lagSeconds).toBeGreaterThanOrEqual(
+      body(first).extensions._meta.lagSeconds,
+    );
+    const fresh = await ask({ 'cache-control': 'no-cache' });
+    expect(fresh.headers['x-tusk-cache']).toBeUndefined();
+    expect(body(fresh).data).toEqual(body(first).data);
+    // Another variable is another answer.
+    const other = await request(app.getHttpServer() as Server)
+      .post('/graphql')
+      .send({
+        query: 'query Members($epoch: Int) { committee(epoch: $epoch) { epoch members { nodeId shards } } }',
+        variables: { epoch: 0 },
+      });
+    expect(other.headers['x-tusk-cache']).toBeUndefined();
+  });
+
   it('tells how fresh the data is in every response', async () => {
     const response = await request(app.getHttpServer() as Server)
       .post('/graphql')

@@ -1,0 +1,56 @@
+import { Injectable, Module } from '@nestjs/common';
+
+/** Distinct answers kept per indexed checkpoint. */
+const MAX_ENTRIES = 1000;
+
+/**
+ * GraphQL answers of the current indexed checkpoint, serialised once: the same query with the same
+ * variables at the same checkpoint gets the same `data`. Everything is dropped when the indexer
+ * commits further; within a checkpoint the least recently used entry goes first.
+ */
+@Injectable()
+export class ResponseCache {
+  private checkpoint: string | undefined;
+  private readonly entries = new Map<string, string>();
+
+  /** The key of a request: its operation name, its text and its variables. */
+  static key(operationName: string | null | undefined, query: string, variables: unknown): string {
+    return `${operationName ?? ''}\u0000${query}\u0000${JSON.stringify(variables ?? {})}`;
+  }
+
+  /** The serialised `data` of `key` at `checkpoint`, if it was answered there. */
+  lookup(key: string, checkpoint: string): string | undefined {
+    this.moveTo(checkpoint);
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Keeps an answer computed at `checkpoint`; one computed before the indexer moved on is dropped. */
+  store(key: string, checkpoint: string, data: unknown): void {
+    if (checkpoint !== this.checkpoint || this.entries.has(key)) {
+      return;
+    }
+    this.entries.set(key, JSON.stringify(data));
+    if (this.entries.size > MAX_ENTRIES) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) {
+        this.entries.delete(oldest);
+      }
+    }
+  }
+
+  private moveTo(checkpoint: string): void {
+    if (checkpoint !== this.checkpoint) {
+      this.entries.clear();
+      this.checkpoint = checkpoint;
+    }
+  }
+}
+
+/** One cache per application, shared by the Apollo plugin and the middleware in front of it. */
+@Module({ providers: [ResponseCache], exports: [ResponseCache] })
+export class ResponseCacheModule {}
