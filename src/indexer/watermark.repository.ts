@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { INDEXED_CHANNEL } from 'src/database/index-notifications';
 
 export interface Watermark {
   readonly pipeline: string;
@@ -71,6 +72,8 @@ export const WatermarkRepository = {
         `the watermark of ${pipeline} moved under this indexer: another writer is active`,
       );
     }
+    // Delivered when this transaction commits: readers learn the rows are there exactly then.
+    await manager.query('SELECT pg_notify($1, $2)', [INDEXED_CHANNEL, `${pipeline}:${checkpoint}`]);
   },
 
   /** Records why a pipeline stopped; its checkpoint stays where it was. */

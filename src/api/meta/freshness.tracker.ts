@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { IndexNotifications } from 'src/database/index-notifications';
 import { PIPELINE_NAMES } from 'src/indexer/pipelines/pipeline';
 
 export interface Freshness {
@@ -9,24 +10,64 @@ export interface Freshness {
   readonly lagSeconds: number | null;
 }
 
+interface Reading {
+  readonly checkpoint: string | null;
+  readonly epoch: number | null;
+  readonly timestampMs: number | null;
+}
+
 /**
- * What the database holds right now, read with one index-only query per response. Concurrent
- * responses share the reading in flight, so a burst costs one round trip.
+ * What the database holds right now. It is read with one index-only query, kept until the
+ * indexer's next commit is notified (`IndexNotifications`), and read on every request while
+ * notifications are down. Concurrent requests share the reading in flight; the lag is computed
+ * at each call, since it moves with the clock.
  */
 @Injectable()
 export class FreshnessTracker {
-  private inFlight: Promise<Freshness> | undefined;
+  private inFlight: Promise<Reading> | undefined;
+  private kept: Reading | undefined;
+  /** Bumped by every notification: a reading started before the last one is not kept. */
+  private generation = 0;
 
-  constructor(private readonly dataSource: DataSource) {}
-
-  current(): Promise<Freshness> {
-    this.inFlight ??= this.read().finally(() => {
-      this.inFlight = undefined;
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notifications: IndexNotifications,
+  ) {
+    notifications.onIndexed(() => {
+      this.generation++;
+      this.kept = undefined;
     });
+  }
+
+  async current(): Promise<Freshness> {
+    const reading =
+      this.notifications.connected && this.kept !== undefined ? this.kept : await this.readShared();
+    return {
+      checkpoint: reading.checkpoint,
+      epoch: reading.epoch,
+      lagSeconds:
+        reading.timestampMs === null ? null : Math.max(0, (Date.now() - reading.timestampMs) / 1000),
+    };
+  }
+
+  private readShared(): Promise<Reading> {
+    if (this.inFlight === undefined) {
+      const generation = this.generation;
+      this.inFlight = this.read()
+        .then((reading) => {
+          if (generation === this.generation && reading.checkpoint !== null) {
+            this.kept = reading;
+          }
+          return reading;
+        })
+        .finally(() => {
+          this.inFlight = undefined;
+        });
+    }
     return this.inFlight;
   }
 
-  private async read(): Promise<Freshness> {
+  private async read(): Promise<Reading> {
     try {
       const [row] = await this.dataSource.manager.query<
         { checkpoint: string | null; timestamp_ms: string | null; epoch: number | null }[]
@@ -44,13 +85,11 @@ export class FreshnessTracker {
       return {
         checkpoint,
         epoch: row?.epoch ?? null,
-        lagSeconds:
-          row?.timestamp_ms === undefined || row.timestamp_ms === null
-            ? null
-            : Math.max(0, (Date.now() - Number(row.timestamp_ms)) / 1000),
+        timestampMs:
+          row?.timestamp_ms === undefined || row.timestamp_ms === null ? null : Number(row.timestamp_ms),
       };
     } catch {
-      return { checkpoint: null, epoch: null, lagSeconds: null };
+      return { checkpoint: null, epoch: null, timestampMs: null };
     }
   }
 }

@@ -1,16 +1,20 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CommitteeRepository, type StakingStateRow } from 'src/committee/committee.repository';
+import { IndexNotifications } from 'src/database/index-notifications';
 
-/** How often the feed reads the staking state while anyone listens. */
+/** How often the feed reads the staking state while anyone listens and notifications are down. */
 const POLL_MS = 250;
+/** With notifications, a read this often anyway, should one be missed. */
+const SAFETY_POLL_MS = 5000;
 
 type Listener = (previous: StakingStateRow | undefined, current: StakingStateRow) => void;
 
 /**
- * Changes of the indexed staking state, for subscriptions. The API reads only Postgres, so the feed
- * polls the latest `staking_state` row (one indexed read) while subscribers exist and tells each of
- * them about every new version.
+ * Changes of the indexed staking state, for subscriptions. The API reads only Postgres: while
+ * subscribers exist, the feed reads the latest `staking_state` row (one indexed read) each time
+ * the indexer notifies a commit (polling instead while notifications are down) and tells each
+ * subscriber about every new version.
  */
 @Injectable()
 export class StakingStateFeed implements OnApplicationShutdown {
@@ -18,39 +22,58 @@ export class StakingStateFeed implements OnApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
   private last: StakingStateRow | undefined;
   private polling = false;
+  /** A read was asked for while one ran: run once more after it. */
+  private again = false;
+  private lastReadMs = 0;
+  private stopNotifications: (() => void) | undefined;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notifications: IndexNotifications,
+  ) {}
 
   /** Calls `listener` with each new version of the staking state; returns the unsubscribe. */
   listen(listener: Listener): () => void {
     this.listeners.add(listener);
-    this.timer ??= setInterval(() => {
+    this.stopNotifications ??= this.notifications.onIndexed(() => {
       void this.poll();
+    });
+    this.timer ??= setInterval(() => {
+      if (!this.notifications.connected || Date.now() - this.lastReadMs >= SAFETY_POLL_MS) {
+        void this.poll();
+      }
     }, POLL_MS);
     return () => {
       this.listeners.delete(listener);
-      if (this.listeners.size === 0 && this.timer !== undefined) {
-        clearInterval(this.timer);
-        this.timer = undefined;
+      if (this.listeners.size === 0) {
+        this.stop();
         // Idle, the feed stops reading: its last state would be stale for the next subscriber.
         this.last = undefined;
       }
     };
   }
 
-  onApplicationShutdown(): void {
-    this.listeners.clear();
+  private stop(): void {
     if (this.timer !== undefined) {
       clearInterval(this.timer);
       this.timer = undefined;
     }
+    this.stopNotifications?.();
+    this.stopNotifications = undefined;
+  }
+
+  onApplicationShutdown(): void {
+    this.listeners.clear();
+    this.stop();
   }
 
   private async poll(): Promise<void> {
     if (this.polling) {
+      this.again = true;
       return;
     }
     this.polling = true;
+    this.lastReadMs = Date.now();
     try {
       const current = await CommitteeRepository.stakingState(this.dataSource.manager);
       if (
@@ -70,6 +93,10 @@ export class StakingStateFeed implements OnApplicationShutdown {
       // A failed read is retried at the next tick; subscribers see the change then.
     } finally {
       this.polling = false;
+      if (this.again) {
+        this.again = false;
+        void this.poll();
+      }
     }
   }
 }
