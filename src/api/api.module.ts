@@ -1,6 +1,8 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { CachedResponseMiddleware } from 'src/api/cached-response.middleware';
+import { NetworkMetrics } from 'src/api/network.metrics';
+import { PerformanceModule } from 'src/performance/performance.module';
 import { ResponseCache, ResponseCacheModule } from 'src/api/response-cache';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -27,6 +29,7 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
     ShardMigrationModule,
     MetaModule,
     ResponseCacheModule,
+    PerformanceModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MetaModule, StakingModule, ResponseCacheModule],
@@ -46,7 +49,12 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
       }),
     }),
   ],
-  providers: [BigIntScalar, MetaResolver, { provide: APP_FILTER, useClass: GraphQLErrorFilter }],
+  providers: [
+    BigIntScalar,
+    MetaResolver,
+    NetworkMetrics,
+    { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+  ],
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import { Gauge } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { CommitteeRepository } from 'src/committee/committee.repository';
+import { MetricsRegistry } from 'src/metrics/metrics-registry';
+import { PerformanceService } from 'src/performance/performance.service';
+import { AlertRepository } from 'src/shard-migration/alerts/alert.repository';
+import { ShardMigrationRepository } from 'src/shard-migration/shard-migration.repository';
+import { MAX_PAGE_SIZE, OperatorsService } from 'src/staking/operators.service';
+
+const EPOCH_STATES = ['EpochChangeSync', 'EpochChangeDone', 'NextParamsSelected'] as const;
+const MOVE_STATES = ['planned', 'transferring', 'recovering', 'received', 'failed'] as const;
+const ALERT_KINDS = ['handoff_stalled', 'attestation_overdue', 'node_unreachable', 'quorum_at_risk'] as const;
+const APY_WINDOWS = ['1', '3', '10', 'lifetime'] as const;
+
+/**
+ * The network as Prometheus sees it, read from PostgreSQL at scrape time: epoch and phase, the
+ * sync quorum, each operator's shards, stake, commission, APY and score, and the latest handoff.
+ * Base units (FROST, ratios, seconds); labels are bounded: node (the operators, at most the
+ * candidates), state, kind and window (fixed sets).
+ */
+@Injectable()
+export class NetworkMetrics {
+  constructor(
+    metrics: MetricsRegistry,
+    private readonly dataSource: DataSource,
+    private readonly operators: OperatorsService,
+    private readonly performance: PerformanceService,
+  ) {
+    const registers = [metrics.registry];
+    // One read per scrape feeds every gauge below; each gauge's collect waits for the same read.
+    let reading: Promise<NetworkReading> | undefined;
+    const read = () => {
+      reading ??= this.read().finally(() => {
+        setImmediate(() => {
+          reading = undefined;
+        });
+      });
+      return reading;
+    };
+    const gauge = <L extends string>(
+      name: string,
+      help: string,
+      labelNames: readonly L[],
+      fill: (gauge: Gauge<L>, network: NetworkReading) => void,
+    ) =>
+      new Gauge<L>({
+        name,
+        help,
+        labelNames,
+        registers,
+        async collect() {
+          this.reset();
+          fill(this, await read());
+        },
+      });
+    gauge('tusk_epoch', 'The current Walrus epoch', [], (g, n) => {
+      if (n.epoch !== undefined) {
+        g.set(n.epoch);
+      }
+    });
+    gauge('tusk_epoch_state', '1 for the current phase of the epoch', ['state'], (g, n) => {
+      for (const state of EPOCH_STATES) {
+        g.set({ state }, n.state === state ? 1 : 0);
+      }
+    });
+    gauge(
+      'tusk_sync_weight_shards',
+      'Shards whose owners attested epoch_sync_done this epoch',
+      [],
+      (g, n) => {
+        g.set(n.syncWeight);
+      },
+    );
+    gauge('tusk_sync_quorum_shards', 'Shards the sync quorum needs (3w ≥ 2n + 1)', [], (g, n) => {
+      g.set(n.quorumWeight);
+    });
+    gauge('tusk_node_shards', 'Shards the node holds in the current committee', ['node', 'name'], (g, n) => {
+      for (const node of n.nodes) {
+        g.set({ node: node.nodeId, name: node.name }, node.shards);
+      }
+    });
+    gauge('tusk_node_stake_frost', 'Stake of the node’s pool, FROST', ['node', 'name'], (g, n) => {
+      for (const node of n.nodes) {
+        g.set({ node: node.nodeId, name: node.name }, Number(node.stake));
+      }
+    });
+    gauge('tusk_node_commission_ratio', 'Commission rate of the node, 0..1', ['node', 'name'], (g, n) => {
+      for (const node of n.nodes) {
+        g.set({ node: node.nodeId, name: node.name }, node.commissionRate / 10_000);
+      }
+    });
+    gauge(
+      'tusk_node_apy_ratio',
+      'APY of the node’s pool over a window, as a fraction',
+      ['node', 'name', 'window'],
+      (g, n) => {
+        for (const node of n.nodes) {
+          for (const [window, apy] of node.apy) {
+            g.set({ node: node.nodeId, name: node.name, window }, apy);
+          }
+        }
+      },
+    );
+    gauge(
+      'tusk_node_score',
+      'Performance score of the node over the last 10 epochs, 0..100',
+      ['node', 'name'],
+      (g, n) => {
+        for (const node of n.nodes) {
+          if (node.score !== null) {
+            g.set({ node: node.nodeId, name: node.name }, node.score);
+          }
+        }
+      },
+    );
+    gauge('tusk_handoff_epoch', 'Epoch of the latest tracked shard handoff', [], (g, n) => {
+      if (n.handoff !== undefined) {
+        g.set(n.handoff.epoch);
+      }
+    });
+    gauge('tusk_handoff_moves', 'Shard moves of the latest handoff by state', ['state'], (g, n) => {
+      for (const state of MOVE_STATES) {
+        g.set({ state }, n.handoff?.moves[state] ?? 0);
+      }
+    });
+    gauge('tusk_handoff_open_alerts', 'Open alerts of the latest handoff by kind', ['kind'], (g, n) => {
+      for (const kind of ALERT_KINDS) {
+        g.set({ kind }, n.handoff?.openAlerts[kind] ?? 0);
+      }
+    });
+    gauge(
+      'tusk_node_handoff_seconds',
+      'Seconds from EpochChangeStart to the node’s epoch_sync_done in the latest handoff it attested',
+      ['node', 'name'],
+      (g, n) => {
+        for (const node of n.nodes) {
+          if (node.handoffSeconds !== null) {
+            g.set({ node: node.nodeId, name: node.name }, node.handoffSeconds);
+          }
+        }
+      },
+    );
+  }
+
+  private async read(): Promise<NetworkReading> {
+    const manager = this.dataSource.manager;
+    const state = await CommitteeRepository.stakingState(manager);
+    const list = await this.operators.list({ first: MAX_PAGE_SIZE });
+    const nodes = list.edges.map((edge) => edge.node);
+    const nodeIds = nodes.map((node) => node.nodeId);
+    const apys = await this.operators.apys(nodeIds);
+    const scores = await this.performance.scores(nodeIds);
+    const latest = await ShardMigrationRepository.latestMigration(manager);
+    const handoffSeconds = new Map<string, number>();
+    let handoff: NetworkReading['handoff'];
+    if (latest !== undefined) {
+      const moves = Object.fromEntries(MOVE_STATES.map((state) => [state, 0])) as Record<
+        (typeof MOVE_STATES)[number],
+        number
+      >;
+      for (const move of await ShardMigrationRepository.moves(manager, latest.epoch)) {
+        moves[move.state]++;
+      }
+      const openAlerts: Record<string, number> = {};
+      for (const alert of await AlertRepository.forEpoch(manager, latest.epoch)) {
+        if (alert.resolvedAt === null) {
+          openAlerts[alert.kind] = (openAlerts[alert.kind] ?? 0) + 1;
+        }
+      }
+      handoff = { epoch: latest.epoch, moves, openAlerts };
+      for (const node of await ShardMigrationRepository.nodes(manager, latest.epoch)) {
+        if (node.attestedAt !== null) {
+          handoffSeconds.set(node.nodeId, (node.attestedAt.getTime() - latest.startedAt.getTime()) / 1000);
+        }
+      }
+    }
+    return {
+      epoch: state?.epoch,
+      state: state?.epochState,
+      syncWeight: state?.epochState === 'EpochChangeSync' ? (state.syncWeight ?? 0) : (state?.nShards ?? 0),
+      quorumWeight: Math.ceil((2 * (state?.nShards ?? 0) + 1) / 3),
+      nodes: nodes.map((node, index) => ({
+        nodeId: node.nodeId,
+        name: node.name,
+        shards: node.shards,
+        stake: node.stake,
+        commissionRate: node.commissionRate,
+        apy: (apys[index] ?? [])
+          .flatMap((window) =>
+            window.apy === null
+              ? []
+              : [[window.epochs === null ? 'lifetime' : String(window.epochs), window.apy] as const],
+          )
+          .filter(([window]) => (APY_WINDOWS as readonly string[]).includes(window)),
+        score: scores[index]?.score ?? null,
+        handoffSeconds: handoffSeconds.get(node.nodeId) ?? null,
+      })),
+      handoff,
+    };
+  }
+}
+
+interface NetworkReading {
+  readonly epoch: number | undefined;
+  readonly state: string | undefined;
+  readonly syncWeight: number;
+  readonly quorumWeight: number;
+  readonly nodes: {
+    readonly nodeId: string;
+    readonly name: string;
+    readonly shards: number;
+    readonly stake: bigint;
+    readonly commissionRate: number;
+    readonly apy: readonly (readonly [string, number])[];
+    readonly score: number | null;
+    readonly handoffSeconds: number | null;
+  }[];
+  readonly handoff:
+    | {
+        readonly epoch: number;
+        readonly moves: Record<(typeof MOVE_STATES)[number], number>;
+        readonly openAlerts: Record<string, number>;
+      }
+    | undefined;
+}
