@@ -14,6 +14,7 @@ import { CommitteeModule } from 'src/committee/committee.module';
 import { EpochsModule } from 'src/epochs/epochs.module';
 import { OperatorsService } from 'src/staking/operators.service';
 import { StakingModule } from 'src/staking/staking.module';
+import { RewardsModule } from 'src/rewards/rewards.module';
 import { ShardMigrationModule } from 'src/shard-migration/shard-migration.module';
 import { freshnessPlugin } from 'src/api/meta/freshness.plugin';
 import { MetaModule } from 'src/api/meta/meta.module';
@@ -27,6 +28,7 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
     EpochsModule,
     StakingModule,
     ShardMigrationModule,
+    RewardsModule,
     MetaModule,
     ResponseCacheModule,
     PerformanceModule,

@@ -9,6 +9,7 @@ import { DelegatorsResolver } from 'src/staking/graphql/delegators.resolver';
 import { OperatorsResolver } from 'src/staking/graphql/operators.resolver';
 import { OperatorHandoffsResolver } from 'src/shard-migration/graphql/operator-handoffs.resolver';
 import { ShardMigrationResolver } from 'src/shard-migration/graphql/shard-migration.resolver';
+import { RewardsResolver } from 'src/rewards/graphql/rewards.resolver';
 
 /** Every resolver of the API: the schema is built from these. */
 export const GRAPHQL_RESOLVERS = [
@@ -19,6 +20,7 @@ export const GRAPHQL_RESOLVERS = [
   DelegatorsResolver,
   ShardMigrationResolver,
   OperatorHandoffsResolver,
+  RewardsResolver,
 ];
 
 /** The schema as committed in `schema.gql`: sorted, so that a diff shows only real changes. */

@@ -1,5 +1,5 @@
 import { nodeIdOf } from 'src/domain/testing/node-ids';
-import { distributeEpochRewards } from 'src/domain/staking/epoch-rewards';
+import { distributeEpochRewards, projectNodeReward, splitCommission } from 'src/domain/staking/epoch-rewards';
 import { loadMoveVectors } from 'test/support/move-vectors';
 
 const vectors = loadMoveVectors();
@@ -45,5 +45,35 @@ describe('per-epoch reward distribution (system_state_inner::advance_epoch)', ()
       burnBasisPoints: 0,
     });
     expect(result).toEqual({ burned: 0n, perNode: [{ nodeId: nodeIdOf(1), reward: 0n }], leftover: 100n });
+  });
+});
+
+describe('commission and projections', () => {
+  it('takes the commission at the ending epoch’s rate, rounded down (the 10% pool vector: 10 000 → 1 000)', () => {
+    expect(splitCommission(10_000n, 1000)).toEqual({ commission: 1000n, delegators: 9000n });
+    expect(splitCommission(463n, 10_000)).toEqual({ commission: 463n, delegators: 0n });
+    expect(splitCommission(999n, 333)).toEqual({ commission: 33n, delegators: 966n });
+    expect(() => splitCommission(1n, 10_001)).toThrow('commission rate');
+  });
+
+  it('projects a prepaid bucket onto a node’s shards after the burn', () => {
+    // The e2e vector without deny lists: 4770 FROST, 3% burned, 10 of 100 shards.
+    expect(projectNodeReward({ bucket: 4770n, shards: 10, nShards: 100, commissionRateBps: 10_000 })).toEqual(
+      {
+        reward: 462n,
+        commission: 462n,
+        delegators: 0n,
+      },
+    );
+    expect(
+      projectNodeReward({ bucket: 1_000_000n, shards: 250, nShards: 1000, commissionRateBps: 1000 }),
+    ).toEqual({
+      reward: 242_500n,
+      commission: 24_250n,
+      delegators: 218_250n,
+    });
+    expect(() => projectNodeReward({ bucket: 1n, shards: 2, nShards: 1, commissionRateBps: 0 })).toThrow(
+      'shards',
+    );
   });
 });

@@ -59,3 +59,47 @@ export function distributeEpochRewards({
   });
   return { burned, perNode, leftover: total - paid };
 }
+
+/**
+ * `staking_pool::advance_epoch`'s first step: the commission is the reward times the rate in force
+ * during the ending epoch, rounded down; the rest goes to the pool's stakers.
+ */
+export function splitCommission(
+  reward: bigint,
+  commissionRateBps: number,
+): { readonly commission: bigint; readonly delegators: bigint } {
+  if (
+    reward < 0n ||
+    !Number.isInteger(commissionRateBps) ||
+    commissionRateBps < 0 ||
+    commissionRateBps > 10_000
+  ) {
+    throw new DomainError(
+      'INVALID_AMOUNT',
+      `invalid reward ${reward} or commission rate ${commissionRateBps}`,
+    );
+  }
+  const commission = (reward * BigInt(commissionRateBps)) / 10_000n;
+  return { commission, delegators: reward - commission };
+}
+
+/**
+ * What a node should earn from a prepaid future epoch's bucket, were the committee and the deny
+ * lists to stay as they are: the bucket after the burn, times the node's share of the shards.
+ * Storage is prepaid per epoch, so this is close to deterministic; deny lists and committee
+ * changes are what move it.
+ */
+export function projectNodeReward(input: {
+  readonly bucket: bigint;
+  readonly shards: number;
+  readonly nShards: number;
+  readonly commissionRateBps: number;
+  readonly burnBasisPoints?: number;
+}): { readonly reward: bigint; readonly commission: bigint; readonly delegators: bigint } {
+  if (input.nShards <= 0 || input.shards < 0 || input.shards > input.nShards) {
+    throw new DomainError('INVALID_ARGUMENT', `${input.shards} of ${input.nShards} shards`);
+  }
+  const burned = (input.bucket * BigInt(input.burnBasisPoints ?? REWARD_BURN_BASIS_POINTS)) / 10_000n;
+  const reward = ((input.bucket - burned) * BigInt(input.shards)) / BigInt(input.nShards);
+  return { reward, ...splitCommission(reward, input.commissionRateBps) };
+}

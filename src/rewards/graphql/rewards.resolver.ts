@@ -1,0 +1,47 @@
+import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { badUserInput, notFound, requireEpochArgument } from 'src/api/api-errors';
+import {
+  EpochRewardsType,
+  NodeEpochRewardType,
+  RewardProjectionType,
+} from 'src/rewards/graphql/rewards.types';
+import { RewardsService } from 'src/rewards/rewards.service';
+import { OperatorType } from 'src/staking/graphql/operator.types';
+
+@Resolver(() => OperatorType)
+export class RewardsResolver {
+  constructor(private readonly rewards: RewardsService) {}
+
+  @Query(() => EpochRewardsType, {
+    description:
+      'How the storage fees of an epoch were paid out at its end, node by node, checked against the chain.',
+  })
+  async epochRewards(@Args('epoch', { type: () => Int }) epochArgument: number): Promise<EpochRewardsType> {
+    const epoch = requireEpochArgument(epochArgument) ?? 0;
+    const rewards = await this.rewards.epochRewards(epoch);
+    if (rewards === undefined) {
+      throw notFound(`the system state of epoch ${epoch} is not indexed`);
+    }
+    return rewards;
+  }
+
+  @ResolveField(() => [NodeEpochRewardType], {
+    description: 'Rewards of the last epochs the node was paid for, newest first.',
+  })
+  async rewardHistory(
+    @Parent() operator: OperatorType,
+    @Args('last', { type: () => Int, defaultValue: 10 }) last: number,
+  ): Promise<NodeEpochRewardType[]> {
+    if (!Number.isInteger(last) || last < 1 || last > 100) {
+      throw badUserInput(`last must be between 1 and 100, got ${last}`);
+    }
+    return this.rewards.nodeRewards(operator.nodeId, last);
+  }
+
+  @ResolveField(() => [RewardProjectionType], {
+    description: 'The node’s share of each prepaid coming epoch, at its current shards and commission.',
+  })
+  async rewardProjections(@Parent() operator: OperatorType): Promise<RewardProjectionType[]> {
+    return this.rewards.projections(operator.nodeId, operator.commissionRate);
+  }
+}
