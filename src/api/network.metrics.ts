@@ -103,6 +103,18 @@ export class NetworkMetrics {
       },
     );
     gauge(
+      'tusk_node_epoch_yield_ratio',
+      'Growth of the pool’s share price over its last recorded epoch (not annualised), as a fraction',
+      ['node', 'name'],
+      (g, n) => {
+        for (const node of n.nodes) {
+          if (node.epochYield !== null) {
+            g.set({ node: node.nodeId, name: node.name }, node.epochYield);
+          }
+        }
+      },
+    );
+    gauge(
       'tusk_node_score',
       'Performance score of the node over the last 10 epochs, 0..100',
       ['node', 'name'],
@@ -194,11 +206,18 @@ export class NetworkMetrics {
           )
           .filter(([window]) => (APY_WINDOWS as readonly string[]).includes(window)),
         score: scores[index]?.score ?? null,
+        epochYield: lastEpochYield(apys[index] ?? []),
         handoffSeconds: handoffSeconds.get(node.nodeId) ?? null,
       })),
       handoff,
     };
   }
+}
+
+/** Share-price growth over the pool's last recorded epoch, minus one; null without one. */
+function lastEpochYield(windows: readonly { epochs: number | null; growth: number }[]): number | null {
+  const last = windows.find((window) => window.epochs === 1);
+  return last === undefined ? null : last.growth - 1;
 }
 
 interface NetworkReading {
@@ -214,6 +233,8 @@ interface NetworkReading {
     readonly commissionRate: number;
     readonly apy: readonly (readonly [string, number])[];
     readonly score: number | null;
+    /** Share-price growth over the last epoch, minus one. */
+    readonly epochYield: number | null;
     readonly handoffSeconds: number | null;
   }[];
   readonly handoff:

@@ -118,15 +118,25 @@ const operators: DashboardSpec = {
     {
       title: 'APY over 10 epochs',
       type: 'bargauge',
-      width: 12,
+      width: 8,
       height: 8,
       unit: 'percentunit',
+      description:
+        'Annualised with the real epoch length; absent where it overflows (seconds-long local epochs).',
       prom: [{ expr: 'tusk_node_apy_ratio{window="10"}', legend: '{{name}}' }],
+    },
+    {
+      title: 'Yield of the last epoch',
+      type: 'bargauge',
+      width: 8,
+      height: 8,
+      unit: 'percentunit',
+      prom: [{ expr: 'tusk_node_epoch_yield_ratio', legend: '{{name}}' }],
     },
     {
       title: 'Performance score',
       type: 'bargauge',
-      width: 12,
+      width: 8,
       height: 8,
       min: 0,
       max: 100,

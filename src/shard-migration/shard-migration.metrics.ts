@@ -40,5 +40,15 @@ export class ShardMigrationMetrics {
       help: '1 when this process holds the orchestrator lock',
       registers,
     });
+    // Every known series exists from the start, at zero, so that rates and panels have data.
+    this.leader.set(0);
+    for (const kind of ['handoff_stalled', 'attestation_overdue', 'node_unreachable', 'quorum_at_risk']) {
+      for (const event of ['firing', 'resolved']) {
+        this.alerts.inc({ kind, event }, 0);
+      }
+    }
+    for (const outcome of ['delivered', 'failed']) {
+      this.webhooks.inc({ outcome }, 0);
+    }
   }
 }

@@ -167,6 +167,11 @@ describe('dashboards, provisioning and alert rules', () => {
       const named = new Set([...Object.values(dashboards).flatMap(promQueries), rules].flatMap(metricNames));
       expect(named.size).toBeGreaterThan(15);
       expect([...named].filter((name) => !exposed.has(name))).toEqual([]);
+      // And each has data.
+      const sampled = new Set(
+        [...exposition.matchAll(/^(tusk_[a-z0-9_]+)(?:\{[^}]*\})? /gm)].map((match) => match[1]),
+      );
+      expect([...named].filter((name) => !sampled.has(name))).toEqual([]);
     });
   });
 });
