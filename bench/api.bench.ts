@@ -168,6 +168,9 @@ async function main(): Promise<void> {
         SUI_GRPC_URL: grpcUrl,
         WALRUS_STAKING_OBJECT_ID: devnet.network.deployment.stakingObjectId,
         WALRUS_SYSTEM_OBJECT_ID: devnet.network.deployment.systemObjectId,
+        // This history's storage nodes are not served: poll them at the mainnet interval, not
+        // the local network's twice a second, so that failing polls do not load the machine.
+        TUSK_NODE_HEALTH_POLL_MS: '30000',
       },
       stdio: 'ignore',
     });
