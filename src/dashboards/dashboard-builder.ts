@@ -155,20 +155,18 @@ export function buildDashboard(spec: DashboardSpec): Record<string, unknown> {
   };
 }
 
-/** Every SQL text of a built dashboard: panel targets, annotations and variables. */
-export function sqlQueries(dashboard: Record<string, unknown>): string[] {
+/** Every string `pick` finds in any object of a built dashboard, depth first. */
+function collect(
+  dashboard: Record<string, unknown>,
+  pick: (record: Record<string, unknown>) => string[],
+): string[] {
   const found: string[] = [];
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) {
       value.forEach(visit);
     } else if (typeof value === 'object' && value !== null) {
       const record = value as Record<string, unknown>;
-      if (typeof record.rawSql === 'string') {
-        found.push(record.rawSql);
-      }
-      if (record.type === 'query' && typeof record.query === 'string') {
-        found.push(record.query);
-      }
+      found.push(...pick(record));
       Object.values(record).forEach(visit);
     }
   };
@@ -176,20 +174,15 @@ export function sqlQueries(dashboard: Record<string, unknown>): string[] {
   return found;
 }
 
+/** Every SQL text of a built dashboard: panel targets, annotations and variables. */
+export function sqlQueries(dashboard: Record<string, unknown>): string[] {
+  return collect(dashboard, (record) => [
+    ...(typeof record.rawSql === 'string' ? [record.rawSql] : []),
+    ...(record.type === 'query' && typeof record.query === 'string' ? [record.query] : []),
+  ]);
+}
+
 /** Every PromQL expression of a built dashboard. */
 export function promQueries(dashboard: Record<string, unknown>): string[] {
-  const found: string[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      value.forEach(visit);
-    } else if (typeof value === 'object' && value !== null) {
-      const record = value as Record<string, unknown>;
-      if (typeof record.expr === 'string') {
-        found.push(record.expr);
-      }
-      Object.values(record).forEach(visit);
-    }
-  };
-  visit(dashboard);
-  return found;
+  return collect(dashboard, (record) => (typeof record.expr === 'string' ? [record.expr] : []));
 }
