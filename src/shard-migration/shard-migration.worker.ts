@@ -14,6 +14,7 @@ import { NodeHealthClient } from 'src/shard-migration/health/node-health.client'
 import { NodeHealthPoller } from 'src/shard-migration/health/node-health.poller';
 import { ShardMigrationMetrics } from 'src/shard-migration/shard-migration.metrics';
 import { ShardMigrationOrchestrator } from 'src/shard-migration/shard-migration.orchestrator';
+import { isIndexFresh } from 'src/shard-migration/shard-migration.repository';
 
 /** Session advisory lock of the handoff orchestrator ('hand' in ASCII). */
 const ORCHESTRATOR_LOCK_KEY = 0x68616e64;
@@ -113,8 +114,19 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
     sender: WebhookSender | undefined,
     signal: AbortSignal,
   ): Promise<void> {
-    const polls = await poller.pollDue(new Date(), signal);
-    this.metrics.polls.inc(polls);
+    // A node's health describes the present: while the index catches up with the chain it would be
+    // matched with a past epoch (and counted in the wrong epoch's availability), so nodes are
+    // polled only once the index is within a minute of the chain.
+    const now = new Date();
+    if (
+      await isIndexFresh(
+        this.dataSource.manager,
+        now,
+        Math.max(60_000, this.config.shardMigration.deadlines.stallGraceMs),
+      )
+    ) {
+      this.metrics.polls.inc(await poller.pollDue(now, signal));
+    }
     const result = await orchestrator.reconcile(new Date());
     for (const epoch of result.planned) {
       this.logger.log(`planned the shard handoff into epoch ${epoch}`);
