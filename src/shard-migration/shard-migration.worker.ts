@@ -29,7 +29,6 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger(ShardMigrationWorker.name);
   private readonly abort = new AbortController();
   private loop: Promise<void> | undefined;
-  private leading = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -37,10 +36,6 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
     private readonly endpoint: ChainEndpointService,
     private readonly metrics: ShardMigrationMetrics,
   ) {}
-
-  get isLeader(): boolean {
-    return this.leading;
-  }
 
   onApplicationBootstrap(): void {
     if (!this.config.indexer.follow) {
@@ -85,7 +80,6 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
         await sleep(Math.max(settings.tickMs, this.config.indexer.standbyPollMs), signal);
         continue;
       }
-      this.leading = true;
       this.metrics.leader.set(1);
       try {
         while (!stopped(signal)) {
@@ -100,7 +94,6 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
           await sleep(1000, signal);
         }
       } finally {
-        this.leading = false;
         this.metrics.leader.set(0);
         await lock.query('SELECT pg_advisory_unlock($1)', [ORCHESTRATOR_LOCK_KEY]).catch(() => undefined);
         await lock.release().catch(() => undefined);
