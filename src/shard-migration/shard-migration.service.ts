@@ -16,7 +16,11 @@ import {
 } from 'src/shard-migration/graphql/shard-migration.types';
 import { assessMigration } from 'src/shard-migration/migration-assessment';
 import { NodeHealthRepository } from 'src/shard-migration/node-health.repository';
-import { isIndexFresh, ShardMigrationRepository } from 'src/shard-migration/shard-migration.repository';
+import {
+  isIndexFresh,
+  ShardMigrationRepository,
+  type MigrationNodeRecord,
+} from 'src/shard-migration/shard-migration.repository';
 import { CommitteeRepository } from 'src/committee/committee.repository';
 
 /**
@@ -128,16 +132,7 @@ export class ShardMigrationService {
       nodes: assessment.nodes.map((entry) => {
         const report = health.get(entry.node.nodeId);
         return {
-          nodeId: entry.node.nodeId,
-          name: entry.node.name,
-          membership: entry.node.membership.toUpperCase(),
-          weight: entry.node.weight,
-          gained: entry.node.gained,
-          lost: entry.node.lost,
-          kept: entry.node.kept,
-          receiveBytes: entry.node.receiveBytes,
-          sendBytes: entry.node.sendBytes,
-          dueSeconds: entry.node.dueMs / 1000,
+          ...planned(entry.node),
           attested: entry.attested,
           attestedAt: entry.node.attestedAt,
           attestedLate: entry.node.attestedLate,
@@ -237,16 +232,18 @@ export class ShardMigrationService {
         blockingNodes: [],
       },
       nodes: plan.nodes.map((node) => ({
-        nodeId: node.nodeId,
-        name: names.get(node.nodeId) ?? null,
-        membership: node.membership.toUpperCase(),
-        weight: weights.get(node.nodeId) ?? 0,
-        gained: node.gained.length,
-        lost: node.lost.length,
-        kept: node.kept.length,
-        receiveBytes: node.receiveBytes,
-        sendBytes: node.sendBytes,
-        dueSeconds: node.dueMs / 1000,
+        ...planned({
+          nodeId: node.nodeId,
+          name: names.get(node.nodeId) ?? null,
+          membership: node.membership,
+          weight: weights.get(node.nodeId) ?? 0,
+          gained: node.gained.length,
+          lost: node.lost.length,
+          kept: node.kept.length,
+          receiveBytes: node.receiveBytes,
+          sendBytes: node.sendBytes,
+          dueMs: node.dueMs,
+        }),
         attested: false,
         attestedAt: null,
         attestedLate: null,
@@ -279,6 +276,36 @@ export class ShardMigrationService {
       alerts: [],
     };
   }
+}
+
+type PlannedNode = Pick<
+  MigrationNodeRecord,
+  | 'nodeId'
+  | 'name'
+  | 'membership'
+  | 'weight'
+  | 'gained'
+  | 'lost'
+  | 'kept'
+  | 'receiveBytes'
+  | 'sendBytes'
+  | 'dueMs'
+>;
+
+/** A node's part in a plan, as the API shows it, whether the handoff started or not. */
+function planned(node: PlannedNode) {
+  return {
+    nodeId: node.nodeId,
+    name: node.name,
+    membership: node.membership.toUpperCase(),
+    weight: node.weight,
+    gained: node.gained,
+    lost: node.lost,
+    kept: node.kept,
+    receiveBytes: node.receiveBytes,
+    sendBytes: node.sendBytes,
+    dueSeconds: node.dueMs / 1000,
+  };
 }
 
 function progress(counts: Omit<MigrationProgressType, 'fractionReceived'>): MigrationProgressType {
