@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { CommitteeRepository } from 'src/committee/committee.repository';
+import { quorumWeight } from 'src/domain/votes/quorum';
 import { MetricsRegistry } from 'src/metrics/metrics-registry';
 import { PerformanceService } from 'src/performance/performance.service';
 import { AlertRepository } from 'src/shard-migration/alerts/alert.repository';
@@ -191,7 +192,7 @@ export class NetworkMetrics {
       epoch: state?.epoch,
       state: state?.epochState,
       syncWeight: state?.epochState === 'EpochChangeSync' ? (state.syncWeight ?? 0) : (state?.nShards ?? 0),
-      quorumWeight: Math.ceil((2 * (state?.nShards ?? 0) + 1) / 3),
+      quorumWeight: quorumWeight(state?.nShards ?? 0),
       nodes: nodes.map((node, index) => ({
         nodeId: node.nodeId,
         name: node.name,

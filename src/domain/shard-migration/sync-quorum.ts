@@ -1,4 +1,5 @@
 import { compareNodeIds, type NodeId } from 'src/domain/shared/node-id';
+import { isQuorum, quorumWeight } from 'src/domain/votes/quorum';
 
 export interface SyncMember {
   readonly nodeId: NodeId;
@@ -31,7 +32,7 @@ export interface SyncQuorum {
 /** The quorum of `epoch_sync_done` attestations over the new committee. */
 export function syncQuorum(members: readonly SyncMember[], nShards: number): SyncQuorum {
   const totalWeight = members.reduce((total, member) => total + member.shards, 0);
-  const quorumWeight = Math.ceil((2 * nShards + 1) / 3);
+  const needed = quorumWeight(nShards);
   const attestedWeight = members
     .filter((member) => member.attested)
     .reduce((total, member) => total + member.shards, 0);
@@ -42,15 +43,15 @@ export function syncQuorum(members: readonly SyncMember[], nShards: number): Syn
   const reachableWeight = pending
     .filter((member) => !member.blocked)
     .reduce((total, member) => total + member.shards, 0);
-  const reached = 3 * attestedWeight >= 2 * nShards + 1;
+  const reached = isQuorum(attestedWeight, nShards);
   return {
     totalWeight,
-    quorumWeight,
+    quorumWeight: needed,
     attestedWeight,
-    missingWeight: Math.max(0, quorumWeight - attestedWeight),
+    missingWeight: Math.max(0, needed - attestedWeight),
     reached,
     pending,
     blocking,
-    atRisk: !reached && attestedWeight + reachableWeight < quorumWeight,
+    atRisk: !reached && attestedWeight + reachableWeight < needed,
   };
 }
