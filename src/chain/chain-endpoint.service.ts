@@ -39,6 +39,7 @@ export class ChainEndpointService implements OnApplicationShutdown {
   async walrusObjects(): Promise<{
     stakingObjectId: string;
     systemObjectId: string;
+    slashingManagerId: string | undefined;
     packageVersions: readonly string[];
   }> {
     const chain = this.config.chain;
@@ -53,6 +54,7 @@ export class ChainEndpointService implements OnApplicationShutdown {
     return {
       stakingObjectId: devnet.stakingObjectId,
       systemObjectId: devnet.systemObjectId,
+      slashingManagerId: devnet.slashingManagerId,
       packageVersions: [devnet.packageId],
     };
   }

@@ -9,6 +9,8 @@ export interface WalrusNetworkPreset {
   readonly grpcUrl: string;
   readonly stakingObjectId: string;
   readonly systemObjectId: string;
+  /** `slashing::SlashingManager`, shared since the v3 upgrade. */
+  readonly slashingManagerId: string;
   readonly walCoinType: string;
   /** Every published version of the Walrus package, original first. */
   readonly packageVersions: readonly string[];
@@ -21,6 +23,7 @@ export const WALRUS_PRESETS: Record<WalrusNetworkPreset['network'], WalrusNetwor
     grpcUrl: 'https://fullnode.mainnet.sui.io:443',
     stakingObjectId: '0x10b9d30c28448939ce6c4d6c6e0ffce4a7f8a4ada8248bdad09ef8b70e4a3904',
     systemObjectId: '0x2134d52768ea07e8c43570ef975eb3e4c27a39fa6396bef985b5abc58d03ddd2',
+    slashingManagerId: '0xfe343f7b72f67a1eca9bfc9dff0dac0520e11dca3bda5a0ea32816af6f722109',
     walCoinType: '0x356a26eb9e012a68958082340d4c4116e7f55615cf27affcff209cf0ae544f59::wal::WAL',
     packageVersions: [
       '0xfdc88f7d7cf30afab2f82e8380d11ee8f70efb90e863d1de8616fae1bb09ea77',
@@ -34,6 +37,7 @@ export const WALRUS_PRESETS: Record<WalrusNetworkPreset['network'], WalrusNetwor
     grpcUrl: 'https://fullnode.testnet.sui.io:443',
     stakingObjectId: '0xbe46180321c30aab2f8b3501e24048377287fa708018a5b7c2792b35fe339ee3',
     systemObjectId: '0x6c2547cbbc38025cf3adac45f63cb0a8d12ecf777cdc75a4971612bf97fdf6af',
+    slashingManagerId: '0xba59eb74de5c7707f830415ff9f64261d107d790bb65ab5835918eeac62daaee',
     walCoinType: '0x8270feb7375eee355e64fdb69c50abb6b5f9393a722883c1cf45f8e26048810a::wal::WAL',
     packageVersions: [
       '0xd84704c17fc870b8764832c535aa6b11f21a95cd6f5bb38a9b07d2cf42220c66',

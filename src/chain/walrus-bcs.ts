@@ -209,6 +209,22 @@ export const SystemStateInnerV1 = bcs.struct('SystemStateInnerV1', {
 
 export const Coin = bcs.struct('Coin', { id: bcs.Address, balance: Balance });
 
+/** `slashing::SlashingProposal`: the votes against one node, valid only in `epoch`. */
+export const SlashingProposal = bcs.struct('SlashingProposal', {
+  epoch: bcs.u32(),
+  node_id: bcs.Address,
+  voting_weight: bcs.u16(),
+  /** `VecSet<ID>`: the voters in the order they voted. */
+  voters: bcs.struct('VecSet<ID>', { contents: bcs.vector(bcs.Address) }),
+});
+/** An entry of `SlashingManager.slashing_candidates`: `Table<ID, SlashingProposal>`. */
+export const SlashingProposalField = DynamicField(bcs.Address, SlashingProposal);
+/** `slashing::SlashingManager` (shared, created by the v3 upgrade). */
+export const SlashingManager = bcs.struct('SlashingManager', {
+  id: bcs.Address,
+  slashing_candidates: Collection,
+});
+
 /** Events of `<walrus>::events`. */
 export const EpochChangeStart = bcs.struct('EpochChangeStart', { epoch: bcs.u32() });
 export const EpochChangeDone = bcs.struct('EpochChangeDone', { epoch: bcs.u32() });
@@ -234,6 +250,8 @@ export function walrusTypes(typeOrigin: string) {
     stakedWal: `${typeOrigin}::staked_wal::StakedWal`,
     storageNodeCap: `${typeOrigin}::storage_node::StorageNodeCap`,
     activeSet: `${typeOrigin}::active_set::ActiveSet`,
+    slashingManager: `${typeOrigin}::slashing::SlashingManager`,
+    slashingProposal: `${typeOrigin}::slashing::SlashingProposal`,
     extendedFieldKey: `${typeOrigin}::extended_field::Key`,
     event: (name: string) => `${typeOrigin}::events::${name}`,
   };

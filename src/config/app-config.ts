@@ -33,6 +33,7 @@ const envSchema = z.object({
   DEVNET_PORT: portSchema.default(0),
   WALRUS_STAKING_OBJECT_ID: objectId.optional(),
   WALRUS_SYSTEM_OBJECT_ID: objectId.optional(),
+  WALRUS_SLASHING_MANAGER_ID: objectId.optional(),
   TUSK_INDEXER_START: z.enum(['auto', 'genesis', 'snapshot']).default('auto'),
   TUSK_INDEXER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   TUSK_STANDBY_POLL_MS: z.coerce.number().int().min(50).default(2000),
@@ -76,6 +77,8 @@ export type ChainConfig =
       readonly grpcUrl: string;
       readonly stakingObjectId: string;
       readonly systemObjectId: string;
+      /** Where the slashing proposals live; without it a snapshot cannot list them. */
+      readonly slashingManagerId: string | undefined;
       /** Known versions of the Walrus package, original first (empty: learnt from the chain). */
       readonly packageVersions: readonly string[];
     };
@@ -226,6 +229,7 @@ function chainConfig(vars: z.output<typeof envSchema>): ChainConfig {
       grpcUrl: vars.SUI_GRPC_URL,
       stakingObjectId: vars.WALRUS_STAKING_OBJECT_ID,
       systemObjectId: vars.WALRUS_SYSTEM_OBJECT_ID,
+      slashingManagerId: vars.WALRUS_SLASHING_MANAGER_ID,
       packageVersions: [],
     };
   }
@@ -245,6 +249,7 @@ function chainConfig(vars: z.output<typeof envSchema>): ChainConfig {
     grpcUrl: vars.SUI_GRPC_URL ?? preset.grpcUrl,
     stakingObjectId: vars.WALRUS_STAKING_OBJECT_ID ?? preset.stakingObjectId,
     systemObjectId: vars.WALRUS_SYSTEM_OBJECT_ID ?? preset.systemObjectId,
+    slashingManagerId: vars.WALRUS_SLASHING_MANAGER_ID ?? preset.slashingManagerId,
     packageVersions: preset.packageVersions,
   };
 }

@@ -3,6 +3,7 @@ import { ActiveSetEntity } from 'src/committee/entities/active-set.entity';
 import { CommitteeMemberEntity } from 'src/committee/entities/committee-member.entity';
 import { CommitteeSelectionMemberEntity } from 'src/committee/entities/committee-selection-member.entity';
 import { CommitteeSelectionEntity } from 'src/committee/entities/committee-selection.entity';
+import { SlashingProposalVersionEntity } from 'src/committee/entities/slashing-proposal-version.entity';
 import { StakingStateEntity } from 'src/committee/entities/staking-state.entity';
 import { EpochEntity } from 'src/epochs/entities/epoch.entity';
 import { SystemStateEntity } from 'src/epochs/entities/system-state.entity';
@@ -40,6 +41,7 @@ export const ALL_ENTITIES = [
   CommitteeSelectionMemberEntity,
   ActiveSetEntity,
   ActiveSetMemberEntity,
+  SlashingProposalVersionEntity,
   StorageNodeEntity,
   StorageNodeCapEntity,
   NodeAttestationEntity,

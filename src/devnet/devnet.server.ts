@@ -19,6 +19,7 @@ export interface DevnetReady {
   readonly packageId: string;
   readonly stakingObjectId: string;
   readonly systemObjectId: string;
+  readonly slashingManagerId: string;
   readonly walCoinType: string;
   readonly scenario: string;
   readonly seed: number;
@@ -83,6 +84,7 @@ export class DevnetServer {
       packageId: deployment.packageId,
       stakingObjectId: deployment.stakingObjectId,
       systemObjectId: deployment.systemObjectId,
+      slashingManagerId: deployment.slashingManagerId,
       walCoinType: deployment.walCoinType,
       scenario: this.options.scenario.name,
       seed: this.options.seed,

@@ -12,6 +12,8 @@ import { canWithdrawEarly } from 'src/domain/staking/staked-wal';
 
 const FROST_PER_WAL = 1_000_000_000n;
 const TB = 1_000_000_000_000n;
+/** Sender of the permissionless calls nobody in the scenario owns (slashing execution, cleanup). */
+const KEEPER = '0x6b656570';
 
 export interface DevnetOptions {
   readonly scenario: Scenario;
@@ -209,6 +211,28 @@ export class Devnet {
         }
         return;
       }
+      case 'voteForSlashing': {
+        const candidate = this.nodeIdOf(event.candidate);
+        for (const voter of event.voters) {
+          this.attempt(() => {
+            this.network.voteForSlashing(this.nodeIdOf(voter), candidate);
+          });
+        }
+        return;
+      }
+      case 'executeSlashing': {
+        // Anyone may execute; here the first voter's operator does.
+        const candidate = this.nodeIdOf(event.candidate);
+        const [firstVoter] = this.network.slashingProposals.get(candidate)?.voters ?? [];
+        const sender = firstVoter === undefined ? KEEPER : this.network.node(firstVoter).operator;
+        this.attempt(() => this.network.executeSlashing(candidate, sender));
+        return;
+      }
+      case 'cleanupSlashing':
+        this.attempt(() => {
+          this.network.cleanupSlashingProposals([...this.network.slashingProposals.keys()], KEEPER);
+        });
+        return;
     }
   }
 

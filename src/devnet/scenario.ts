@@ -36,6 +36,16 @@ const eventSchema = z.discriminatedUnion('action', [
     fault: z.enum(STORAGE_NODE_FAULTS),
     clear: z.boolean().default(false),
   }),
+  /** Each voter, a committee member, votes in its own transaction, in the order listed. */
+  z.object({
+    ...trigger,
+    action: z.literal('voteForSlashing'),
+    voters: z.array(name).min(1),
+    candidate: name,
+  }),
+  z.object({ ...trigger, action: z.literal('executeSlashing'), candidate: name }),
+  /** Removes every proposal left from an earlier epoch. */
+  z.object({ ...trigger, action: z.literal('cleanupSlashing') }),
 ]);
 
 export const scenarioSchema = z.object({
@@ -117,12 +127,30 @@ export function parseScenario(json: unknown, source = 'scenario'): Scenario {
     }
   }
   for (const event of scenario.events) {
-    const node = 'node' in event && typeof event.node === 'string' ? event.node : undefined;
-    if (node !== undefined && !known.has(node)) {
-      throw new ScenarioError(
-        `${source}: event at epoch ${event.epoch} names unknown node ${JSON.stringify(node)}`,
-      );
+    for (const node of namedNodes(event)) {
+      if (!known.has(node)) {
+        throw new ScenarioError(
+          `${source}: event at epoch ${event.epoch} names unknown node ${JSON.stringify(node)}`,
+        );
+      }
     }
   }
   return scenario;
+}
+
+function namedNodes(event: ScenarioEvent): string[] {
+  switch (event.action) {
+    case 'stake':
+    case 'setCommission':
+    case 'fault':
+      return [event.node];
+    case 'voteForSlashing':
+      return [...event.voters, event.candidate];
+    case 'executeSlashing':
+      return [event.candidate];
+    case 'registerNode':
+    case 'unstakeAll':
+    case 'cleanupSlashing':
+      return [];
+  }
 }

@@ -269,7 +269,14 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     signal: AbortSignal,
   ): Promise<void> {
     this.logger.log('fresh database: bootstrapping a snapshot of the current staking state');
-    const snapshot = await new SnapshotReader(this.client, network).read(signal);
+    const { slashingManagerId } = await this.endpoint.walrusObjects();
+    if (slashingManagerId === undefined) {
+      this.logger.warn(
+        'WALRUS_SLASHING_MANAGER_ID is not set: the snapshot leaves out the open slashing proposals ' +
+          '(they appear with their next vote)',
+      );
+    }
+    const snapshot = await new SnapshotReader(this.client, { ...network, slashingManagerId }).read(signal);
     await this.dataSource.transaction(async (manager) => {
       await WatermarkRepository.assertLease(manager, term);
       for (const pipeline of pipelines) {

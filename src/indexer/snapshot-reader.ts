@@ -10,13 +10,16 @@ export interface WalrusObjectIds {
   readonly systemObjectId: string;
   /** The original Walrus package: the address its types carry. */
   readonly packageId: string;
+  /** The `SlashingManager`, when known: its open proposals are part of the state. */
+  readonly slashingManagerId?: string;
 }
 
 const PAGE = 50;
 
 /**
  * Reads the current Walrus staking state with object reads (the staking and system inner objects,
- * the active set, every pool and its exchange-rate table, the pools' caps and the deny-list sizes)
+ * the active set, every pool and its exchange-rate table, the pools' caps, the deny-list sizes and
+ * the slashing proposals)
  * and presents it as one synthetic checkpoint, so the pipelines file it exactly as if it had been
  * replayed. The reads are not pinned to a checkpoint: they are taken after `checkpoint`, and
  * replaying from `checkpoint + 1` cannot move anything backwards because every write is
@@ -94,6 +97,14 @@ export class SnapshotReader {
         await this.object(deriveDynamicFieldID(systemInner.deny_list_sizes.id, keyType, keyBcs)),
       ),
     );
+
+    if (this.ids.slashingManagerId !== undefined) {
+      const manager = W.SlashingManager.parse(await this.content(this.ids.slashingManagerId));
+      const proposalIds = (await this.fields(manager.slashing_candidates.id)).map((field) => field.fieldId);
+      for (const proposal of await this.objects(proposalIds)) {
+        objects.push(change('slashingProposal', proposal));
+      }
+    }
 
     const seconds = summary.checkpoint?.summary?.timestamp;
     return {

@@ -129,6 +129,37 @@ describe('WalrusCheckpointReader', () => {
     ]);
   });
 
+  it('follows slashing proposals, a type an upgrade introduced, and keeps the table a deleted one hung under', () => {
+    const table = `0x${'f6'.repeat(32)}`;
+    const read = reader.read(
+      checkpoint({
+        effects: GrpcTypes.TransactionEffects.create({
+          lamportVersion: 15n,
+          changedObjects: [
+            GrpcTypes.ChangedObject.create({
+              objectId: POSITION,
+              inputVersion: 11n,
+              inputOwner: GrpcTypes.Owner.create({ kind: GrpcTypes.Owner_OwnerKind.OBJECT, address: table }),
+              outputState: GrpcTypes.ChangedObject_OutputObjectState.DOES_NOT_EXIST,
+              idOperation: GrpcTypes.ChangedObject_IdOperation.DELETED,
+              objectType: `0x2::dynamic_field::Field<0x2::object::ID, ${UPGRADE}::slashing::SlashingProposal>`,
+            }),
+          ],
+        }),
+      }),
+    );
+    expect(read.transactions[0]?.objects).toEqual([
+      {
+        kind: 'slashingProposal',
+        objectId: POSITION,
+        version: 15n,
+        operation: 'deleted',
+        owner: table,
+        txDigest: 'tx1',
+      },
+    ]);
+  });
+
   it('refuses a written Walrus object whose contents did not come with the checkpoint', () => {
     const withoutContents = checkpoint({
       effects: GrpcTypes.TransactionEffects.create({

@@ -12,7 +12,8 @@ export type WalrusObjectKind =
   | 'stakedWal'
   | 'storageNodeCap'
   | 'systemInner'
-  | 'denyListSizes';
+  | 'denyListSizes'
+  | 'slashingProposal';
 
 export type ObjectOperation = 'created' | 'mutated' | 'deleted';
 
@@ -21,7 +22,10 @@ export interface WalrusObjectChange {
   readonly objectId: string;
   readonly version: bigint;
   readonly operation: ObjectOperation;
-  /** The owning address (address-owned) or parent object (object-owned); null when shared or gone. */
+  /**
+   * The owning address (address-owned) or parent object (object-owned), for a deletion the one it
+   * had before; null when shared.
+   */
   readonly owner: string | null;
   /** The Move struct's BCS; absent for a deletion. */
   readonly contents?: Uint8Array;
@@ -79,6 +83,7 @@ export class WalrusCheckpointReader {
       [`${origin}::storage_node::StorageNodeCap`, 'storageNodeCap'],
       [field('u64', `${origin}::system_state_inner::SystemStateInnerV1`), 'systemInner'],
       [field(key, '0x2::vec_map::VecMap<0x2::object::ID, u64>'), 'denyListSizes'],
+      [field('0x2::object::ID', `${origin}::slashing::SlashingProposal`), 'slashingProposal'],
     ];
     for (const [type, kind] of expected) {
       this.kinds.set(normalizer.normalize(type), kind);
@@ -120,7 +125,7 @@ export class WalrusCheckpointReader {
           objectId,
           version: transaction.effects?.lamportVersion ?? changed.inputVersion ?? 0n,
           operation: 'deleted',
-          owner: null,
+          owner: ownerAddress(changed.inputOwner),
           txDigest: digest,
         });
         continue;

@@ -228,6 +228,30 @@ describe('devnet scenarios', () => {
     expect(devnet.storageNodes.get(node1)!.lastAttestedEpoch).toBeGreaterThanOrEqual(2);
   });
 
+  it.each([
+    ['stuck-transfer', 5, { vote_for_slashing: 8, execute_slashing: 1, cleanup_slashing_proposals: 1 }],
+    ['node-churn', 6, { vote_for_slashing: 10, execute_slashing: 1, cleanup_slashing_proposals: 1 }],
+  ] as const)('%s: every scripted slashing call goes through', (name, epochs, expected) => {
+    const devnet = run(name, 7, epochs);
+    const calls = new Map<string, number>();
+    for (const checkpoint of devnet.ledger.checkpoints) {
+      for (const transaction of checkpoint.transactions) {
+        const kind = transaction.transaction?.kind?.data;
+        for (const command of kind?.oneofKind === 'programmableTransaction'
+          ? kind.programmableTransaction.commands
+          : []) {
+          const call = command.command.oneofKind === 'moveCall' ? command.command.moveCall : undefined;
+          if (call?.module === 'slashing') {
+            calls.set(call.function ?? '', (calls.get(call.function ?? '') ?? 0) + 1);
+          }
+        }
+      }
+    }
+    expect(Object.fromEntries(calls)).toEqual(expected);
+    // Executed and cleaned up: nothing is left in the table.
+    expect(devnet.network.slashingProposals.size).toBe(0);
+  });
+
   it('refuses a scenario file that names an unknown node, with the reason', () => {
     expect(() =>
       parseScenario({
@@ -237,6 +261,14 @@ describe('devnet scenarios', () => {
         events: [{ epoch: 1, action: 'setCommission', node: 'node-9', bps: 100 }],
       }),
     ).toThrow(/unknown node "node-9"/);
+    expect(() =>
+      parseScenario({
+        name: 'bad',
+        description: 'x',
+        nodes: [{ name: 'node-1', stakeWal: '10' }],
+        events: [{ epoch: 1, action: 'voteForSlashing', voters: ['node-1'], candidate: 'node-7' }],
+      }),
+    ).toThrow(/unknown node "node-7"/);
     expect(() => parseScenario({ name: 'Bad Name', description: 'x', nodes: [] })).toThrow(ScenarioError);
     expect(() => loadScenario('no-such-scenario')).toThrow(/shipped scenarios: commission-hike/);
   });

@@ -85,4 +85,93 @@ describe('the simulated Walrus contracts', () => {
     network.votingEnd();
     expect(network.committeeSelected).toBe(true);
   });
+
+  describe('slashing', () => {
+    /** Three nodes of equal stake in the committee of epoch 1 (shards 3, 3 and 4 of 10). */
+    function committeeOfThree() {
+      const { ledger, network, nodeId } = setup();
+      const others = ['node-b', 'node-c'].map((name, i) =>
+        network.registerCandidate({
+          name,
+          operator: `0x${(i + 11).toString(16)}`,
+          commissionRate: 1000,
+          storagePrice: 1n,
+          writePrice: 1n,
+          nodeCapacity: 1000n,
+        }),
+      );
+      const nodes = [nodeId, ...others];
+      for (const node of nodes) {
+        network.stakeWithPool('0xb0b', node, 10n * WAL);
+      }
+      network.advanceClock(GENESIS + 30_000);
+      network.votingEnd();
+      network.initiateEpochChange();
+      const weight = (node: string) => network.committee.find((m) => m.nodeId === node)?.shards.length ?? 0;
+      // Heaviest first: the two heaviest hold 7 of 10 shards, a quorum (3w >= 2n + 1).
+      nodes.sort((a, b) => weight(b) - weight(a));
+      return { ledger, network, nodes, weight };
+    }
+
+    it('adds each member’s shards once and burns the whole commission once a quorum voted', () => {
+      const { ledger, network, nodes, weight } = committeeOfThree();
+      const [first, second, third] = nodes as [never, never, never];
+      network.node(third).pool.addCommission(500n, true);
+      network.voteForSlashing(first, third);
+      expect(() => {
+        network.voteForSlashing(first, third);
+      }).toThrow('slashing::EDuplicateVote');
+      expect(() => network.executeSlashing(third, '0xdead')).toThrow('slashing::ENotEnoughVotes');
+      network.voteForSlashing(second, third);
+      expect(network.slashingProposals.get(third)).toEqual({
+        epoch: 1,
+        votingWeight: weight(first) + weight(second),
+        voters: [first, second],
+      });
+      ledger.sealCheckpoint(GENESIS);
+      expect(network.executeSlashing(third, '0xdead')).toBe(500n);
+      expect(network.node(third).pool.commission).toBe(0n);
+      expect(network.node(third).pool.blockedCommission).toBe(0n);
+      expect(network.slashingProposals.has(third)).toBe(false);
+      const effects = lastEffects(ledger);
+      expect(effects).toContainEqual({
+        type:
+          'dynamic_field::Field<0x2::object::ID, ' +
+          `${network.deployment.packageId}::slashing::SlashingProposal>`,
+        operation: 'DELETED',
+      });
+      expect(effects).toContainEqual({ type: 'staking_pool::StakingPool', operation: 'NONE' });
+      expect(() => network.executeSlashing(third, '0xdead')).toThrow('slashing::ENoProposalForNode');
+    });
+
+    it('refuses a voter outside the committee, starts over in a new epoch and cleans up only lapsed proposals', () => {
+      const { network, nodes } = committeeOfThree();
+      const [first, second, third] = nodes as [never, never, never];
+      const outsider = network.registerCandidate({
+        name: 'node-d',
+        operator: '0xd',
+        commissionRate: 0,
+        storagePrice: 1n,
+        writePrice: 1n,
+        nodeCapacity: 1000n,
+      });
+      expect(() => {
+        network.voteForSlashing(outsider, third);
+      }).toThrow('ENotInCommittee');
+      network.voteForSlashing(first, third);
+      network.voteForSlashing(first, second);
+      for (const member of network.committee) {
+        network.epochSyncDone(member.nodeId);
+      }
+      network.advanceClock(GENESIS + 30_000 + 60_000);
+      network.votingEnd();
+      network.advanceClock(GENESIS + 30_000 + 120_000);
+      network.initiateEpochChange();
+      expect(() => network.executeSlashing(third, '0xdead')).toThrow('slashing::EWrongEpoch');
+      network.voteForSlashing(second, third);
+      expect(network.slashingProposals.get(third)).toMatchObject({ epoch: 2, voters: [second] });
+      network.cleanupSlashingProposals([second, third], '0xdead');
+      expect([...network.slashingProposals.keys()]).toEqual([third]);
+    });
+  });
 });

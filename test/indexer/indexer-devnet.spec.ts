@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { isStakingEvent } from 'src/chain/walrus-bcs';
+import { SlashingRepository } from 'src/committee/slashing.repository';
 import type { Devnet } from 'src/devnet/devnet';
 import {
   buildDevnet,
@@ -200,6 +202,65 @@ describe('the indexer against the devnet', () => {
     const attested = await query<{ count: string }>(databaseUrl, 'SELECT count(*) FROM node_attestation');
     const received = expected.filter((entry) => entry.event.eventType?.endsWith('::ShardsReceived'));
     expect(Number(attested[0]?.count)).toBe(received.length);
+  });
+
+  it('keeps every slashing proposal and tells the executed one from the lapsed ones', async () => {
+    const proposals = await SlashingRepository.proposals(app.get(DataSource).manager, {
+      fromEpoch: 0,
+      toEpoch: devnet.network.epoch,
+    });
+    const nodeId = (name: string) => devnet.nodeIds.get(name) as string;
+    const weightIn = async (epoch: number, voters: string[]) => {
+      const rows = await query<{ sum: string }>(
+        databaseUrl,
+        `SELECT sum(shard_count) FROM committee_member
+         WHERE epoch = ${epoch} AND node_id IN (${voters.map((voter) => `'${nodeId(voter)}'`).join(',')})`,
+      );
+      return Number(rows[0]?.sum);
+    };
+    const quorum = ['node-1', 'node-2', 'node-3', 'node-4', 'node-5', 'node-6', 'node-7'];
+    // As node-churn scripts them: a quorum slashes node-10 in epoch 3; node-12 gets two weak
+    // proposals, the second one refreshing the first in epoch 4, and the cleanup in epoch 5 removes it.
+    expect(
+      proposals.map(({ candidateNodeId, epoch, votingWeight, voters, executedAt }) => ({
+        candidateNodeId,
+        epoch,
+        votingWeight,
+        voters,
+        executed: executedAt !== null,
+      })),
+    ).toEqual([
+      {
+        candidateNodeId: nodeId('node-12'),
+        epoch: 4,
+        votingWeight: await weightIn(4, ['node-1']),
+        voters: [nodeId('node-1')],
+        executed: false,
+      },
+      {
+        candidateNodeId: nodeId('node-10'),
+        epoch: 3,
+        votingWeight: await weightIn(3, quorum),
+        voters: quorum.map(nodeId),
+        executed: true,
+      },
+      {
+        candidateNodeId: nodeId('node-12'),
+        epoch: 3,
+        votingWeight: await weightIn(3, ['node-5', 'node-8']),
+        voters: [nodeId('node-5'), nodeId('node-8')],
+        executed: false,
+      },
+    ]);
+    expect(proposals[1]?.votingWeight).toBeGreaterThanOrEqual(667);
+    const removals = await query<{ operation: string; staking_epoch: number }>(
+      databaseUrl,
+      `SELECT operation, staking_epoch FROM slashing_proposal_version WHERE operation = 'deleted' ORDER BY version`,
+    );
+    expect(removals).toEqual([
+      { operation: 'deleted', staking_epoch: 3 },
+      { operation: 'deleted', staking_epoch: 5 },
+    ]);
   });
 
   async function latestPoolRow(nodeId: string): Promise<Row> {

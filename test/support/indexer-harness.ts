@@ -64,6 +64,7 @@ export async function serveDevnet(devnet: Devnet): Promise<ServedDevnet> {
       SUI_GRPC_URL: url,
       WALRUS_STAKING_OBJECT_ID: deployment.stakingObjectId,
       WALRUS_SYSTEM_OBJECT_ID: deployment.systemObjectId,
+      WALRUS_SLASHING_MANAGER_ID: deployment.slashingManagerId,
     },
   };
 }

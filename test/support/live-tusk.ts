@@ -63,6 +63,7 @@ export async function startLocalNetwork(
       SUI_GRPC_URL: ready.grpcUrl,
       WALRUS_STAKING_OBJECT_ID: ready.stakingObjectId,
       WALRUS_SYSTEM_OBJECT_ID: ready.systemObjectId,
+      WALRUS_SLASHING_MANAGER_ID: ready.slashingManagerId,
       TUSK_STORAGE_NODE_GATEWAY: ready.storageNodeGateway,
       DEVNET_EPOCH_DURATION_MS: String(epochDurationMs),
     },

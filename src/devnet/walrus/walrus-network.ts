@@ -19,7 +19,7 @@ import {
   type WalrusContext,
 } from 'src/domain/staking/staked-wal';
 import { StakingPool, type CommissionRule } from 'src/domain/staking/staking-pool';
-import { selectCapacity, selectPrices } from 'src/domain/votes/quorum';
+import { isQuorum, quorumWeight, selectCapacity, selectPrices } from 'src/domain/votes/quorum';
 
 /** `max_epochs_ahead` of mainnet and testnet: the storage fund keeps one bucket per future epoch. */
 const MAX_EPOCHS_AHEAD = 53;
@@ -75,6 +75,13 @@ export interface StakePosition {
   stakedWal: StakedWal;
 }
 
+/** `slashing::SlashingProposal`: the votes against one node in one epoch. */
+export interface SlashingProposalRecord {
+  readonly epoch: number;
+  readonly votingWeight: number;
+  readonly voters: readonly NodeId[];
+}
+
 interface FundBucket {
   epoch: number;
   usedCapacity: bigint;
@@ -86,6 +93,7 @@ export interface WalrusDeployment {
   readonly packageId: string;
   readonly stakingObjectId: string;
   readonly systemObjectId: string;
+  readonly slashingManagerId: string;
   readonly walCoinType: string;
 }
 
@@ -111,6 +119,8 @@ export class WalrusNetwork {
   readonly activeSet: ActiveSet;
   readonly nodes = new Map<NodeId, NodeRecord>();
   readonly positions = new Map<string, StakePosition>();
+  /** `SlashingManager.slashing_candidates`, by candidate. */
+  readonly slashingProposals = new Map<NodeId, SlashingProposalRecord>();
   storagePrice = U64_MAX;
   writePrice = U64_MAX;
   totalCapacity = 0n;
@@ -123,6 +133,7 @@ export class WalrusNetwork {
     readonly activeSetField: string;
     readonly nextEpochKeysField: string;
     readonly denyListField: string;
+    readonly slashingTable: string;
   };
   private readonly fund: FundBucket[];
   private readonly rewardsPerEpoch: bigint;
@@ -151,6 +162,7 @@ export class WalrusNetwork {
       packageId,
       stakingObjectId: ledger.newObjectId(),
       systemObjectId: ledger.newObjectId(),
+      slashingManagerId: ledger.newObjectId(),
       walCoinType: `${walPackage}::wal::WAL`,
     };
     this.ids = {
@@ -158,6 +170,7 @@ export class WalrusNetwork {
       activeSetField: ledger.newObjectId(),
       nextEpochKeysField: ledger.newObjectId(),
       denyListField: ledger.newObjectId(),
+      slashingTable: ledger.newObjectId(),
     };
     this.fund = Array.from({ length: MAX_EPOCHS_AHEAD }, (_, i) => ({
       epoch: i,
@@ -165,7 +178,12 @@ export class WalrusNetwork {
       rewards: this.rewardsPerEpoch,
     }));
     this.commit('init', 'init', {
-      writes: [...this.rootWrites(), ...this.stakingWrites({ activeSet: true }), ...this.systemWrites()],
+      writes: [
+        ...this.rootWrites(),
+        ...this.stakingWrites({ activeSet: true }),
+        ...this.systemWrites(),
+        this.slashingManagerWrite(),
+      ],
     });
   }
 
@@ -501,6 +519,101 @@ export class WalrusNetwork {
     });
   }
 
+  // === slashing::vote_for_slashing / execute_slashing / cleanup_slashing_proposals ===
+
+  /**
+   * A committee member votes to slash `candidateId` with its current shard count. A proposal from
+   * an earlier epoch starts over: its votes lapse with the epoch.
+   */
+  voteForSlashing(voterId: NodeId, candidateId: NodeId): void {
+    const voter = this.node(voterId);
+    const member = this.committee.find((candidate) => candidate.nodeId === voterId);
+    if (member === undefined) {
+      throw new DomainError(
+        'INVALID_STATE',
+        `${voter.name} is not in the committee`,
+        abort('ENotInCommittee', 4),
+      );
+    }
+    const existing = this.slashingProposals.get(candidateId);
+    const current =
+      existing?.epoch === this.epoch ? existing : { epoch: this.epoch, votingWeight: 0, voters: [] };
+    if (current.voters.includes(voterId)) {
+      throw new DomainError(
+        'INVALID_STATE',
+        `${voter.name} already voted to slash ${candidateId} in epoch ${this.epoch}`,
+        abort('EDuplicateVote', 1, 'slashing'),
+      );
+    }
+    const proposal: SlashingProposalRecord = {
+      epoch: this.epoch,
+      votingWeight: current.votingWeight + member.shards.length,
+      voters: [...current.voters, voterId],
+    };
+    this.slashingProposals.set(candidateId, proposal);
+    this.commit(
+      voter.operator,
+      'vote_for_slashing',
+      { writes: [this.slashingManagerWrite(), this.slashingProposalWrite(candidateId, proposal)] },
+      'slashing',
+    );
+  }
+
+  /** Burns the candidate's whole commission once its proposal of this epoch has a quorum. */
+  executeSlashing(candidateId: NodeId, sender: string): bigint {
+    const proposal = this.slashingProposals.get(candidateId);
+    if (proposal === undefined) {
+      throw new DomainError(
+        'INVALID_STATE',
+        `no slashing proposal against ${candidateId}`,
+        abort('ENoProposalForNode', 2, 'slashing'),
+      );
+    }
+    if (proposal.epoch !== this.epoch) {
+      throw new DomainError(
+        'INVALID_STATE',
+        `the proposal against ${candidateId} is from epoch ${proposal.epoch}, not ${this.epoch}`,
+        abort('EWrongEpoch', 3, 'slashing'),
+      );
+    }
+    if (!isQuorum(proposal.votingWeight, this.nShards)) {
+      throw new DomainError(
+        'INVALID_STATE',
+        `the proposal against ${candidateId} has ${proposal.votingWeight} of ${quorumWeight(this.nShards)} shards`,
+        abort('ENotEnoughVotes', 4, 'slashing'),
+      );
+    }
+    const node = this.node(candidateId);
+    const fieldId = this.slashingProposalWrite(candidateId, proposal).objectId;
+    this.slashingProposals.delete(candidateId);
+    const burned = node.pool.burnCommission();
+    this.commit(
+      normalizeSuiAddress(sender),
+      'execute_slashing',
+      { writes: [...this.stakingWrites({ pools: [node] }), this.slashingManagerWrite()], deletes: [fieldId] },
+      'slashing',
+    );
+    return burned;
+  }
+
+  /** Removes the named candidates' proposals from past epochs; anyone may call it. */
+  cleanupSlashingProposals(candidateIds: readonly NodeId[], sender: string): void {
+    const deletes: string[] = [];
+    for (const candidateId of candidateIds) {
+      const proposal = this.slashingProposals.get(candidateId);
+      if (proposal !== undefined && proposal.epoch < this.epoch) {
+        deletes.push(this.slashingProposalWrite(candidateId, proposal).objectId);
+        this.slashingProposals.delete(candidateId);
+      }
+    }
+    this.commit(
+      normalizeSuiAddress(sender),
+      'cleanup_slashing_proposals',
+      { writes: [this.slashingManagerWrite()], deletes },
+      'slashing',
+    );
+  }
+
   // === reads ===
 
   node(nodeId: NodeId): NodeRecord {
@@ -816,6 +929,34 @@ export class WalrusNetwork {
       );
   }
 
+  private slashingManagerWrite(): ObjectWrite {
+    return {
+      objectId: this.deployment.slashingManagerId,
+      owner: { kind: 'shared', initialVersion: 1n },
+      type: this.types.slashingManager,
+      contents: W.SlashingManager.serialize({
+        id: this.deployment.slashingManagerId,
+        slashing_candidates: { id: this.ids.slashingTable, size: BigInt(this.slashingProposals.size) },
+      }).toBytes(),
+    };
+  }
+
+  private slashingProposalWrite(candidateId: NodeId, proposal: SlashingProposalRecord): ObjectWrite {
+    return this.writer.dynamicField(
+      this.ids.slashingTable,
+      '0x2::object::ID',
+      bcs.Address,
+      candidateId,
+      this.types.slashingProposal,
+      W.SlashingProposal.serialize({
+        epoch: proposal.epoch,
+        node_id: candidateId,
+        voting_weight: proposal.votingWeight,
+        voters: { contents: [...proposal.voters] },
+      }).toBytes(),
+    );
+  }
+
   private stakedWalWrite(position: StakePosition): ObjectWrite {
     const { stakedWal } = position;
     return {
@@ -889,8 +1030,8 @@ function encodeRate(rate: PoolExchangeRate): Uint8Array {
   ).toBytes();
 }
 
-function abort(name: string, code: number) {
-  return { package: 'walrus' as const, module: 'staking_inner', name, code };
+function abort(name: string, code: number, module = 'staking_inner') {
+  return { package: 'walrus' as const, module, name, code };
 }
 
 function wrongEpochState(message: string): DomainError {

@@ -324,6 +324,14 @@ export class StakingPool {
     this.blockedCommission = 0n;
   }
 
+  /** `extract_commission_to_burn` (slashing): the whole commission goes, blocked or not. */
+  burnCommission(): bigint {
+    const burned = this.commission;
+    this.commission = 0n;
+    this.blockedCommission = 0n;
+    return burned;
+  }
+
   /** `collect_commission`: pays out the commission that is not blocked. */
   collectCommission(): bigint {
     if (this.commission <= this.blockedCommission) {

@@ -8,6 +8,7 @@ import {
   type CommitteeSelectionRow,
   type StakingStateRow,
 } from 'src/committee/committee.repository';
+import { SlashingRepository, type SlashingProposalVersionRow } from 'src/committee/slashing.repository';
 import type { Pipeline, PreparedBatch } from 'src/indexer/pipelines/pipeline';
 import type { WalrusCheckpoint, WalrusObjectChange } from 'src/indexer/walrus-checkpoint';
 import {
@@ -42,7 +43,7 @@ export interface StakingPipelineState {
 /**
  * Pools and the staking inner object: storage nodes, pool state per epoch, exchange rates, node
  * caps and attestations, the epoch state machine, committees (current, previous and selected
- * next) and the active set. Within a transaction the inner object is read first, so the pools an
+ * next), the active set, and every version of the slashing proposals. Within a transaction the inner object is read first, so the pools an
  * epoch change advances are filed under the new epoch.
  */
 export class StakingPipeline implements Pipeline<StakingPipelineState> {
@@ -73,6 +74,7 @@ export class StakingPipeline implements Pipeline<StakingPipelineState> {
     const rates = new Map<string, ExchangeRateRow>();
     const caps = new Map<string, StorageNodeCapRow>();
     const attestations = new Map<string, NodeAttestationRow>();
+    const slashing: SlashingProposalVersionRow[] = [];
     let changes = 0;
 
     const keepNewest = <K, V extends { version: bigint }>(map: Map<K, V>, key: K, row: V) => {
@@ -114,6 +116,11 @@ export class StakingPipeline implements Pipeline<StakingPipelineState> {
           (a, b) => Number(b.kind === 'stakingInner') - Number(a.kind === 'stakingInner'),
         );
         for (const change of objects) {
+          if (change.kind === 'slashingProposal') {
+            slashing.push(slashingVersion(change, checkpoint, requireEpoch(epoch, change)));
+            changes++;
+            continue;
+          }
           if (change.operation === 'deleted') {
             continue;
           }
@@ -316,9 +323,40 @@ export class StakingPipeline implements Pipeline<StakingPipelineState> {
         await PoolRepository.writeExchangeRates(manager, [...rates.values()]);
         await PoolRepository.writeCaps(manager, [...caps.values()]);
         await PoolRepository.writeAttestations(manager, [...attestations.values()]);
+        await SlashingRepository.writeVersions(manager, slashing);
       },
     };
   }
+}
+
+/** A version of a slashing proposal, or its removal, stamped with the Walrus epoch it happened in. */
+function slashingVersion(
+  change: WalrusObjectChange,
+  checkpoint: WalrusCheckpoint,
+  stakingEpoch: number,
+): SlashingProposalVersionRow {
+  const base = {
+    fieldId: change.objectId,
+    version: change.version,
+    operation: change.operation,
+    stakingEpoch,
+    checkpoint: checkpoint.sequence,
+    txDigest: change.txDigest,
+    timestamp: new Date(checkpoint.timestampMs),
+  };
+  if (change.operation === 'deleted') {
+    return { ...base, proposal: null };
+  }
+  const proposal = decodeObject(W.SlashingProposalField, change).value;
+  return {
+    ...base,
+    proposal: {
+      candidateNodeId: proposal.node_id,
+      epoch: proposal.epoch,
+      votingWeight: proposal.voting_weight,
+      voters: proposal.voters.contents,
+    },
+  };
 }
 
 function requireEpoch(epoch: number | null, change: WalrusObjectChange): number {
