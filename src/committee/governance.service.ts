@@ -1,10 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CommitteeRepository } from 'src/committee/committee.repository';
-import type { GovernanceType, NodeVoteType, QuorumResultType } from 'src/committee/graphql/governance.types';
+import {
+  SlashingProposalStatus,
+  type GovernanceType,
+  type NodeVoteType,
+  type QuorumResultType,
+  type SlashingProposalType,
+} from 'src/committee/graphql/governance.types';
+import { SlashingRepository } from 'src/committee/slashing.repository';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { concentrationThresholds, gini, nakamotoCoefficient } from 'src/domain/votes/concentration';
-import { normalisedCapacityVote, quorumAbove, quorumBelow, type WeightedVote } from 'src/domain/votes/quorum';
+import {
+  isQuorum,
+  normalisedCapacityVote,
+  quorumAbove,
+  quorumBelow,
+  quorumWeight,
+  type WeightedVote,
+} from 'src/domain/votes/quorum';
 import { PoolRepository } from 'src/staking/pool.repository';
 
 /** Parameter votes as the contract tallies them, and how concentrated the committee is. */
@@ -53,6 +67,48 @@ export class GovernanceService {
         nShards,
         rule,
       );
+    const current = (await CommitteeRepository.stakingState(manager))?.epoch ?? epoch;
+    const proposals = await SlashingRepository.proposals(manager, { fromEpoch: epoch, toEpoch: epoch });
+    const names = await PoolRepository.names(
+      manager,
+      proposals.map((proposal) => proposal.candidateNodeId),
+    );
+    // Voters weigh their shards in the committee of the proposal's epoch, this one.
+    const voter = (member: (typeof members)[number]) => ({
+      nodeId: member.nodeId,
+      name: member.name,
+      weight: member.shards.length,
+    });
+    const memberOf = new Map(members.map((member) => [member.nodeId, member]));
+    const slashingProposals = proposals.map((proposal): SlashingProposalType => {
+      const voted = new Set(proposal.voters);
+      return {
+        candidateNodeId: proposal.candidateNodeId,
+        candidateName: names.get(proposal.candidateNodeId) ?? null,
+        epoch: proposal.epoch,
+        status:
+          proposal.executedAt !== null
+            ? SlashingProposalStatus.EXECUTED
+            : proposal.epoch < current
+              ? SlashingProposalStatus.LAPSED
+              : SlashingProposalStatus.OPEN,
+        votingWeight: proposal.votingWeight,
+        quorumWeight: quorumWeight(nShards),
+        quorumReached: isQuorum(proposal.votingWeight, nShards),
+        weightNeeded: Math.max(0, quorumWeight(nShards) - proposal.votingWeight),
+        voters: proposal.voters.map((nodeId) => {
+          const member = memberOf.get(nodeId);
+          return member === undefined ? { nodeId, name: null, weight: 0 } : voter(member);
+        }),
+        nonVoters: members
+          .filter((member) => !voted.has(member.nodeId))
+          .sort((a, b) => b.shards.length - a.shards.length || a.nodeId.localeCompare(b.nodeId))
+          .map(voter),
+        firstSeenAt: proposal.firstSeenAt,
+        lastChangedAt: proposal.lastChangedAt,
+        executedAt: proposal.executedAt,
+      };
+    });
     const thresholds = concentrationThresholds(nShards);
     const shards = members.map((member) => member.shards.length);
     return {
@@ -68,6 +124,7 @@ export class GovernanceService {
         giniStake: gini(members.map((member) => balances.get(member.nodeId) ?? 0n)),
         giniShards: gini(shards.map(BigInt)),
       },
+      slashingProposals,
     };
   }
 }

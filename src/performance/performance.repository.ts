@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { HandoffSample, PerformanceInput } from 'src/domain/performance/performance-score';
+import { SlashingRepository } from 'src/committee/slashing.repository';
+import type {
+  HandoffSample,
+  PerformanceInput,
+  SlashingSample,
+} from 'src/domain/performance/performance-score';
 
 interface AvailabilityRow {
   node_id: string;
@@ -69,6 +74,31 @@ export const PerformanceRepository = {
       'SELECT used_capacity_size, deny_list_sizes FROM system_state WHERE epoch <= $1 ORDER BY epoch DESC LIMIT 1',
       [toEpoch],
     );
+    const [staking] = await manager.query<{ n_shards: number }[]>(
+      'SELECT n_shards FROM staking_state WHERE epoch <= $1 ORDER BY epoch DESC LIMIT 1',
+      [toEpoch],
+    );
+    // The first epoch each pool was seen in: a node is judged on slashing only while it existed.
+    const firstEpochs = await manager.query<{ node_id: string; first_epoch: number }[]>(
+      'SELECT node_id, min(epoch) AS first_epoch FROM pool_state WHERE node_id = ANY($1) GROUP BY node_id',
+      [nodeIds],
+    );
+    const slashingOf = new Map<string, SlashingSample[]>();
+    for (const proposal of await SlashingRepository.proposals(manager, {
+      fromEpoch,
+      toEpoch,
+      candidates: nodeIds,
+    })) {
+      slashingOf.set(proposal.candidateNodeId, [
+        ...(slashingOf.get(proposal.candidateNodeId) ?? []),
+        {
+          epoch: proposal.epoch,
+          votingWeight: proposal.votingWeight,
+          executed: proposal.executedAt !== null,
+        },
+      ]);
+    }
+    const firstEpochOf = new Map(firstEpochs.map((row) => [row.node_id, row.first_epoch]));
     const availabilityOf = new Map(availability.map((row) => [row.node_id, row]));
     const attestationsOf = new Map(attestations.map((row) => [row.node_id, row]));
     const handoffsOf = new Map<string, HandoffSample[]>();
@@ -87,6 +117,7 @@ export const PerformanceRepository = {
       nodeIds.map((nodeId) => {
         const polls = availabilityOf.get(nodeId);
         const attestation = attestationsOf.get(nodeId);
+        const firstEpoch = firstEpochOf.get(nodeId);
         return [
           nodeId,
           {
@@ -99,6 +130,10 @@ export const PerformanceRepository = {
             epochsAttested: Number(attestation?.attested ?? 0),
             denyListSize: BigInt(system?.deny_list_sizes[nodeId] ?? '0'),
             usedCapacity: BigInt(system?.used_capacity_size ?? '0'),
+            slashingProposals: slashingOf.get(nodeId) ?? [],
+            epochsWithPool:
+              firstEpoch === undefined ? 0 : Math.max(0, toEpoch - Math.max(fromEpoch, firstEpoch) + 1),
+            nShards: staking?.n_shards ?? 1000,
           },
         ];
       }),

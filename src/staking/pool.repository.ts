@@ -255,6 +255,15 @@ export const PoolRepository = {
     });
   },
 
+  /** The nodes' names, by node ID (nodes not indexed are left out). */
+  async names(manager: EntityManager, nodeIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await manager.query<{ node_id: string; name: string }[]>(
+      'SELECT node_id, name FROM storage_node WHERE node_id = ANY($1)',
+      [nodeIds],
+    );
+    return new Map(rows.map((row) => [row.node_id, row.name]));
+  },
+
   /** Exchange-rate table ID → node ID, for every known pool. */
   async exchangeRateTables(manager: EntityManager): Promise<Map<string, string>> {
     const rows: { exchange_rates_id: string; node_id: string }[] = await manager.query(

@@ -175,6 +175,84 @@ describe('committee queries', () => {
     });
   });
 
+  it('tallies slashing proposals by the voters’ shards, naming who has not voted', async () => {
+    const response = await graphql(`
+      {
+        governance(epoch: 3) {
+          slashingProposals {
+            candidateName
+            epoch
+            status
+            votingWeight
+            quorumWeight
+            quorumReached
+            weightNeeded
+            voters {
+              name
+              weight
+            }
+            nonVoters {
+              name
+              weight
+            }
+            executedAt
+          }
+        }
+      }
+    `);
+    expect(response.errors).toBeUndefined();
+    type Voter = { name: string; weight: number };
+    const proposals = (
+      response.data?.governance as {
+        slashingProposals: {
+          candidateName: string;
+          status: string;
+          votingWeight: number;
+          quorumWeight: number;
+          quorumReached: boolean;
+          weightNeeded: number;
+          voters: Voter[];
+          nonVoters: Voter[];
+          executedAt: string | null;
+        }[];
+      }
+    ).slashingProposals;
+    const committee = await query<{ name: string; shard_count: number }>(
+      databaseUrl,
+      'SELECT n.name, m.shard_count FROM committee_member m JOIN storage_node n USING (node_id) WHERE m.epoch = 3',
+    );
+    const weightOf = new Map(committee.map((row) => [row.name, row.shard_count]));
+    // node-churn: a quorum slashes node-10 in epoch 3; a weak proposal against node-12 lapses.
+    expect(proposals.map((p) => [p.candidateName, p.status, p.quorumReached])).toEqual([
+      ['node-10', 'EXECUTED', true],
+      ['node-12', 'LAPSED', false],
+    ]);
+    for (const proposal of proposals) {
+      expect(proposal.quorumWeight).toBe(667);
+      expect(proposal.voters.map((voter) => voter.weight)).toEqual(
+        proposal.voters.map((voter) => weightOf.get(voter.name)),
+      );
+      expect(proposal.voters.reduce((sum, voter) => sum + voter.weight, 0)).toBe(proposal.votingWeight);
+      expect(proposal.weightNeeded).toBe(Math.max(0, 667 - proposal.votingWeight));
+      expect([...proposal.voters, ...proposal.nonVoters].map((voter) => voter.name).sort()).toEqual(
+        [...weightOf.keys()].sort(),
+      );
+      const nonVoterWeights = proposal.nonVoters.map((voter) => voter.weight);
+      expect(nonVoterWeights).toEqual([...nonVoterWeights].sort((a, b) => b - a));
+    }
+    expect(proposals[0]?.voters.map((voter) => voter.name)).toEqual([
+      'node-1',
+      'node-2',
+      'node-3',
+      'node-4',
+      'node-5',
+      'node-6',
+      'node-7',
+    ]);
+    expect(proposals[0]?.executedAt).not.toBeNull();
+    expect(proposals[1]?.executedAt).toBeNull();
+  });
+
   it('answers an unknown epoch with NOT_FOUND and a negative one with BAD_USER_INPUT', async () => {
     expect((await graphql('{ committee(epoch: 9999) { epoch } }')).errors?.[0]?.extensions.code).toBe(
       'NOT_FOUND',

@@ -72,6 +72,25 @@ describe('operators ranked by APY and performance score', () => {
     expect(attestations?.value).toBeCloseTo((attested ?? 0) / (total ?? 1), 10);
   });
 
+  it('scores the node whose commission a quorum burnt below an untouched one on slashing', async () => {
+    const byName = new Map(
+      (await ranked('[{ field: name, direction: asc }]')).map((node) => [
+        api.devnet.network.nodes.get(node.nodeId as never)?.name,
+        node.score.components.find((component) => component.name === 'slashing'),
+      ]),
+    );
+    // node-10 had a pool in all 6 epochs (0..5) of the window and was slashed in one of them.
+    expect(byName.get('node-10')?.value).toBeCloseTo(1 - 1 / 6, 10);
+    expect(byName.get('node-10')?.inputs).toMatch(
+      /^1 slashing proposal\(s\) in 6 epochs, 1 executed; strongest \d+ of 667 shards$/,
+    );
+    expect(byName.get('node-1')).toEqual({
+      name: 'slashing',
+      value: 1,
+      inputs: 'no slashing proposal in 6 epochs',
+    });
+  });
+
   it('pages a computed order with cursors like any other', async () => {
     const pageOf = async (after: string | null) => {
       const response = await graphql(

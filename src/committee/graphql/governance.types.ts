@@ -1,4 +1,19 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum SlashingProposalStatus {
+  OPEN = 'OPEN',
+  EXECUTED = 'EXECUTED',
+  LAPSED = 'LAPSED',
+}
+
+registerEnumType(SlashingProposalStatus, {
+  name: 'SlashingProposalStatus',
+  valuesMap: {
+    OPEN: { description: 'Votes are still counted: the proposal is of the current epoch.' },
+    EXECUTED: { description: 'A quorum voted and execute_slashing burnt the whole commission.' },
+    LAPSED: { description: 'Its epoch ended without an execution: the votes no longer count.' },
+  },
+});
 
 @ObjectType('NodeVote', {
   description: 'A committee member’s price and capacity votes, weighted by its shards.',
@@ -61,6 +76,66 @@ export class ConcentrationType {
   giniShards!: number;
 }
 
+@ObjectType('SlashingVoter')
+export class SlashingVoterType {
+  @Field()
+  nodeId!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => Int, { description: 'Its shards in the committee of the proposal’s epoch.' })
+  weight!: number;
+}
+
+@ObjectType('SlashingProposal', {
+  description:
+    'Committee votes to burn a node’s accumulated commission (slashing::vote_for_slashing). Votes count only ' +
+    'in their epoch; the contract emits no events, so this is read from the SlashingManager’s table.',
+})
+export class SlashingProposalType {
+  @Field()
+  candidateNodeId!: string;
+
+  @Field(() => String, { nullable: true })
+  candidateName!: string | null;
+
+  @Field(() => Int)
+  epoch!: number;
+
+  @Field(() => SlashingProposalStatus)
+  status!: SlashingProposalStatus;
+
+  @Field(() => Int, { description: 'Shards of the members that voted.' })
+  votingWeight!: number;
+
+  @Field(() => Int, { description: 'Shards a quorum needs (3w ≥ 2n + 1: 667 of 1000).' })
+  quorumWeight!: number;
+
+  @Field()
+  quorumReached!: boolean;
+
+  @Field(() => Int, { description: 'Shards still missing for a quorum; 0 once reached.' })
+  weightNeeded!: number;
+
+  @Field(() => [SlashingVoterType], { description: 'In the order they voted.' })
+  voters!: SlashingVoterType[];
+
+  @Field(() => [SlashingVoterType], {
+    description: 'Members of the epoch’s committee that have not voted, heaviest first.',
+  })
+  nonVoters!: SlashingVoterType[];
+
+  @Field(() => Date)
+  firstSeenAt!: Date;
+
+  @Field(() => Date)
+  lastChangedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  executedAt!: Date | null;
+}
+
 @ObjectType('Governance')
 export class GovernanceType {
   @Field(() => Int)
@@ -91,4 +166,9 @@ export class GovernanceType {
 
   @Field(() => ConcentrationType)
   concentration!: ConcentrationType;
+
+  @Field(() => [SlashingProposalType], {
+    description: 'Proposals to slash nodes in this epoch, strongest first.',
+  })
+  slashingProposals!: SlashingProposalType[];
 }

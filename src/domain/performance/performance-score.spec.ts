@@ -14,10 +14,13 @@ const perfect: PerformanceInput = {
   epochsAttested: 10,
   denyListSize: 0n,
   usedCapacity: 1_000_000n,
+  slashingProposals: [],
+  epochsWithPool: 10,
+  nShards: 1000,
 };
 
 describe('performanceScore', () => {
-  it('weighs six components that add up to 1', () => {
+  it('weighs seven components that add up to 1', () => {
     expect(Object.values(SCORE_WEIGHTS).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(performanceScore(perfect).score).toBe(100);
   });
@@ -38,7 +41,7 @@ describe('performanceScore', () => {
     expect(value('attestations')).toBe(0.9);
     expect(value('denyList')).toBe(0.9);
     expect(result.components.find((c) => c.name === 'reachability')?.inputs).toBe('80 of 100 polls answered');
-    const expected = 0.25 * 0.8 + 0.15 * 0.75 + 0.15 * 0.9 + 0.2 * 1 + 0.15 * 0.9 + 0.1 * 0.9;
+    const expected = 0.2 * 0.8 + 0.15 * 0.75 + 0.1 * 0.9 + 0.2 * 1 + 0.15 * 0.9 + 0.1 * 0.9 + 0.1 * 1;
     expect(result.score).toBeCloseTo(expected * 100, 2);
   });
 
@@ -73,6 +76,7 @@ describe('performanceScore', () => {
         epochsInCommittee: 0,
         epochsAttested: 0,
         usedCapacity: 0n,
+        epochsWithPool: 0,
       }).score,
     ).toBeNull();
     const onlyPolls = performanceScore({
@@ -83,7 +87,42 @@ describe('performanceScore', () => {
       handoffs: [],
       epochsInCommittee: 0,
       usedCapacity: 0n,
+      epochsWithPool: 0,
     });
-    expect(onlyPolls.score).toBeCloseTo(((0.25 * 0.5 + 0.15 + 0.15) / 0.55) * 100, 1);
+    expect(onlyPolls.score).toBeCloseTo(((0.2 * 0.5 + 0.15 + 0.1) / 0.45) * 100, 1);
+  });
+
+  it('counts an executed or quorate slashing proposal whole and a weaker one by its share of the quorum', () => {
+    const slashing = (proposals: PerformanceInput['slashingProposals']) =>
+      performanceScore({ ...perfect, slashingProposals: proposals }).components.find(
+        (c) => c.name === 'slashing',
+      );
+    // 667 of 1000 shards is the quorum (3w >= 2n + 1).
+    expect(slashing([{ epoch: 3, votingWeight: 200, executed: false }])?.value).toBeCloseTo(
+      1 - 200 / 667 / 10,
+      12,
+    );
+    expect(slashing([{ epoch: 3, votingWeight: 667, executed: false }])?.value).toBeCloseTo(0.9, 12);
+    expect(slashing([{ epoch: 3, votingWeight: 666, executed: false }])?.value).toBeCloseTo(
+      1 - 666 / 667 / 10,
+      12,
+    );
+    const executed = slashing([
+      { epoch: 3, votingWeight: 700, executed: true },
+      { epoch: 4, votingWeight: 100, executed: false },
+    ]);
+    expect(executed?.value).toBeCloseTo(1 - (1 + 100 / 667) / 10, 12);
+    expect(executed?.inputs).toBe(
+      '2 slashing proposal(s) in 10 epochs, 1 executed; strongest 700 of 667 shards',
+    );
+    expect(slashing([])?.inputs).toBe('no slashing proposal in 10 epochs');
+    // A node that registered in the last epoch and was slashed in it scores 0 on this component.
+    expect(
+      performanceScore({
+        ...perfect,
+        epochsWithPool: 1,
+        slashingProposals: [{ epoch: 9, votingWeight: 700, executed: true }],
+      }).components.find((c) => c.name === 'slashing')?.value,
+    ).toBe(0);
   });
 });

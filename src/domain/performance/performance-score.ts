@@ -1,3 +1,5 @@
+import { isQuorum, quorumWeight } from 'src/domain/votes/quorum';
+
 /**
  * A storage node's performance score, 0–100, from what can be observed of a Walrus node (the
  * protocol has no attestations of its own beyond `epoch_sync_done`). Each component is a share in
@@ -6,24 +8,31 @@
  *
  * | component     | weight | share                                                                   |
  * |---------------|--------|-------------------------------------------------------------------------|
- * | reachability  | 0.25   | health polls answered / polls                                           |
+ * | reachability  | 0.20   | health polls answered / polls                                           |
  * | active        | 0.15   | polls reporting NodeStatus Active / polls answered                      |
- * | readiness     | 0.15   | mean over answered polls of ready shards / owned shards                 |
+ * | readiness     | 0.10   | mean over answered polls of ready shards / owned shards                 |
  * | handoffs      | 0.20   | mean over handoffs with gains of min(1, network median s/GB ÷ own s/GB) |
  * | attestations  | 0.15   | epochs attested / epochs in the committee                               |
  * | deny list     | 0.10   | 1 − deny-list bytes / used capacity (the share of rewards it keeps)     |
+ * | slashing      | 0.10   | 1 − Σ proposals' penalties / epochs the node had a pool                 |
+ *
+ * A slashing proposal's penalty is 1 once executed or once its votes reached a quorum, and its
+ * share of the quorum (voting weight ÷ 667 of 1000 shards) otherwise: the committee's judgement,
+ * weighed by how much of the committee made it. Proposals lapse with their epoch, so each epoch
+ * holds at most one per node.
  *
  * Luck is normalised as beaconcha.in does for proposals: a handoff in which the node gained no
  * shard says nothing about it and is not counted; a speed is compared with the other receivers'
  * median of the same epoch, so a slow network does not count against a node.
  */
 export const SCORE_WEIGHTS = {
-  reachability: 0.25,
+  reachability: 0.2,
   active: 0.15,
-  readiness: 0.15,
+  readiness: 0.1,
   handoffs: 0.2,
   attestations: 0.15,
   denyList: 0.1,
+  slashing: 0.1,
 } as const;
 
 export type ScoreComponentName = keyof typeof SCORE_WEIGHTS;
@@ -37,6 +46,13 @@ export interface HandoffSample {
   readonly medianSecondsPerGb: number | null;
 }
 
+export interface SlashingSample {
+  readonly epoch: number;
+  /** Shards of the committee members that voted for it. */
+  readonly votingWeight: number;
+  readonly executed: boolean;
+}
+
 export interface PerformanceInput {
   readonly polls: number;
   readonly reachablePolls: number;
@@ -48,6 +64,11 @@ export interface PerformanceInput {
   readonly epochsAttested: number;
   readonly denyListSize: bigint;
   readonly usedCapacity: bigint;
+  /** Proposals to slash the node in the window's epochs. */
+  readonly slashingProposals: readonly SlashingSample[];
+  /** Epochs of the window in which the node had a staking pool. */
+  readonly epochsWithPool: number;
+  readonly nShards: number;
 }
 
 export interface ScoreComponent {
@@ -121,6 +142,23 @@ export function performanceScore(input: PerformanceInput): PerformanceScore {
       'denyList',
       1 - Number((denied * 1_000_000n) / input.usedCapacity) / 1_000_000,
       `${input.denyListSize} deny-listed bytes of ${input.usedCapacity} stored`,
+    );
+  }
+  if (input.epochsWithPool > 0) {
+    const penalties = input.slashingProposals.map((proposal) =>
+      proposal.executed || isQuorum(proposal.votingWeight, input.nShards)
+        ? 1
+        : proposal.votingWeight / quorumWeight(input.nShards),
+    );
+    const executed = input.slashingProposals.filter((proposal) => proposal.executed).length;
+    const strongest = Math.max(0, ...input.slashingProposals.map((proposal) => proposal.votingWeight));
+    add(
+      'slashing',
+      1 - penalties.reduce((sum, penalty) => sum + penalty, 0) / input.epochsWithPool,
+      input.slashingProposals.length === 0
+        ? `no slashing proposal in ${input.epochsWithPool} epochs`
+        : `${input.slashingProposals.length} slashing proposal(s) in ${input.epochsWithPool} epochs, ` +
+            `${executed} executed; strongest ${strongest} of ${quorumWeight(input.nShards)} shards`,
     );
   }
   const weight = components.reduce((sum, component) => sum + component.weight, 0);

@@ -272,7 +272,7 @@ export class StakeSimulationType {
 
 @ObjectType('ScoreComponent', { description: 'One part of the performance score: a share in 0..1.' })
 export class ScoreComponentType {
-  @Field({ description: 'reachability, active, readiness, handoffs, attestations or denyList.' })
+  @Field({ description: 'reachability, active, readiness, handoffs, attestations, denyList or slashing.' })
   name!: string;
 
   @Field(() => Float, { description: 'Its weight; weights of components without data go to the others.' })
