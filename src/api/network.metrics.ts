@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { CommitteeRepository } from 'src/committee/committee.repository';
+import { SlashingRepository } from 'src/committee/slashing.repository';
 import { quorumWeight } from 'src/domain/votes/quorum';
 import { MetricsRegistry } from 'src/metrics/metrics-registry';
 import { PerformanceService } from 'src/performance/performance.service';
@@ -16,7 +17,8 @@ const APY_WINDOWS = ['1', '3', '10', 'lifetime'] as const;
 
 /**
  * The network as Prometheus sees it, read from PostgreSQL at scrape time: epoch and phase, the
- * sync quorum, each operator's shards, stake, commission, APY and score, and the latest handoff.
+ * sync quorum, each operator's shards, stake, commission, APY, score and slashing votes, and the
+ * latest handoff.
  * Base units (FROST, ratios, seconds); labels are bounded: node (the operators, at most the
  * candidates), state, kind and window (fixed sets).
  */
@@ -127,6 +129,16 @@ export class NetworkMetrics {
         }
       },
     );
+    gauge(
+      'tusk_node_slashing_votes_shards',
+      'Shards of the committee that voted this epoch to slash the node (0 when none)',
+      ['node', 'name'],
+      (g, n) => {
+        for (const node of n.nodes) {
+          g.set({ node: node.nodeId, name: node.name }, n.slashingVotes.get(node.nodeId) ?? 0);
+        }
+      },
+    );
     gauge('tusk_handoff_epoch', 'Epoch of the latest tracked shard handoff', [], (g, n) => {
       if (n.handoff !== undefined) {
         g.set(n.handoff.epoch);
@@ -165,6 +177,12 @@ export class NetworkMetrics {
     const apys = await this.operators.apys(nodeIds);
     const scores = await this.performance.scores(nodeIds);
     const latest = await ShardMigrationRepository.latestMigration(manager);
+    const epoch = state?.epoch ?? 0;
+    const slashingVotes = new Map(
+      (await SlashingRepository.proposals(manager, { fromEpoch: epoch, toEpoch: epoch }))
+        .filter((proposal) => proposal.executedAt === null)
+        .map((proposal) => [proposal.candidateNodeId, proposal.votingWeight]),
+    );
     const handoffSeconds = new Map<string, number>();
     let handoff: NetworkReading['handoff'];
     if (latest !== undefined) {
@@ -210,6 +228,7 @@ export class NetworkMetrics {
         epochYield: lastEpochYield(apys[index] ?? []),
         handoffSeconds: handoffSeconds.get(node.nodeId) ?? null,
       })),
+      slashingVotes,
       handoff,
     };
   }
@@ -238,6 +257,8 @@ interface NetworkReading {
     readonly epochYield: number | null;
     readonly handoffSeconds: number | null;
   }[];
+  /** Voting weight of the open proposal against each node this epoch. */
+  readonly slashingVotes: ReadonlyMap<string, number>;
   readonly handoff:
     | {
         readonly epoch: number;

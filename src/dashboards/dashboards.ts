@@ -97,7 +97,8 @@ const network: DashboardSpec = {
 const operators: DashboardSpec = {
   uid: 'tusk-operators',
   title: 'Tusk · Operators',
-  description: 'The delegator’s view: stake, APY, commission history and performance score per operator.',
+  description:
+    'The delegator’s view: stake, APY, commission history, performance score and slashing proposals per operator.',
   tags: ['tusk', 'walrus', 'delegators'],
   variables: [NODE_VARIABLE],
   panels: [
@@ -141,6 +142,36 @@ const operators: DashboardSpec = {
       min: 0,
       max: 100,
       prom: [{ expr: 'tusk_node_score', legend: '{{name}}' }],
+    },
+    {
+      title: 'Slashing votes this epoch (shards of 667)',
+      type: 'bargauge',
+      width: 8,
+      height: 8,
+      min: 0,
+      max: 1000,
+      description:
+        'Committee shards that voted to burn the operator’s commission; votes lapse with the epoch.',
+      prom: [{ expr: 'tusk_node_slashing_votes_shards', legend: '{{name}}' }],
+    },
+    {
+      title: 'Slashing proposals',
+      type: 'table',
+      width: 16,
+      height: 8,
+      description:
+        'A removal in the proposal’s own epoch is its execution (the whole commission burnt); otherwise it lapsed.',
+      sql: [
+        `SELECT v.proposal_epoch AS epoch, n.name AS candidate, max(v.voting_weight) AS "votes (shards)",
+                max(cardinality(v.voters)) AS voters,
+                EXISTS (SELECT 1 FROM slashing_proposal_version d
+                        WHERE d.field_id = v.field_id AND d.operation = 'deleted'
+                          AND d.staking_epoch = v.proposal_epoch AND d.version > max(v.version)) AS executed
+         FROM slashing_proposal_version v JOIN storage_node n ON n.node_id = v.candidate_node_id
+         WHERE v.operation <> 'deleted'
+         GROUP BY v.field_id, v.proposal_epoch, n.name
+         ORDER BY 1 DESC, 3 DESC`,
+      ],
     },
     {
       title: 'Stake of $node',

@@ -46,6 +46,15 @@ describe('network metrics on /metrics', () => {
       const [entry] = [...commissions].filter(([labels]) => labels.includes(`node="${nodeId}"`));
       expect(entry?.[1]).toBeCloseTo(node.pool.commissionRate / 10_000, 10);
     }
+    // Slashing votes: the simulator's open proposal of this epoch against each node, or 0.
+    const votes = samples(text, 'tusk_node_slashing_votes_shards');
+    for (const nodeId of network.nodes.keys()) {
+      const [entry] = [...votes].filter(([labels]) => labels.includes(`node="${nodeId}"`));
+      const proposal = network.slashingProposals.get(nodeId);
+      expect(entry?.[1]).toBe(proposal?.epoch === network.epoch ? proposal.votingWeight : 0);
+    }
+    // node-churn has a weak proposal against node-12 open by the end of epoch 3.
+    expect([...votes.values()].filter((value) => value > 0)).toHaveLength(1);
     for (const name of [
       'tusk_node_stake_frost',
       'tusk_handoff_moves',

@@ -138,12 +138,19 @@ describe('dashboards, provisioning and alert rules', () => {
         (rows) => rows.length === 1,
         90_000,
       );
+      // And the slashing of node-11 that stuck-transfer scripts for after epoch 2's voting_end.
+      await waitForRows(
+        tusk.databaseUrl,
+        "SELECT 1 FROM slashing_proposal_version WHERE operation = 'deleted'",
+        (rows) => rows.length > 0,
+        60_000,
+      );
       const [stuck] = await query<{ node_id: string }>(
         tusk.databaseUrl,
         "SELECT node_id FROM storage_node WHERE name = 'node-11'",
       );
       node = stuck?.node_id ?? '';
-    }, 120_000);
+    }, 180_000);
 
     afterAll(async () => {
       await tusk.close();
