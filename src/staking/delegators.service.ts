@@ -4,9 +4,13 @@ import { DataSource } from 'typeorm';
 import { badUserInput } from 'src/api/api-errors';
 import { CommitteeRepository } from 'src/committee/committee.repository';
 import { parseNodeId } from 'src/domain/shared/node-id';
-import { calculateRewards } from 'src/domain/staking/exchange-rate';
+import { calculateRewards, rewardsPerEpoch } from 'src/domain/staking/exchange-rate';
 import { canWithdrawEarly } from 'src/domain/staking/staked-wal';
-import type { DelegatorType, PositionType } from 'src/staking/graphql/delegator.types';
+import type {
+  DelegatorEpochRewardType,
+  DelegatorType,
+  PositionType,
+} from 'src/staking/graphql/delegator.types';
 import { PoolRepository } from 'src/staking/pool.repository';
 import { StakedWalRepository } from 'src/staking/staked-wal.repository';
 
@@ -16,10 +20,7 @@ export class DelegatorsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async delegator(address: string): Promise<DelegatorType | undefined> {
-    if (!/^0x[0-9a-fA-F]{1,64}$/.test(address) || !isValidSuiAddress(normalizeSuiAddress(address))) {
-      throw badUserInput(`not a Sui address: ${address}`);
-    }
-    const owner = normalizeSuiAddress(address);
+    const owner = parseAddress(address);
     const manager = this.dataSource.manager;
     const state = await CommitteeRepository.stakingState(manager);
     if (state === undefined) {
@@ -47,8 +48,7 @@ export class DelegatorsService {
       };
       const early = canWithdrawEarly(stakedWal, nextMembers.has(position.nodeId), context);
       const due = stakedWal.state.kind === 'Withdrawing' && stakedWal.state.withdrawEpoch <= epoch;
-      const until =
-        stakedWal.state.kind === 'Withdrawing' ? Math.min(epoch, stakedWal.state.withdrawEpoch) : epoch;
+      const until = earningUntil(position, epoch);
       const history = histories.get(position.nodeId);
       const rewards =
         history === undefined || position.activationEpoch > until
@@ -82,4 +82,63 @@ export class DelegatorsService {
       positions: rows,
     };
   }
+
+  /**
+   * What the address's live positions earned in each of the last `last` completed epochs, newest
+   * first: a position counts from its activation to the epoch before its withdrawal epoch.
+   */
+  async rewardHistory(address: string, last: number): Promise<DelegatorEpochRewardType[]> {
+    const owner = parseAddress(address);
+    const manager = this.dataSource.manager;
+    const state = await CommitteeRepository.stakingState(manager);
+    if (state === undefined) {
+      return [];
+    }
+    const fromEpoch = Math.max(0, state.epoch - last);
+    const positions = await StakedWalRepository.liveByOwner(manager, owner);
+    const histories = await PoolRepository.rateHistories(manager, [
+      ...new Set(positions.map((p) => p.nodeId)),
+    ]);
+    const epochs = new Map<number, DelegatorEpochRewardType>();
+    for (const position of positions) {
+      const history = histories.get(position.nodeId);
+      if (history === undefined) {
+        continue;
+      }
+      const earned = rewardsPerEpoch(
+        history.rates,
+        history.activationEpoch,
+        position.principal,
+        position.activationEpoch,
+        earningUntil(position, state.epoch),
+        fromEpoch,
+      );
+      for (const { epoch, rewards } of earned) {
+        const entry = epochs.get(epoch) ?? { epoch, rewards: 0n, positions: [] };
+        entry.rewards += rewards;
+        entry.positions.push({
+          objectId: position.objectId,
+          nodeId: position.nodeId,
+          nodeName: position.nodeName,
+          rewards,
+        });
+        epochs.set(epoch, entry);
+      }
+    }
+    return [...epochs.values()].sort((a, b) => b.epoch - a.epoch);
+  }
+}
+
+function parseAddress(address: string): string {
+  if (!/^0x[0-9a-fA-F]{1,64}$/.test(address) || !isValidSuiAddress(normalizeSuiAddress(address))) {
+    throw badUserInput(`not a Sui address: ${address}`);
+  }
+  return normalizeSuiAddress(address);
+}
+
+/** The epoch a position's rewards are counted to: its withdrawal epoch, or the current one. */
+function earningUntil(position: { state: string; withdrawEpoch: number | null }, epoch: number): number {
+  return position.state === 'withdrawing' && position.withdrawEpoch !== null
+    ? Math.min(epoch, position.withdrawEpoch)
+    : epoch;
 }

@@ -91,6 +91,79 @@ describe('delegator queries', () => {
     expect(rewarded).toBeGreaterThan(0);
   });
 
+  it('splits each delegator’s rewards by the epoch they were earned in, adding up to the rewards to date', async () => {
+    const network = devnet.network;
+    const owners = new Set([...network.positions.values()].map((position) => position.owner));
+    let epochsWithRewards = 0;
+    for (const owner of owners) {
+      const response = await graphql(
+        app,
+        `{ delegator(address: "${owner}") { totalRewards
+           rewardHistory(last: 100) { epoch rewards positions { objectId rewards } }
+           recent: rewardHistory(last: 2) { epoch } } }`,
+      );
+      expect(response.errors).toBeUndefined();
+      const delegator = response.data?.delegator as {
+        totalRewards: string;
+        rewardHistory: {
+          epoch: number;
+          rewards: string;
+          positions: { objectId: string; rewards: string }[];
+        }[];
+        recent: { epoch: number }[];
+      };
+      // Per position and epoch, the simulator's calculate_rewards growth over that epoch.
+      const expected = new Map<number, Map<string, bigint>>();
+      for (const position of [...network.positions.values()].filter((p) => p.owner === owner)) {
+        const { stakedWal } = position;
+        const pool = network.node(stakedWal.nodeId).pool;
+        const until =
+          stakedWal.state.kind === 'Withdrawing'
+            ? Math.min(network.epoch, stakedWal.state.withdrawEpoch)
+            : network.epoch;
+        for (let epoch = stakedWal.activationEpoch; epoch < until; epoch++) {
+          const earned =
+            pool.calculateRewards(stakedWal.principal, stakedWal.activationEpoch, epoch + 1) -
+            pool.calculateRewards(stakedWal.principal, stakedWal.activationEpoch, epoch);
+          expected.set(epoch, (expected.get(epoch) ?? new Map<string, bigint>()).set(position.id, earned));
+        }
+      }
+      expect(
+        delegator.rewardHistory.map((entry) => ({
+          epoch: entry.epoch,
+          rewards: entry.rewards,
+          positions: new Map(entry.positions.map((p) => [p.objectId, BigInt(p.rewards)])),
+        })),
+      ).toEqual(
+        [...expected.entries()]
+          .sort(([a], [b]) => b - a)
+          .map(([epoch, positions]) => ({
+            epoch,
+            rewards: [...positions.values()].reduce((sum, value) => sum + value, 0n).toString(),
+            positions,
+          })),
+      );
+      const sum = delegator.rewardHistory.reduce((total, entry) => total + BigInt(entry.rewards), 0n);
+      expect(sum.toString()).toBe(delegator.totalRewards);
+      expect(delegator.recent.every((entry) => entry.epoch >= network.epoch - 2)).toBe(true);
+      epochsWithRewards += delegator.rewardHistory.filter((entry) => entry.rewards !== '0').length;
+    }
+    expect(epochsWithRewards).toBeGreaterThan(3);
+    const refused = await graphql(
+      app,
+      `
+        {
+          delegator(address: "0x1") {
+            rewardHistory(last: 0) {
+              epoch
+            }
+          }
+        }
+      `,
+    );
+    expect(refused.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('returns no positions for an address that never staked, and BAD_USER_INPUT for a malformed one', async () => {
     const nobody = await graphql(app, QUERY(`0x${'12'.repeat(32)}`));
     expect(nobody.data?.delegator).toMatchObject({ totalPrincipal: '0', totalRewards: '0', positions: [] });

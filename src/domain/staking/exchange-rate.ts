@@ -55,3 +55,29 @@ export function calculateRewards(
   const value = toWal(exchangeRateAt(rates, poolActivationEpoch, withdrawEpoch), shares);
   return value > principal ? value - principal : 0n;
 }
+
+/**
+ * What a position earned in each epoch from `fromEpoch` on: the growth of `calculate_rewards`
+ * from one epoch's recorded rate to the next, for the epochs the stake counted in (its activation
+ * up to the epoch before `untilEpoch`, the withdrawal epoch or the current one). The amounts add
+ * up to `calculateRewards(…, untilEpoch)` exactly.
+ */
+export function rewardsPerEpoch(
+  rates: ReadonlyMap<number, PoolExchangeRate>,
+  poolActivationEpoch: number,
+  principal: bigint,
+  activationEpoch: number,
+  untilEpoch: number,
+  fromEpoch = activationEpoch,
+): { epoch: number; rewards: bigint }[] {
+  const earned: { epoch: number; rewards: bigint }[] = [];
+  const toDate = (epoch: number) =>
+    calculateRewards(rates, poolActivationEpoch, principal, activationEpoch, epoch);
+  let before = toDate(Math.max(activationEpoch, fromEpoch));
+  for (let epoch = Math.max(activationEpoch, fromEpoch); epoch < untilEpoch; epoch++) {
+    const after = toDate(epoch + 1);
+    earned.push({ epoch, rewards: after - before });
+    before = after;
+  }
+  return earned;
+}

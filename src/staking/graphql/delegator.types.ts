@@ -42,6 +42,37 @@ export class PositionType {
   rewards!: bigint;
 }
 
+@ObjectType('PositionEpochReward')
+export class PositionEpochRewardType {
+  @Field()
+  objectId!: string;
+
+  @Field()
+  nodeId!: string;
+
+  @Field(() => String, { nullable: true })
+  nodeName!: string | null;
+
+  @Field(() => BigInt, { description: 'FROST.' })
+  rewards!: bigint;
+}
+
+@ObjectType('DelegatorEpochReward', {
+  description:
+    'What the address’s live positions earned in one epoch: the growth of each position’s value from the ' +
+    'pool’s rate recorded at the epoch’s start to the one recorded at the next.',
+})
+export class DelegatorEpochRewardType {
+  @Field(() => Int, { description: 'The epoch the rewards were earned in (paid when it ended).' })
+  epoch!: number;
+
+  @Field(() => BigInt, { description: 'FROST, over all positions.' })
+  rewards!: bigint;
+
+  @Field(() => [PositionEpochRewardType], { description: 'Positions that counted in the epoch.' })
+  positions!: PositionEpochRewardType[];
+}
+
 @ObjectType('Delegator', { description: 'An address’s stake across operators.' })
 export class DelegatorType {
   @Field()

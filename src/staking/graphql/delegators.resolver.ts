@@ -1,7 +1,7 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
-import { notFound } from 'src/api/api-errors';
+import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { badUserInput, notFound } from 'src/api/api-errors';
 import { DelegatorsService } from 'src/staking/delegators.service';
-import { DelegatorType } from 'src/staking/graphql/delegator.types';
+import { DelegatorEpochRewardType, DelegatorType } from 'src/staking/graphql/delegator.types';
 
 @Resolver(() => DelegatorType)
 export class DelegatorsResolver {
@@ -16,5 +16,18 @@ export class DelegatorsResolver {
       throw notFound('nothing is indexed yet');
     }
     return delegator;
+  }
+
+  @ResolveField(() => [DelegatorEpochRewardType], {
+    description: 'What the live positions earned in each of the last completed epochs, newest first.',
+  })
+  async rewardHistory(
+    @Parent() delegator: DelegatorType,
+    @Args('last', { type: () => Int, defaultValue: 10 }) last: number,
+  ): Promise<DelegatorEpochRewardType[]> {
+    if (!Number.isInteger(last) || last < 1 || last > 100) {
+      throw badUserInput(`last must be between 1 and 100, got ${last}`);
+    }
+    return this.delegators.rewardHistory(delegator.address, last);
   }
 }
