@@ -4,6 +4,7 @@ import { ConfigError } from 'src/config/app-config';
 import { readJsonInput, runCommitteeNext } from 'src/cli/committee-next.command';
 import { startDevnet, type DevnetCommandOptions } from 'src/cli/devnet.command';
 import { listScenarios } from 'src/devnet/scenario';
+import { fetchSlashing, renderSlashing } from 'src/cli/governance.command';
 import { fetchMigration, parseEpochOption, renderMigration } from 'src/cli/migration.command';
 import { runBackfill, startService } from 'src/main';
 
@@ -140,6 +141,19 @@ function buildProgram(io: CliIo): Command {
         }
         await new Promise((resolve) => setTimeout(resolve, every * 1000));
       }
+    });
+
+  program
+    .command('governance')
+    .description('governance votes, from a running Tusk (its GraphQL API)')
+    .command('slashing')
+    .description(
+      'proposals to slash nodes: tally against the quorum, voters, and who could still carry an open one',
+    )
+    .option('--epoch <n>', 'the epoch (default: the current one)')
+    .addOption(urlOption)
+    .action(async (options: { epoch?: string; url: string }) => {
+      io.stdout(renderSlashing(await fetchSlashing(options.url, parseEpochOption(options.epoch))));
     });
 
   return program;

@@ -1,4 +1,5 @@
 import { CliInputError } from 'src/cli/cli-input.error';
+import { queryTusk } from 'src/cli/tusk-graphql';
 
 /** The fields the terminal view shows, as the GraphQL API serves them. */
 const MIGRATION_QUERY = `query Migration($epoch: Int) {
@@ -67,30 +68,7 @@ export interface MigrationView {
 
 /** Asks a running Tusk for the handoff into `epoch` (default: the latest) over its GraphQL API. */
 export async function fetchMigration(url: string, epoch: number | undefined): Promise<MigrationView> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' },
-      body: JSON.stringify({ query: MIGRATION_QUERY, variables: { epoch: epoch ?? null } }),
-      signal: AbortSignal.timeout(10_000),
-    });
-  } catch (error) {
-    const reason =
-      error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-    throw new Error(`cannot reach Tusk at ${url} (${reason}); start it with npm start or pass --url`);
-  }
-  const body = (await response.json().catch(() => undefined)) as
-    { data?: { shardMigration?: MigrationView | null }; errors?: { message: string }[] } | undefined;
-  const failure = body?.errors?.[0]?.message;
-  if (failure !== undefined) {
-    throw new CliInputError(failure);
-  }
-  const migration = body?.data?.shardMigration;
-  if (migration === undefined || migration === null) {
-    throw new Error(`unexpected answer from ${url} (HTTP ${response.status})`);
-  }
-  return migration;
+  return queryTusk<MigrationView>(url, MIGRATION_QUERY, { epoch: epoch ?? null }, 'shardMigration');
 }
 
 export function parseEpochOption(value: string | undefined): number | undefined {
