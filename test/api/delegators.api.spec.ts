@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Devnet } from 'src/devnet/devnet';
-import { canWithdrawEarly } from 'src/domain/staking/staked-wal';
+import { canWithdrawEarly, type StakedWal } from 'src/domain/staking/staked-wal';
 import { graphql } from 'test/support/graphql';
 import { startIndexedApi, type IndexedApi } from 'test/support/indexer-harness';
 
@@ -15,6 +15,11 @@ interface Position {
   canWithdrawNow: boolean;
   canWithdrawEarly: boolean;
   rewards: string;
+}
+
+/** The epoch a position earns until: its withdrawal epoch, or the current one. */
+function earningUntil(stakedWal: StakedWal, epoch: number): number {
+  return stakedWal.state.kind === 'Withdrawing' ? Math.min(epoch, stakedWal.state.withdrawEpoch) : epoch;
 }
 
 describe('delegator queries', () => {
@@ -56,10 +61,7 @@ describe('delegator queries', () => {
         .map((position): Position => {
           const { stakedWal } = position;
           const pool = network.node(stakedWal.nodeId).pool;
-          const until =
-            stakedWal.state.kind === 'Withdrawing'
-              ? Math.min(network.epoch, stakedWal.state.withdrawEpoch)
-              : network.epoch;
+          const until = earningUntil(stakedWal, network.epoch);
           const early = canWithdrawEarly(
             stakedWal,
             (network.nextCommittee ?? []).some((member) => member.nodeId === stakedWal.nodeId),
@@ -117,10 +119,7 @@ describe('delegator queries', () => {
       for (const position of [...network.positions.values()].filter((p) => p.owner === owner)) {
         const { stakedWal } = position;
         const pool = network.node(stakedWal.nodeId).pool;
-        const until =
-          stakedWal.state.kind === 'Withdrawing'
-            ? Math.min(network.epoch, stakedWal.state.withdrawEpoch)
-            : network.epoch;
+        const until = earningUntil(stakedWal, network.epoch);
         for (let epoch = stakedWal.activationEpoch; epoch < until; epoch++) {
           const earned =
             pool.calculateRewards(stakedWal.principal, stakedWal.activationEpoch, epoch + 1) -
