@@ -43,8 +43,8 @@ export interface StakingPipelineState {
 /**
  * Pools and the staking inner object: storage nodes, pool state per epoch, exchange rates, node
  * caps and attestations, the epoch state machine, committees (current, previous and selected
- * next), the active set, and every version of the slashing proposals. Within a transaction the inner object is read first, so the pools an
- * epoch change advances are filed under the new epoch.
+ * next), the active set, and every version of the slashing proposals. Within a transaction the
+ * inner object is read first, so the pools an epoch change advances are filed under the new epoch.
  */
 export class StakingPipeline implements Pipeline<StakingPipelineState> {
   readonly name = 'staking' as const;
