@@ -67,7 +67,11 @@ export class GovernanceService {
         nShards,
         rule,
       );
-    const current = (await CommitteeRepository.stakingState(manager))?.epoch ?? epoch;
+    // Proposals of an earlier epoch than the current one have lapsed, unless executed.
+    const current =
+      epochArgument === undefined
+        ? epoch
+        : ((await CommitteeRepository.stakingState(manager))?.epoch ?? epoch);
     const proposals = await SlashingRepository.proposals(manager, { fromEpoch: epoch, toEpoch: epoch });
     const names = await PoolRepository.names(
       manager,

@@ -28,13 +28,17 @@ interface AttestationRow {
   attested: string;
 }
 
-/** What the score of each node is computed from, over the epochs `fromEpoch`..`toEpoch`. */
+/**
+ * What the score of each node is computed from, over the epochs `fromEpoch`..`toEpoch`;
+ * `nShards` sizes the quorum slashing votes are weighed against.
+ */
 export const PerformanceRepository = {
   async inputs(
     manager: EntityManager,
     nodeIds: readonly string[],
     fromEpoch: number,
     toEpoch: number,
+    nShards: number,
   ): Promise<Map<string, PerformanceInput>> {
     const availability = await manager.query<AvailabilityRow[]>(
       `SELECT node_id, sum(polls) AS polls, sum(reachable_polls) AS reachable_polls, sum(active_polls) AS active_polls,
@@ -72,10 +76,6 @@ export const PerformanceRepository = {
       { used_capacity_size: string; deny_list_sizes: Record<string, string> }[]
     >(
       'SELECT used_capacity_size, deny_list_sizes FROM system_state WHERE epoch <= $1 ORDER BY epoch DESC LIMIT 1',
-      [toEpoch],
-    );
-    const [staking] = await manager.query<{ n_shards: number }[]>(
-      'SELECT n_shards FROM staking_state WHERE epoch <= $1 ORDER BY epoch DESC LIMIT 1',
       [toEpoch],
     );
     // The first epoch each pool was seen in: a node is judged on slashing only while it existed.
@@ -133,7 +133,7 @@ export const PerformanceRepository = {
             slashingProposals: slashingOf.get(nodeId) ?? [],
             epochsWithPool:
               firstEpoch === undefined ? 0 : Math.max(0, toEpoch - Math.max(fromEpoch, firstEpoch) + 1),
-            nShards: staking?.n_shards ?? 1000,
+            nShards,
           },
         ];
       }),

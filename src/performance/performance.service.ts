@@ -20,9 +20,13 @@ export class PerformanceService {
   async scores(nodeIds: readonly string[], windowEpochs = SCORE_WINDOW_EPOCHS): Promise<NodeScore[]> {
     const manager = this.dataSource.manager;
     const state = await CommitteeRepository.stakingState(manager);
-    const toEpoch = state?.epoch ?? 0;
+    if (state === undefined) {
+      // Nothing indexed: no node was observed.
+      return nodeIds.map(() => ({ score: null, components: [], fromEpoch: 0, toEpoch: 0 }));
+    }
+    const toEpoch = state.epoch;
     const fromEpoch = Math.max(0, toEpoch - windowEpochs + 1);
-    const inputs = await PerformanceRepository.inputs(manager, nodeIds, fromEpoch, toEpoch);
+    const inputs = await PerformanceRepository.inputs(manager, nodeIds, fromEpoch, toEpoch, state.nShards);
     return nodeIds.map((nodeId) => {
       const input = inputs.get(nodeId);
       const score = input === undefined ? { score: null, components: [] } : performanceScore(input);
