@@ -40,7 +40,8 @@ export interface OperatorQuery {
   readonly asOfEpoch?: number;
   readonly where?: OperatorCondition;
   readonly orderBy: readonly { column: OperatorColumn; direction: 'ASC' | 'DESC' }[];
-  readonly offset: number;
+  /** Only the rows after this one in the order: a value per `orderBy` column, then the node ID. */
+  readonly after?: readonly (string | number)[];
   readonly limit: number;
 }
 
@@ -106,21 +107,28 @@ export const OperatorRepository = {
     query: OperatorQuery,
   ): Promise<{ rows: OperatorRecord[]; totalCount: number }> {
     const parameters: unknown[] = [query.asOfEpoch ?? null];
+    const bind = (value: unknown) => {
+      parameters.push(value);
+      return `$${parameters.length}`;
+    };
     const where = query.where === undefined ? 'TRUE' : condition(query.where, parameters);
-    const orderBy = [...query.orderBy, { column: 'node_id' as const, direction: 'ASC' as const }]
-      .map((order) => `${order.column} ${order.direction}`)
-      .join(', ');
-    parameters.push(query.limit, query.offset);
+    const filterParameters = parameters.length;
+    const orders = [...query.orderBy, { column: 'node_id' as const, direction: 'ASC' as const }];
+    const after = query.after === undefined ? 'TRUE' : keyset(orders, query.after, bind);
+    // The total counts every match, the rows only those past the cursor.
     const rows = await manager.query<OperatorRow[]>(
-      `SELECT *, count(*) OVER () AS total_count FROM (${OPERATORS}) AS operator
-       WHERE ${where} ORDER BY ${orderBy} LIMIT $${parameters.length - 1} OFFSET $${parameters.length}`,
+      `SELECT * FROM (
+         SELECT *, count(*) OVER () AS total_count FROM (${OPERATORS}) AS operator WHERE ${where}) AS matched
+       WHERE ${after}
+       ORDER BY ${orders.map((order) => `${order.column} ${order.direction}`).join(', ')}
+       LIMIT ${bind(query.limit)}`,
       parameters,
     );
     let totalCount = Number(rows[0]?.total_count ?? 0);
-    if (rows.length === 0 && query.offset > 0) {
+    if (rows.length === 0 && query.after !== undefined) {
       const [count] = await manager.query<{ count: string }[]>(
         `SELECT count(*) FROM (${OPERATORS}) AS operator WHERE ${where}`,
-        parameters.slice(0, -2),
+        parameters.slice(0, filterParameters),
       );
       totalCount = Number(count?.count ?? 0);
     }
@@ -148,6 +156,31 @@ function condition(node: OperatorCondition, parameters: unknown[]): string {
         ? 'TRUE'
         : `(${node.conditions.map((child) => condition(child, parameters)).join(node.kind === 'and' ? ' AND ' : ' OR ')})`;
   }
+}
+
+/**
+ * Rows strictly after `values` in the order: ahead on the first column, or level on it and ahead
+ * on the next, and so on. No column of the order is nullable, and node ID breaks every tie.
+ */
+function keyset(
+  orders: readonly { column: OperatorColumn; direction: 'ASC' | 'DESC' }[],
+  values: readonly (string | number)[],
+  bind: (value: unknown) => string,
+): string {
+  if (values.length !== orders.length) {
+    throw new Error(`a keyset needs ${orders.length} values, got ${values.length}`);
+  }
+  const placeholders = orders.map(
+    (order, index) => `${bind(values[index])}${order.column === 'stake' ? '::numeric' : ''}`,
+  );
+  const value = (index: number) => placeholders[index] as string;
+  const ahead = orders.map((order, index) => {
+    const level = orders.slice(0, index).map((earlier, j) => `${earlier.column} = ${value(j)}`);
+    return [...level, `${order.column} ${order.direction === 'ASC' ? '>' : '<'} ${value(index)}`].join(
+      ' AND ',
+    );
+  });
+  return `(${ahead.map((term) => `(${term})`).join(' OR ')})`;
 }
 
 /** Escapes LIKE wildcards, so that `_contains` matches the text as typed. */

@@ -27,6 +27,13 @@ import {
 } from 'src/staking/graphql/operator.types';
 import { PerformanceService } from 'src/performance/performance.service';
 import {
+  compareOperatorPositions,
+  decodeOperatorCursor,
+  encodeOperatorCursor,
+  type OperatorPosition,
+  type OrderKey,
+} from 'src/staking/operator-cursor';
+import {
   OperatorRepository,
   type OperatorColumn,
   type OperatorCondition,
@@ -75,65 +82,67 @@ export class OperatorsService {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
     }
-    const offset =
-      options.after === undefined || options.after === null ? 0 : decodeCursor(options.after) + 1;
     const orders = options.orderBy ?? [{ field: OperatorOrderField.stake, direction: OrderDirection.desc }];
+    const after =
+      options.after === undefined || options.after === null
+        ? undefined
+        : decodeOperatorCursor(options.after, orders);
     const where =
       options.where === undefined || options.where === null ? undefined : toCondition(options.where);
     const computed = orders.some((order) => ORDER_COLUMNS[order.field] === undefined);
     if (!computed) {
+      // One row more than the page, to tell whether another page follows.
       const { rows, totalCount } = await OperatorRepository.find(this.dataSource.manager, {
         where,
         orderBy: orders.map((order) => ({
           column: ORDER_COLUMNS[order.field] as OperatorColumn,
           direction: sqlDirection(order),
         })),
-        offset,
-        limit: first,
+        after: after === undefined ? undefined : [...after.keys.map(sqlValue), after.nodeId],
+        limit: first + 1,
         asOfEpoch,
       });
-      return page(rows.map(toOperator), offset, totalCount);
+      const operators = rows.map(toOperator);
+      const positions = operators.map((operator) => ({
+        keys: orders.map((order) => sortKey(operator, order.field, NO_COMPUTED_KEYS, 0)),
+        nodeId: operator.nodeId,
+      }));
+      return page(orders, operators, positions, 0, first, totalCount);
     }
     // Every match, ordered here on the computed keys (a few hundred operators at most).
     const { rows, totalCount } = await OperatorRepository.find(this.dataSource.manager, {
       where,
       orderBy: [],
-      offset: 0,
       limit: Number.MAX_SAFE_INTEGER,
       asOfEpoch,
     });
-    const operators = rows.map(toOperator);
+    const unordered = rows.map(toOperator);
     const keys = await this.computedKeys(
-      operators.map((operator) => operator.nodeId),
+      unordered.map((operator) => operator.nodeId),
       orders.map((order) => order.field),
       loaders,
     );
-    const compare = (a: number, b: number): number => {
-      for (const order of orders) {
-        const sign = order.direction === OrderDirection.asc ? 1 : -1;
-        const left = sortKey(operators[a] as OperatorType, order.field, keys, a);
-        const right = sortKey(operators[b] as OperatorType, order.field, keys, b);
-        // Operators without a value come last, whatever the direction.
-        if (left === null || right === null) {
-          if (left !== right) {
-            return left === null ? 1 : -1;
-          }
-          continue;
-        }
-        const difference = left < right ? -1 : left > right ? 1 : 0;
-        if (difference !== 0) {
-          return sign * difference;
-        }
-      }
-      const idA = (operators[a] as OperatorType).nodeId;
-      const idB = (operators[b] as OperatorType).nodeId;
-      return idA < idB ? -1 : idA > idB ? 1 : 0;
-    };
-    const sorted = operators
-      .map((_, index) => index)
-      .sort(compare)
-      .map((index) => operators[index] as OperatorType);
-    return page(sorted.slice(offset, offset + first), offset, totalCount);
+    const ranked = unordered
+      .map((operator, index) => ({
+        operator,
+        position: {
+          keys: orders.map((order) => sortKey(operator, order.field, keys, index)),
+          nodeId: operator.nodeId,
+        },
+      }))
+      .sort((a, b) => compareOperatorPositions(orders, a.position, b.position));
+    const start =
+      after === undefined
+        ? 0
+        : ranked.filter((entry) => compareOperatorPositions(orders, entry.position, after) <= 0).length;
+    return page(
+      orders,
+      ranked.map((entry) => entry.operator),
+      ranked.map((entry) => entry.position),
+      start,
+      first,
+      totalCount,
+    );
   }
 
   /**
@@ -311,7 +320,6 @@ export class OperatorsService {
     const { rows } = await OperatorRepository.find(this.dataSource.manager, {
       where: { kind: 'in', column: 'node_id', values: [id] },
       orderBy: [],
-      offset: 0,
       limit: 1,
       asOfEpoch: await this.asOfEpoch(asOf),
     });
@@ -395,22 +403,20 @@ function toOperator(row: OperatorRecord): OperatorType {
   };
 }
 
-/** Cursors are opaque: the position in the ordered result, base64. */
-function encodeCursor(position: number): string {
-  return Buffer.from(`operator:${position}`).toString('base64');
-}
-
-function decodeCursor(cursor: string): number {
-  const match = /^operator:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString());
-  if (match?.[1] === undefined) {
-    throw badUserInput(`not a cursor of this list: ${cursor}`);
-  }
-  return Number(match[1]);
-}
-
 interface ComputedKeys {
   readonly apy: (number | null)[] | undefined;
   readonly score: (number | null)[] | undefined;
+}
+
+/** For a list ordered in SQL: none of its keys is computed. */
+const NO_COMPUTED_KEYS: ComputedKeys = { apy: undefined, score: undefined };
+
+/** A key of a list ordered in SQL, as bound to the keyset query (stake as a decimal string). */
+function sqlValue(key: OrderKey): string | number {
+  if (key === null) {
+    throw new Error('a list ordered in SQL has no operator without a value');
+  }
+  return typeof key === 'bigint' ? key.toString() : key;
 }
 
 function sqlDirection(order: OperatorOrder): 'ASC' | 'DESC' {
@@ -423,7 +429,7 @@ function sortKey(
   field: OperatorOrderField,
   keys: ComputedKeys,
   index: number,
-): number | bigint | string | null {
+): OrderKey {
   switch (field) {
     case OperatorOrderField.stake:
       return operator.stake;
@@ -448,11 +454,22 @@ function orderingApy(windows: readonly ApyWindowType[]): number | null {
   return candidates[0]?.apy ?? null;
 }
 
-function page(nodes: OperatorType[], offset: number, totalCount: number): OperatorConnectionType {
-  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
+/** The page of `first` operators from `start` in an ordered list, each with the cursor of its position. */
+function page(
+  orders: readonly OperatorOrder[],
+  operators: readonly OperatorType[],
+  positions: readonly OperatorPosition[],
+  start: number,
+  first: number,
+  totalCount: number,
+): OperatorConnectionType {
+  const edges = operators.slice(start, start + first).map((node, i) => ({
+    cursor: encodeOperatorCursor(orders, positions[start + i] as OperatorPosition),
+    node,
+  }));
   return {
     edges,
-    pageInfo: { hasNextPage: offset + nodes.length < totalCount, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: { hasNextPage: operators.length > start + first, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount,
   };
 }

@@ -1,5 +1,5 @@
 import { graphql } from 'test/support/graphql';
-import { startIndexedApi, type IndexedApi } from 'test/support/indexer-harness';
+import { query, startIndexedApi, type IndexedApi } from 'test/support/indexer-harness';
 
 interface Ranked {
   nodeId: string;
@@ -29,6 +29,7 @@ describe('operators ranked by APY and performance score', () => {
       api.app,
       `{ operators(first: 100, orderBy: ${orderBy}) { totalCount edges { node { nodeId
            apy { epochs apy } score { score components { name value inputs } } } } } }`,
+      { fresh: true },
     );
     expect(response.errors).toBeUndefined();
     const operators = response.data?.operators as { totalCount: number; edges: { node: Ranked }[] };
@@ -124,5 +125,73 @@ describe('operators ranked by APY and performance score', () => {
       const [a, b] = [rank(seen[i - 1]!), rank(seen[i]!)];
       expect(a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])).toBe(true);
     }
+  });
+
+  it('resumes after the operator a page ended on when scores move between pages', async () => {
+    const order = '[{ field: score, direction: desc }]';
+    const pageOf = async (after: string | null) => {
+      const response = await graphql(
+        api.app,
+        `{ operators(first: 4${after === null ? '' : `, after: "${after}"`}, orderBy: ${order}) {
+             pageInfo { endCursor hasNextPage } edges { node { nodeId } } } }`,
+        { fresh: true },
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data?.operators as {
+        pageInfo: { endCursor: string; hasNextPage: boolean };
+        edges: { node: { nodeId: string } }[];
+      };
+    };
+    const before = (await ranked(order)).map((node) => node.nodeId);
+    const first = await pageOf(null);
+    expect(first.edges.map((edge) => edge.node.nodeId)).toEqual(before.slice(0, 4));
+    // The leader is seen unreachable on a thousand polls: it drops to the bottom, behind the reader.
+    const leader = before[0] as string;
+    const epoch = `(SELECT max(epoch) FROM staking_state)`;
+    await query(
+      api.databaseUrl,
+      `INSERT INTO node_availability (node_id, epoch, polls, reachable_polls, active_polls, ready_share_sum)
+       VALUES ('${leader}', ${epoch}, 1000, 0, 0, 0)`,
+    );
+    try {
+      const after = (await ranked(order)).map((node) => node.nodeId);
+      expect(after.at(-1)).toBe(leader);
+      const rest: string[] = [];
+      let cursor: string | null = first.pageInfo.endCursor;
+      while (cursor !== null) {
+        const next = await pageOf(cursor);
+        rest.push(...next.edges.map((edge) => edge.node.nodeId));
+        cursor = next.pageInfo.hasNextPage ? next.pageInfo.endCursor : null;
+      }
+      // An index would have skipped the operator that moved up into the leader's place; the position
+      // picks up right after the fourth, and the leader comes again where it now stands.
+      expect(rest).toEqual([...before.slice(4), leader]);
+    } finally {
+      await query(api.databaseUrl, `DELETE FROM node_availability WHERE node_id = '${leader}'`);
+    }
+    expect((await ranked(order)).map((node) => node.nodeId)).toEqual(before);
+  });
+
+  it('refuses a cursor of another ordering, and one that was tampered with', async () => {
+    const byScore = await graphql(
+      api.app,
+      '{ operators(first: 2, orderBy: [{ field: score, direction: desc }]) { pageInfo { endCursor } } }',
+    );
+    const cursor = (byScore.data?.operators as { pageInfo: { endCursor: string } }).pageInfo.endCursor;
+    const byName = await graphql(
+      api.app,
+      `{ operators(first: 2, after: "${cursor}", orderBy: [{ field: name, direction: asc }]) { totalCount } }`,
+    );
+    expect(byName.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(byName.errors?.[0]?.message).toBe(
+      'this cursor belongs to a list ordered by score:desc, not by name:asc',
+    );
+    const payload = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { keys: unknown[] };
+    const tampered = Buffer.from(JSON.stringify({ ...payload, keys: ['high'] })).toString('base64url');
+    const refused = await graphql(
+      api.app,
+      `{ operators(after: "${tampered}", orderBy: [{ field: score, direction: desc }]) { totalCount } }`,
+    );
+    expect(refused.errors?.[0]?.message).toBe(`not a cursor of this list: ${tampered}`);
   });
 });

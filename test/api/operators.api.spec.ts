@@ -68,6 +68,41 @@ describe('operator queries', () => {
     );
   });
 
+  it('pages every ordering to the same list as one page, whatever the directions', async () => {
+    const orderings = [
+      '[{ field: stake, direction: desc }]',
+      '[{ field: shards, direction: desc }, { field: name, direction: asc }]',
+      '[{ field: commissionRate, direction: asc }, { field: stake, direction: desc }]',
+      '[{ field: shards, direction: asc }]',
+      '[{ field: name, direction: desc }]',
+    ];
+    for (const orderBy of orderings) {
+      const whole = await page(`(first: 100, orderBy: ${orderBy})`);
+      const paged: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const next: Page = await page(
+          `(first: 2, orderBy: ${orderBy}${after === null ? '' : `, after: "${after}"`})`,
+        );
+        expect(next.totalCount).toBe(whole.totalCount);
+        paged.push(...next.edges.map((edge) => edge.node.nodeId));
+        if (!next.pageInfo.hasNextPage) {
+          break;
+        }
+        after = next.pageInfo.endCursor;
+      }
+      expect(paged).toEqual(whole.edges.map((edge) => edge.node.nodeId));
+    }
+    // Past the last operator: an empty page that still counts the matches.
+    const last = await page(`(first: 100)`);
+    const beyond = await page(`(after: "${last.edges.at(-1)?.cursor ?? ''}")`);
+    expect(beyond).toEqual({
+      totalCount: last.totalCount,
+      pageInfo: { hasNextPage: false, endCursor: null },
+      edges: [],
+    });
+  });
+
   it('filters with suffixes, AND and OR, and orders by several fields', async () => {
     const members = new Set(devnet.network.committee.map((member) => member.nodeId));
     const median = byStake()[Math.floor(devnet.network.nodes.size / 2)]?.pool.walBalance ?? 0n;

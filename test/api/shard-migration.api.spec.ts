@@ -1,22 +1,11 @@
 import { graphql } from 'test/support/graphql';
 import { startIndexedApi, type IndexedApi } from 'test/support/indexer-harness';
-import { waitForRows } from 'test/support/live-tusk';
 
 describe('GraphQL shard migration', () => {
   let api: IndexedApi;
 
   beforeAll(async () => {
     api = await startIndexedApi('node-churn', 11, 3);
-    // The orchestrator plans each indexed epoch change and copies the attestations in on its tick.
-    await waitForRows(
-      api.databaseUrl,
-      `SELECT (SELECT count(*) FROM migration_node WHERE epoch = e AND attested_at IS NOT NULL) AS attested,
-              (SELECT count(*) FROM node_attestation WHERE epoch = e) AS on_chain
-       FROM (SELECT ${api.devnet.network.epoch} AS e) AS target`,
-      (rows: { attested: string; on_chain: string }[]) =>
-        rows[0] !== undefined && rows[0].attested === rows[0].on_chain && rows[0].attested !== '0',
-      30_000,
-    );
   }, 60_000);
 
   afterAll(async () => {

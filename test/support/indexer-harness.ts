@@ -166,6 +166,30 @@ export async function dumpTables(databaseUrl: string): Promise<Record<string, un
   }
 }
 
+/**
+ * Waits until the orchestrator, which follows the index on its own tick, has planned every indexed
+ * epoch change and copied in every attestation: the handoff rows the scores are computed from.
+ */
+export async function waitForHandoffPlans(databaseUrl: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await query<{ unplanned: string; uncopied: string }>(
+      databaseUrl,
+      `SELECT (SELECT count(*) FROM epoch e WHERE e.epoch > 0 AND e.started_at IS NOT NULL
+                 AND NOT EXISTS (SELECT 1 FROM shard_migration s WHERE s.epoch = e.epoch)) AS unplanned,
+              (SELECT count(*) FROM node_attestation a JOIN migration_node m USING (epoch, node_id)
+                 WHERE m.attested_at IS NULL) AS uncopied`,
+    );
+    if (row?.unplanned === '0' && row.uncopied === '0') {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the orchestrator did not catch up with the index: ${JSON.stringify(row)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function query<T extends Record<string, unknown>>(
   databaseUrl: string,
   sql: string,
@@ -196,13 +220,17 @@ export async function startIndexedApi(
   seed: number,
   epochs: number,
   timing: { epochDurationMs?: number; checkpointIntervalMs?: number } = {},
+  env: Record<string, string> = {},
 ): Promise<IndexedApi> {
   const devnet = buildDevnet(scenario, seed, epochs, timing.epochDurationMs, timing.checkpointIntervalMs);
   const served = await serveDevnet(devnet);
   const databaseUrl = await createTestDatabase();
-  const app = await createApp(indexerConfig(databaseUrl, served, { APP_ROLE: 'all' }), { quiet: true });
+  const app = await createApp(indexerConfig(databaseUrl, served, { APP_ROLE: 'all', ...env }), {
+    quiet: true,
+  });
   await app.init();
   await waitForWatermarks(databaseUrl, devnet.ledger.tip, 30_000);
+  await waitForHandoffPlans(databaseUrl, 30_000);
   return {
     devnet,
     served,

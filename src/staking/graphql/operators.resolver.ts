@@ -25,7 +25,14 @@ export class OperatorsResolver {
   })
   async operatorList(
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description:
+        'An `endCursor` of the same ordering. The next page starts right after that operator’s place in the order, ' +
+        'so operators whose stake, APY or score moved meanwhile shift no one else out of the pages.',
+    })
+    after?: string | null,
     @Args('where', { type: () => OperatorWhere, nullable: true }) where?: OperatorWhere | null,
     @Args('orderBy', { type: () => [OperatorOrder], nullable: true }) orderBy?: OperatorOrder[] | null,
     @Args('asOf', { type: () => AsOfInput, nullable: true }) asOf?: AsOfInput | null,
