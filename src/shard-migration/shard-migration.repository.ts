@@ -399,20 +399,30 @@ export const ShardMigrationRepository = {
   /**
    * Copies the chain's facts into the plan: attestations (from the nodes' caps), the epoch's
    * `EpochChangeDone`, and the start of the next epoch change.
+   *
+   * Attestations come from the staking pipeline and epoch moments from the epochs pipeline, and
+   * each goes at its own pace. A fact is copied only once the other pipeline has caught up with it:
+   * an attestation once the epochs pipeline reached its checkpoint (so whether it came after
+   * `EpochChangeDone` is known), and the end of the epoch once the staking pipeline reached the
+   * next epoch's start (so every attestation made before it is in). Otherwise a lagging pipeline
+   * would fail moves the chain shows received, or call a late attestation timely, for good.
    */
   async syncChainFacts(manager: EntityManager, epoch: number, now: Date): Promise<void> {
     await manager.query(
       `UPDATE migration_node m SET attested_at = a.attested_at, attested_checkpoint = a.checkpoint,
               attested_late = (e.done_checkpoint IS NOT NULL AND a.checkpoint > e.done_checkpoint)
        FROM node_attestation a, epoch e
-       WHERE m.epoch = $1 AND a.epoch = $1 AND e.epoch = $1 AND a.node_id = m.node_id AND m.attested_at IS NULL`,
+       WHERE m.epoch = $1 AND a.epoch = $1 AND e.epoch = $1 AND a.node_id = m.node_id AND m.attested_at IS NULL
+         AND a.checkpoint <= (SELECT checkpoint_hi_inclusive FROM pipeline_watermark WHERE pipeline = 'epochs')`,
       [epoch],
     );
     await manager.query(
       `UPDATE shard_migration s SET
          done_at = COALESCE(s.done_at, e.done_at), done_checkpoint = COALESCE(s.done_checkpoint, e.done_checkpoint),
          status = CASE WHEN COALESCE(s.done_at, e.done_at) IS NULL THEN 'in_progress' ELSE 'done' END,
-         ended_at = COALESCE(s.ended_at, n.started_at), updated_at = $2
+         ended_at = COALESCE(s.ended_at, CASE WHEN n.started_checkpoint
+           <= (SELECT checkpoint_hi_inclusive FROM pipeline_watermark WHERE pipeline = 'staking') THEN n.started_at END),
+         updated_at = $2
        FROM epoch e LEFT JOIN epoch n ON n.epoch = e.epoch + 1
        WHERE s.epoch = $1 AND e.epoch = $1`,
       [epoch, now],
