@@ -17,25 +17,42 @@ export interface CheckpointSourceOptions {
   readonly onRetry?: (error: RetryableChainError, attempt: number, delayMs: number) => void;
 }
 
+/**
+ * Only what the Walrus reader uses. A full node sends the named fields alone, so the changed
+ * objects come without the rest of the effects (gas, dependencies), events without their rendered
+ * JSON, and objects without their full BCS, JSON or display: a fraction of each checkpoint.
+ */
 const DEFAULT_READ_MASK = [
   'sequence_number',
-  'digest',
   'summary.timestamp',
-  'summary.epoch',
   'transactions.digest',
-  'transactions.transaction.sender',
-  'transactions.transaction.kind',
-  'transactions.effects',
-  'transactions.events',
-  'transactions.objects',
+  'transactions.effects.lamport_version',
+  'transactions.effects.changed_objects',
+  'transactions.events.events.event_type',
+  'transactions.events.events.event_index',
+  'transactions.events.events.sender',
+  'transactions.events.events.contents',
+  'transactions.objects.objects.object_id',
+  'transactions.objects.objects.version',
+  'transactions.objects.objects.contents',
 ];
 const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 100, maxMs: 10_000 };
 /**
  * Checkpoints per `ListCheckpoints` call. The client buffers a streamed response as fast as it
  * arrives, whatever the reader's pace, so an open-ended range would hold the whole backlog in
- * memory; bounded calls keep it to one page.
+ * memory; bounded calls keep it to one page. Pages are sized by what the last one held: many
+ * checkpoints when they are near empty (each call costs a round trip), fewer when they are full of
+ * objects, so that one page stays around `LIST_PAGING.items` transactions, changed objects and events.
+ * They start small and at most double from one call to the next, since a quiet stretch of chain
+ * says little about the next one.
  */
-const LIST_PAGE = 1000n;
+export const LIST_PAGING = {
+  first: 20,
+  min: 10,
+  max: 1000,
+  /** Transactions, changed objects and events one page should hold. */
+  items: 5000,
+} as const;
 
 /**
  * Every checkpoint from a starting sequence number on, exactly once and in order, for as long as
@@ -48,6 +65,7 @@ export class CheckpointSource {
   private readonly readMask: string[];
   private readonly backoff: BackoffPolicy;
   private readonly random: () => number;
+  private pageSize: number = LIST_PAGING.first;
 
   constructor(private readonly options: CheckpointSourceOptions) {
     this.readMask = [...(options.readMask ?? DEFAULT_READ_MASK)];
@@ -136,10 +154,15 @@ export class CheckpointSource {
   /** Checkpoints from `start` to the tip, in order, skipping duplicates. */
   private async *list(start: bigint, signal: AbortSignal): AsyncGenerator<GrpcTypes.Checkpoint> {
     const call = this.options.client.ledgerService.listCheckpoints(
-      { startCheckpoint: start, endCheckpoint: start + LIST_PAGE, readMask: { paths: this.readMask } },
+      {
+        startCheckpoint: start,
+        endCheckpoint: start + BigInt(this.pageSize),
+        readMask: { paths: this.readMask },
+      },
       { abort: signal },
     );
     let expected = start;
+    let items = 0;
     for await (const frame of call.responses) {
       const checkpoint = frame.checkpoint;
       if (checkpoint?.sequenceNumber === undefined || checkpoint.sequenceNumber < expected) {
@@ -150,10 +173,25 @@ export class CheckpointSource {
           `ListCheckpoints skipped from ${expected} to ${checkpoint.sequenceNumber}`,
         );
       }
+      items += checkpointItems(checkpoint);
       yield checkpoint;
       expected++;
     }
+    const listed = Number(expected - start);
+    if (listed > 0) {
+      const fitting = Math.floor((LIST_PAGING.items * listed) / Math.max(items, 1));
+      this.pageSize = Math.min(LIST_PAGING.max, this.pageSize * 2, Math.max(LIST_PAGING.min, fitting));
+    }
   }
+}
+
+/** What a checkpoint weighs in the client's buffer: its transactions, changed objects and events. */
+function checkpointItems(checkpoint: GrpcTypes.Checkpoint): number {
+  let items = 1;
+  for (const transaction of checkpoint.transactions) {
+    items += 1 + (transaction.effects?.changedObjects.length ?? 0) + (transaction.events?.events.length ?? 0);
+  }
+  return items;
 }
 
 /** Read through a call: the signal changes while the stream awaits. */

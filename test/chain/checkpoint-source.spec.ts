@@ -1,6 +1,6 @@
 import { GrpcTypes, SuiGrpcClient } from '@mysten/sui/grpc';
 import { NonRetryableChainError, type RetryableChainError } from 'src/chain/chain-errors';
-import { CheckpointSource } from 'src/chain/checkpoint-source';
+import { CheckpointSource, LIST_PAGING } from 'src/chain/checkpoint-source';
 import { Devnet } from 'src/devnet/devnet';
 import { GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
 import { registerSuiRpc } from 'src/devnet/ledger/sui-rpc.handlers';
@@ -103,6 +103,76 @@ describe('CheckpointSource', () => {
       await expect(source.stream(0n, new AbortController().signal).next()).rejects.toThrow(/UNIMPLEMENTED/);
     } finally {
       await refusing.close();
+    }
+  });
+
+  it('sizes its pages by what they held: doubling over quiet checkpoints, shrinking to fit busy ones', async () => {
+    // 2000 empty checkpoints, then 600 with 200 changed objects each.
+    const quiet = 2000;
+    const busy = 600;
+    const changedPerBusy = 200;
+    const checkpointAt = (sequence: bigint) =>
+      GrpcTypes.Checkpoint.create({
+        sequenceNumber: sequence,
+        transactions:
+          sequence < BigInt(quiet)
+            ? []
+            : [
+                GrpcTypes.ExecutedTransaction.create({
+                  effects: GrpcTypes.TransactionEffects.create({
+                    changedObjects: Array.from({ length: changedPerBusy }, () =>
+                      GrpcTypes.ChangedObject.create(),
+                    ),
+                  }),
+                }),
+              ],
+      });
+    const ranges: [bigint, bigint][] = [];
+    const recording = new GrpcWebServer();
+    recording.register(GrpcTypes.LedgerService, {
+      ListCheckpoints: async function* (request) {
+        const { startCheckpoint = 0n, endCheckpoint = 0n } = request as GrpcTypes.ListCheckpointsRequest;
+        ranges.push([startCheckpoint, endCheckpoint]);
+        for (
+          let sequence = startCheckpoint;
+          sequence < endCheckpoint && sequence < quiet + busy;
+          sequence++
+        ) {
+          await Promise.resolve();
+          yield GrpcTypes.ListCheckpointsResponse.create({ checkpoint: checkpointAt(sequence) });
+        }
+      },
+    });
+    const url = await recording.listen(0);
+    try {
+      const source = new CheckpointSource({
+        client: new SuiGrpcClient({ network: 'localnet', baseUrl: url }),
+      });
+      const seen = await collect(source, 0n, quiet + busy);
+      expect(seen).toEqual(Array.from({ length: quiet + busy }, (_, i) => BigInt(i)));
+    } finally {
+      await recording.close();
+    }
+    const sizes = ranges.map(([start, end]) => Number(end - start));
+    // Quiet pages double from the first size up to the largest.
+    const doubling: number[] = [];
+    for (
+      let size: number = LIST_PAGING.first, listed = 0;
+      listed < quiet;
+      listed += size, size = Math.min(size * 2, LIST_PAGING.max)
+    ) {
+      doubling.push(size);
+    }
+    expect(sizes.slice(0, doubling.length)).toEqual(doubling);
+    // The page that ran into the busy checkpoints held far more than the budget; the next one is
+    // sized from its average and is smaller, and from then on each page holds about the budget.
+    const busyItems = 1 + 1 + changedPerBusy;
+    const [mixed, ...fitted] = sizes.slice(doubling.length);
+    expect(mixed).toBeLessThan(LIST_PAGING.max);
+    expect(fitted.length).toBeGreaterThan(3);
+    for (const size of fitted) {
+      expect(size * busyItems).toBeLessThanOrEqual(LIST_PAGING.items);
+      expect(size * busyItems).toBeGreaterThan(LIST_PAGING.items - busyItems);
     }
   });
 });

@@ -116,6 +116,7 @@ describe('the devnet as read by Mysten’s Walrus SDK', () => {
     expect(info.checkpointHeight).toBe(ledger.tip);
     const { response } = await suiClient.ledgerService.getCheckpoint({
       checkpointId: { oneofKind: 'sequenceNumber', sequenceNumber: 1n },
+      readMask: { paths: ['transactions.events'] },
     });
     const events = response.checkpoint?.transactions.flatMap((t) => t.events?.events ?? []) ?? [];
     expect(events.map((e) => e.eventType?.split('::').pop())).toEqual([
@@ -158,6 +159,41 @@ describe('the devnet as read by Mysten’s Walrus SDK', () => {
     const bySender = await suiClient.listEvents({ filter: { sender: operator } });
     expect(bySender.events.length).toBeGreaterThan(0);
     expect(bySender.events.every((e) => e.sender === operator)).toBe(true);
+  });
+
+  it('sends the fields a read mask names and no others, as a full node does', async () => {
+    const { suiClient, ledger } = devnet;
+    const sequenceNumber = 1n;
+    const stored = ledger.checkpoints[1];
+    const get = async (paths?: string[]) =>
+      (
+        await suiClient.ledgerService.getCheckpoint({
+          checkpointId: { oneofKind: 'sequenceNumber', sequenceNumber },
+          ...(paths === undefined ? {} : { readMask: { paths } }),
+        })
+      ).response.checkpoint;
+    // No mask: the default, sequence number and digest.
+    const plain = await get();
+    expect(plain?.sequenceNumber).toBe(sequenceNumber);
+    expect(plain?.digest).toBe(stored?.digest);
+    expect(plain?.summary).toBeUndefined();
+    expect(plain?.transactions).toEqual([]);
+    // Through repeated fields: every transaction, with only the named parts of its events.
+    const narrow = await get(['summary.timestamp', 'transactions.events.events.event_type']);
+    expect(narrow?.sequenceNumber).toBeUndefined();
+    expect(narrow?.summary?.timestamp).toEqual(stored?.summary?.timestamp);
+    expect(narrow?.summary?.epoch).toBeUndefined();
+    expect(narrow?.transactions).toHaveLength(stored?.transactions.length ?? -1);
+    const events = narrow?.transactions.flatMap((t) => t.events?.events ?? []) ?? [];
+    expect(events.map((event) => event.eventType)).toEqual(
+      stored?.transactions.flatMap((t) => t.events?.events.map((event) => event.eventType) ?? []),
+    );
+    expect(events.every((event) => event.contents === undefined && event.sender === undefined)).toBe(true);
+    expect(narrow?.transactions.every((t) => t.effects === undefined && t.digest === undefined)).toBe(true);
+    // A path that names no field is refused.
+    await expect(get(['transactions.nonsense'])).rejects.toThrow(
+      'read_mask: "transactions.nonsense" names no field of sui.rpc.v2.Checkpoint',
+    );
   });
 
   it('lists a range of checkpoints and says why the list ended', async () => {

@@ -4,6 +4,7 @@ import { GrpcStatus, GrpcStatusError } from 'src/devnet/grpc-web/grpc-status';
 import type { CallContext, GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
 import { decodeCursor, encodeCursor } from 'src/devnet/ledger/cursor';
 import { queryEvents } from 'src/devnet/ledger/event-query';
+import { DEFAULT_CHECKPOINT_MASK, ReadMask } from 'src/devnet/ledger/read-mask';
 import { toProtoObject, type SuiLedger } from 'src/devnet/ledger/sui-ledger';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -48,7 +49,8 @@ export function registerSuiRpc(server: GrpcWebServer, ledger: SuiLedger, chain =
       });
     },
     GetCheckpoint: (request) => {
-      const { checkpointId } = request as GrpcTypes.GetCheckpointRequest;
+      const { checkpointId, readMask } = request as GrpcTypes.GetCheckpointRequest;
+      const mask = checkpointMask(readMask);
       let checkpoint: GrpcTypes.Checkpoint | undefined;
       if (checkpointId.oneofKind === 'sequenceNumber') {
         checkpoint = ledger.checkpoints[Number(checkpointId.sequenceNumber)];
@@ -61,11 +63,13 @@ export function registerSuiRpc(server: GrpcWebServer, ledger: SuiLedger, chain =
       if (checkpoint === undefined) {
         throw new GrpcStatusError(GrpcStatus.NOT_FOUND, 'checkpoint not found');
       }
-      return GrpcTypes.GetCheckpointResponse.create({ checkpoint });
+      return GrpcTypes.GetCheckpointResponse.create({ checkpoint: mask.apply(checkpoint) });
     },
     ListEvents: (request) => toAsync(queryEvents(ledger.events, request as GrpcTypes.ListEventsRequest)),
-    ListCheckpoints: (request) =>
-      toAsync(listCheckpoints(ledger, request as GrpcTypes.ListCheckpointsRequest)),
+    ListCheckpoints: (request) => {
+      const list = request as GrpcTypes.ListCheckpointsRequest;
+      return toAsync(listCheckpoints(ledger, list, checkpointMask(list.readMask)));
+    },
   });
 
   server.register(GrpcTypes.StateService, {
@@ -111,7 +115,12 @@ export function registerSuiRpc(server: GrpcWebServer, ledger: SuiLedger, chain =
   });
 
   server.register(GrpcTypes.SubscriptionService, {
-    SubscribeCheckpoints: (_request, context) => subscribeCheckpoints(ledger, context),
+    SubscribeCheckpoints: (request, context) =>
+      subscribeCheckpoints(
+        ledger,
+        checkpointMask((request as GrpcTypes.SubscribeCheckpointsRequest).readMask),
+        context,
+      ),
   });
 }
 
@@ -145,9 +154,15 @@ function page(total: number, pageSize: number | undefined, token: Uint8Array | u
   return { start, end, next };
 }
 
+/** The fields of each checkpoint to send: the request's read mask, or a full node's default. */
+function checkpointMask(readMask: { paths: string[] } | undefined): ReadMask<GrpcTypes.Checkpoint> {
+  return new ReadMask(GrpcTypes.Checkpoint, readMask?.paths, DEFAULT_CHECKPOINT_MASK);
+}
+
 function* listCheckpoints(
   ledger: SuiLedger,
   request: GrpcTypes.ListCheckpointsRequest,
+  mask: ReadMask<GrpcTypes.Checkpoint>,
 ): Iterable<GrpcTypes.ListCheckpointsResponse> {
   const limit = request.options?.limit ?? MAX_PAGE_SIZE;
   const start = request.startCheckpoint ?? 0n;
@@ -161,8 +176,8 @@ function* listCheckpoints(
       });
       return;
     }
-    const checkpoint = ledger.checkpoints[Number(sequence)];
-    // A plain message around the stored checkpoint: `create` would deep-copy it first.
+    const checkpoint = mask.apply(ledger.checkpoints[Number(sequence)] as GrpcTypes.Checkpoint);
+    // A plain message around the checkpoint: `create` would deep-copy it first.
     const response: GrpcTypes.ListCheckpointsResponse = {
       checkpoint,
       watermark: GrpcTypes.Watermark.create({ checkpoint: sequence, cursor: encodeCursor(sequence) }),
@@ -184,6 +199,7 @@ async function* toAsync<T>(items: Iterable<T>): AsyncIterable<T> {
 /** New checkpoints as they are sealed, until the client leaves. */
 async function* subscribeCheckpoints(
   ledger: SuiLedger,
+  mask: ReadMask<GrpcTypes.Checkpoint>,
   context: CallContext,
 ): AsyncIterable<GrpcTypes.SubscribeCheckpointsResponse> {
   const queue: GrpcTypes.Checkpoint[] = [];
@@ -206,7 +222,7 @@ async function* subscribeCheckpoints(
       }
       const response: GrpcTypes.SubscribeCheckpointsResponse = {
         cursor: checkpoint.sequenceNumber,
-        checkpoint,
+        checkpoint: mask.apply(checkpoint),
       };
       yield response;
     }
