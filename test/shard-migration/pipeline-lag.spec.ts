@@ -91,56 +91,74 @@ describe('handoff orchestration over pipelines that lag one another', () => {
     };
   }
 
-  it('does not end an epoch, failing its moves, before the attestations made in it are indexed', async () => {
-    // The staking pipeline stands just before node-12's attestation; the epochs pipeline saw epoch 3 start.
+  /**
+   * Winds `pipeline` back to just before `checkpoint`: its watermark, and (through `hide` and
+   * `restore`, SQL over a `hidden` copy of `table`) the rows it wrote from there on. Runs `check`
+   * on that index, then puts everything back.
+   */
+  async function whileLagging(
+    lag: { pipeline: string; checkpoint: bigint; table: string; keep: string; hide: string; restore: string },
+    check: () => Promise<void>,
+  ): Promise<void> {
     await query(
       databaseUrl,
-      `CREATE TABLE later_attestation AS SELECT * FROM node_attestation WHERE checkpoint >= ${attested};
-       DELETE FROM node_attestation WHERE checkpoint >= ${attested};
-       CREATE TABLE staking_watermark AS SELECT * FROM pipeline_watermark WHERE pipeline = 'staking';
-       UPDATE pipeline_watermark SET checkpoint_hi_inclusive = ${attested - 1n} WHERE pipeline = 'staking'`,
+      `CREATE TABLE hidden AS SELECT * FROM ${lag.table} WHERE ${lag.keep}; ${lag.hide};
+       CREATE TABLE saved_watermark AS SELECT * FROM pipeline_watermark WHERE pipeline = '${lag.pipeline}';
+       UPDATE pipeline_watermark SET checkpoint_hi_inclusive = ${lag.checkpoint - 1n} WHERE pipeline = '${lag.pipeline}'`,
     );
     try {
-      await orchestrator.reconcile(new Date());
-      const lagging = await epoch2();
-      expect(lagging.ended).toBe(false);
-      expect(lagging.states).not.toContain('failed');
-      expect(lagging.states.length).toBeGreaterThan(0);
+      await check();
     } finally {
       await query(
         databaseUrl,
-        `INSERT INTO node_attestation SELECT * FROM later_attestation; DROP TABLE later_attestation;
+        `${lag.restore}; DROP TABLE hidden;
          UPDATE pipeline_watermark w SET checkpoint_hi_inclusive = s.checkpoint_hi_inclusive
-         FROM staking_watermark s WHERE w.pipeline = 'staking'; DROP TABLE staking_watermark`,
+         FROM saved_watermark s WHERE w.pipeline = s.pipeline; DROP TABLE saved_watermark`,
       );
     }
+  }
+
+  it('does not end an epoch, failing its moves, before the attestations made in it are indexed', async () => {
+    // The staking pipeline stands just before node-12's attestation; the epochs pipeline saw epoch 3 start.
+    await whileLagging(
+      {
+        pipeline: 'staking',
+        checkpoint: attested,
+        table: 'node_attestation',
+        keep: `checkpoint >= ${attested}`,
+        hide: `DELETE FROM node_attestation WHERE checkpoint >= ${attested}`,
+        restore: 'INSERT INTO node_attestation SELECT * FROM hidden',
+      },
+      async () => {
+        await orchestrator.reconcile(new Date());
+        const lagging = await epoch2();
+        expect(lagging.ended).toBe(false);
+        expect(lagging.states).not.toContain('failed');
+        expect(lagging.states.length).toBeGreaterThan(0);
+      },
+    );
     await orchestrator.reconcile(new Date());
     expect(await epoch2()).toEqual({ ended: true, states: ['received'], attestedLate: true });
   }, 30_000);
 
   it('does not copy an attestation before it is known whether EpochChangeDone preceded it', async () => {
     // The epochs pipeline stands just before EpochChangeDone; the staking pipeline has node-12's attestation.
-    await query(
-      databaseUrl,
-      `CREATE TABLE later_epoch AS SELECT * FROM epoch WHERE epoch >= 2;
-       UPDATE epoch SET done_checkpoint = NULL, done_at = NULL WHERE epoch = 2;
-       DELETE FROM epoch WHERE epoch > 2;
-       CREATE TABLE epochs_watermark AS SELECT * FROM pipeline_watermark WHERE pipeline = 'epochs';
-       UPDATE pipeline_watermark SET checkpoint_hi_inclusive = ${done - 1n} WHERE pipeline = 'epochs'`,
+    await whileLagging(
+      {
+        pipeline: 'epochs',
+        checkpoint: done,
+        table: 'epoch',
+        keep: 'epoch >= 2',
+        hide: `UPDATE epoch SET done_checkpoint = NULL, done_at = NULL WHERE epoch = 2; DELETE FROM epoch WHERE epoch > 2`,
+        restore: 'DELETE FROM epoch WHERE epoch >= 2; INSERT INTO epoch SELECT * FROM hidden',
+      },
+      async () => {
+        await orchestrator.reconcile(new Date());
+        const lagging = await epoch2();
+        expect(lagging.ended).toBe(false);
+        expect(lagging.attestedLate).toBeNull();
+      },
     );
-    try {
-      await orchestrator.reconcile(new Date());
-      const lagging = await epoch2();
-      expect(lagging.ended).toBe(false);
-      expect(lagging.attestedLate).toBeNull();
-    } finally {
-      await query(
-        databaseUrl,
-        `DELETE FROM epoch WHERE epoch >= 2; INSERT INTO epoch SELECT * FROM later_epoch; DROP TABLE later_epoch;
-         UPDATE pipeline_watermark w SET checkpoint_hi_inclusive = s.checkpoint_hi_inclusive
-         FROM epochs_watermark s WHERE w.pipeline = 'epochs'; DROP TABLE epochs_watermark`,
-      );
-    }
     await orchestrator.reconcile(new Date());
     expect(await epoch2()).toEqual({ ended: true, states: ['received'], attestedLate: true });
   }, 30_000);
