@@ -4,8 +4,8 @@ import { GrpcStatus, GrpcStatusError } from 'src/devnet/grpc-web/grpc-status';
 /** What a full node sends of a checkpoint when the request names no field. */
 export const DEFAULT_CHECKPOINT_MASK = ['sequence_number', 'digest'] as const;
 
-/** Field paths a read mask selects, as a tree keyed by proto field name; `true` takes the whole field. */
-type MaskTree = Map<string, MaskTree | true>;
+/** Field paths a read mask selects, as a tree keyed by the message's fields; `true` takes the whole field. */
+type MaskTree = Map<FieldInfo, MaskTree | true>;
 
 /**
  * A `sui.rpc.v2` read mask, checked against the message type and applied the way a full node
@@ -21,7 +21,7 @@ export class ReadMask<T extends object> {
     defaults: readonly string[],
   ) {
     const chosen = paths === undefined || paths.length === 0 ? defaults : paths;
-    this.tree = new Map<string, MaskTree | true>();
+    this.tree = new Map<FieldInfo, MaskTree | true>();
     for (const path of chosen) {
       insertPath(this.tree, type, path);
     }
@@ -45,17 +45,17 @@ function insertPath(tree: MaskTree, root: IMessageType<object>, path: string): v
       );
     }
     const last = index === names.length - 1;
-    const existing = node.get(name);
+    const existing = node.get(field);
     if (existing === true) {
       // A shorter path already takes the whole field.
       return;
     }
     if (last) {
-      node.set(name, true);
+      node.set(field, true);
       return;
     }
-    const child: MaskTree = existing ?? new Map<string, MaskTree | true>();
-    node.set(name, child);
+    const child: MaskTree = existing ?? new Map<FieldInfo, MaskTree | true>();
+    node.set(field, child);
     node = child;
     type = field.kind === 'message' ? field.T() : undefined;
   }
@@ -64,8 +64,7 @@ function insertPath(tree: MaskTree, root: IMessageType<object>, path: string): v
 function prune<T extends object>(type: IMessageType<T>, message: T, tree: MaskTree): T {
   const source = message as Record<string, unknown>;
   const result = type.create() as Record<string, unknown>;
-  for (const [name, selection] of tree) {
-    const field = type.fields.find((candidate) => candidate.name === name) as FieldInfo;
+  for (const [field, selection] of tree) {
     if (field.oneof !== undefined) {
       const group = source[field.oneof] as { oneofKind?: string } & Record<string, unknown>;
       if (group.oneofKind === field.localName) {
