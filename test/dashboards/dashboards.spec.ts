@@ -6,8 +6,8 @@ import { createGenerator } from 'ts-json-schema-generator';
 import { parse as parseYaml } from 'yaml';
 import { promQueries, sqlQueries } from 'src/dashboards/dashboard-builder';
 import { dashboardFiles } from 'src/dashboards/write-dashboards';
-import { query } from 'test/support/indexer-harness';
-import { startLiveTusk, waitForRows, type LiveTusk } from 'test/support/live-tusk';
+import { query, waitForRows } from 'test/support/indexer-harness';
+import { startLiveTusk, type LiveTusk } from 'test/support/live-tusk';
 
 const ROOT = join(__dirname, '..', '..');
 const DASHBOARDS = join(ROOT, 'dashboards');

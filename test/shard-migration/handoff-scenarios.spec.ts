@@ -1,7 +1,7 @@
 import { committeeChange } from 'src/domain/committee/committee-change';
 import { parseNodeId } from 'src/domain/shared/node-id';
-import { query } from 'test/support/indexer-harness';
-import { startLiveTusk, startLocalNetwork, waitForRows, type LiveTusk } from 'test/support/live-tusk';
+import { query, waitForRows } from 'test/support/indexer-harness';
+import { startLiveTusk, startLocalNetwork, type LiveTusk } from 'test/support/live-tusk';
 
 interface MoveRow extends Record<string, unknown> {
   shard: number;

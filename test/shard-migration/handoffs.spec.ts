@@ -3,8 +3,8 @@ import type { WebhookMessage } from 'src/shard-migration/alerts/webhook-sender';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { runCli } from 'src/cli';
-import { query } from 'test/support/indexer-harness';
-import { startLiveTusk, startWebhookReceiver, waitForRows, type LiveTusk } from 'test/support/live-tusk';
+import { query, waitForRows } from 'test/support/indexer-harness';
+import { startLiveTusk, startWebhookReceiver, type LiveTusk } from 'test/support/live-tusk';
 
 const SECRET = 'handoff-test-secret';
 

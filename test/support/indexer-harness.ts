@@ -171,22 +171,35 @@ export async function dumpTables(databaseUrl: string): Promise<Record<string, un
  * epoch change and copied in every attestation: the handoff rows the scores are computed from.
  */
 export async function waitForHandoffPlans(databaseUrl: string, timeoutMs: number): Promise<void> {
+  await waitForRows<{ unplanned: string; uncopied: string }>(
+    databaseUrl,
+    `SELECT (SELECT count(*) FROM epoch e WHERE e.epoch > 0 AND e.started_at IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM shard_migration s WHERE s.epoch = e.epoch)) AS unplanned,
+            (SELECT count(*) FROM node_attestation a JOIN migration_node m USING (epoch, node_id)
+               WHERE m.attested_at IS NULL) AS uncopied`,
+    ([row]) => row?.unplanned === '0' && row.uncopied === '0',
+    timeoutMs,
+  );
+}
+
+/** Polls `sql` until `accept` holds for its rows; fails with the last rows after `timeoutMs`. */
+export async function waitForRows<T extends Record<string, unknown>>(
+  databaseUrl: string,
+  sql: string,
+  accept: (rows: T[]) => boolean,
+  timeoutMs: number,
+): Promise<T[]> {
   const deadline = Date.now() + timeoutMs;
+  let rows: T[] = [];
   for (;;) {
-    const [row] = await query<{ unplanned: string; uncopied: string }>(
-      databaseUrl,
-      `SELECT (SELECT count(*) FROM epoch e WHERE e.epoch > 0 AND e.started_at IS NOT NULL
-                 AND NOT EXISTS (SELECT 1 FROM shard_migration s WHERE s.epoch = e.epoch)) AS unplanned,
-              (SELECT count(*) FROM node_attestation a JOIN migration_node m USING (epoch, node_id)
-                 WHERE m.attested_at IS NULL) AS uncopied`,
-    );
-    if (row?.unplanned === '0' && row.uncopied === '0') {
-      return;
+    rows = await query<T>(databaseUrl, sql).catch(() => []);
+    if (accept(rows)) {
+      return rows;
     }
     if (Date.now() > deadline) {
-      throw new Error(`the orchestrator did not catch up with the index: ${JSON.stringify(row)}`);
+      throw new Error(`timed out waiting on ${sql}: ${JSON.stringify(rows).slice(0, 2000)}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 

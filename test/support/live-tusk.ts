@@ -5,7 +5,7 @@ import { loadAppConfig } from 'src/config/app-config';
 import { DevnetServer } from 'src/devnet/devnet.server';
 import { loadScenario } from 'src/devnet/scenario';
 import { createApp } from 'src/main';
-import { createTestDatabase, query } from 'test/support/indexer-harness';
+import { createTestDatabase } from 'test/support/indexer-harness';
 
 export interface LiveTusk {
   readonly app: INestApplication;
@@ -68,27 +68,6 @@ export async function startLocalNetwork(
       DEVNET_EPOCH_DURATION_MS: String(epochDurationMs),
     },
   };
-}
-
-/** Polls `sql` until `accept` holds for its rows; fails with the last rows after `timeoutMs`. */
-export async function waitForRows<T extends Record<string, unknown>>(
-  databaseUrl: string,
-  sql: string,
-  accept: (rows: T[]) => boolean,
-  timeoutMs: number,
-): Promise<T[]> {
-  const deadline = Date.now() + timeoutMs;
-  let rows: T[] = [];
-  for (;;) {
-    rows = await query<T>(databaseUrl, sql).catch(() => []);
-    if (accept(rows)) {
-      return rows;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting on ${sql}: ${JSON.stringify(rows).slice(0, 2000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 export interface ReceivedWebhook {
