@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { percentile } from 'bench/statistics';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/committee/committee.repository';
+import { CommitteeRepository } from 'src/store/committee/committee.repository';
 import { dataSourceOptions } from 'src/database/data-source';
+import { STORE_ENTITIES } from 'src/store/store.entities';
 import { EmbeddedPostgresServer } from 'src/database/embedded-postgres.server';
 import { findFreePort } from 'src/database/free-port';
 import { Devnet } from 'src/devnet/devnet';
@@ -14,9 +15,9 @@ import { GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
 import { registerSuiRpc } from 'src/devnet/ledger/sui-rpc.handlers';
 import { loadScenario } from 'src/devnet/scenario';
 import type { NodeId } from 'src/domain/shared/node-id';
-import { OperatorRepository } from 'src/staking/operator.repository';
-import { PoolRepository } from 'src/staking/pool.repository';
-import { StakedWalRepository } from 'src/staking/staked-wal.repository';
+import { OperatorRepository } from 'src/store/queries/operator.repository';
+import { PoolRepository } from 'src/store/pools/pool.repository';
+import { StakedWalRepository } from 'src/store/positions/staked-wal.repository';
 
 /**
  * GraphQL latency at 50 concurrent clients against a `tusk start` child, for the operator list
@@ -180,7 +181,7 @@ async function main(): Promise<void> {
     console.log(`indexed ${devnet.network.nodes.size} operators; ${CLIENTS} concurrent clients`);
 
     const dataSource = new DataSource({
-      ...dataSourceOptions(url.toString()),
+      ...dataSourceOptions(url.toString(), STORE_ENTITIES),
       migrationsRun: false,
       extra: { max: CLIENTS },
     });

@@ -3,9 +3,11 @@ import { ApiModule } from 'src/api/api.module';
 import type { AppConfig } from 'src/config/app-config';
 import { ConfigModule } from 'src/config/config.module';
 import { DatabaseModule } from 'src/database/database.module';
+import { LocalNetworkModule } from 'src/devnet/local-network.module';
 import { HealthModule } from 'src/health/health.module';
 import { IndexerModule } from 'src/indexer/indexer.module';
 import { MetricsModule } from 'src/metrics/metrics.module';
+import { STORE_ENTITIES } from 'src/store/store.entities';
 import { ShardMigrationOrchestrationModule } from 'src/shard-migration/shard-migration-orchestration.module';
 
 @Module({})
@@ -18,7 +20,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule,
+        DatabaseModule.forRoot(STORE_ENTITIES),
+        LocalNetworkModule.forRoot(config),
         MetricsModule,
         HealthModule.forRoot({ indexing }),
         ...(indexing ? [IndexerModule, ShardMigrationOrchestrationModule] : []),

@@ -40,7 +40,7 @@ export async function startService(options: StartOptions = {}): Promise<INestApp
     await app.close();
     throw error;
   }
-  const devnet = config.role === 'api' ? undefined : app.get(ChainEndpointService, { strict: false }).devnet;
+  const devnet = config.role === 'api' ? undefined : app.get(ChainEndpointService, { strict: false }).local;
   if (devnet !== undefined) {
     // The same line `tusk devnet` prints: what a client needs to reach the local network.
     new Logger('Tusk').log(`local network: ${JSON.stringify(devnet)}`);

@@ -1,13 +1,14 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { CachedResponseMiddleware } from 'src/api/cached-response.middleware';
-import { NetworkMetrics } from 'src/api/network.metrics';
+import { NetworkMetricsModule } from 'src/metrics/network-metrics.module';
+import { SubscriptionsModule } from 'src/api/subscriptions/subscriptions.module';
 import { PerformanceModule } from 'src/performance/performance.module';
 import { ResponseCache, ResponseCacheModule } from 'src/api/response-cache';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLErrorFilter } from 'src/api/graphql-error.filter';
-import { MetaResolver } from 'src/api/meta/meta.resolver';
+import { GRAPHQL_RESOLVERS } from 'src/api/graphql-schema';
 import { queryLimitsRule } from 'src/api/query-limits';
 import { responseCachePlugin } from 'src/api/response-cache.plugin';
 import { CommitteeModule } from 'src/committee/committee.module';
@@ -32,6 +33,8 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
     MetaModule,
     ResponseCacheModule,
     PerformanceModule,
+    SubscriptionsModule,
+    NetworkMetricsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MetaModule, StakingModule, ResponseCacheModule],
@@ -53,8 +56,7 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
   ],
   providers: [
     BigIntScalar,
-    MetaResolver,
-    NetworkMetrics,
+    ...GRAPHQL_RESOLVERS,
     { provide: APP_FILTER, useClass: GraphQLErrorFilter },
   ],
 })

@@ -1,28 +1,32 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  LOCAL_NETWORK,
+  type LocalNetworkEndpoint,
+  type LocalNetworkLauncher,
+} from 'src/chain/local-network';
 import { APP_CONFIG, networkName, type AppConfig } from 'src/config/app-config';
-import { DevnetServer, type DevnetReady } from 'src/devnet/devnet.server';
-import { loadScenario } from 'src/devnet/scenario';
 
 /**
- * Where Tusk reads the chain. On the local network it runs the devnet in this process and points
- * at it; otherwise it is the configured full node.
+ * Where Tusk reads the chain: the configured full node, or the local network the boot code plugged
+ * in (started on first use). Either way it is a grpc-web URL and the Walrus objects' IDs.
  */
 @Injectable()
 export class ChainEndpointService implements OnApplicationShutdown {
-  private readonly logger = new Logger(ChainEndpointService.name);
-  private devnetServer: DevnetServer | undefined;
-  private devnetReady: DevnetReady | undefined;
-  private devnetStarting: Promise<DevnetReady> | undefined;
+  private localStarting: Promise<LocalNetworkEndpoint> | undefined;
+  private localReady: LocalNetworkEndpoint | undefined;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(LOCAL_NETWORK) private readonly localNetwork?: LocalNetworkLauncher,
+  ) {}
 
   get network(): string {
     return this.config.chain.kind === 'devnet' ? 'localnet' : this.config.chain.network;
   }
 
-  /** The devnet's description when Tusk runs one. */
-  get devnet(): DevnetReady | undefined {
-    return this.devnetReady;
+  /** The local network's description, once this process runs one. */
+  get local(): LocalNetworkEndpoint | undefined {
+    return this.localReady;
   }
 
   /** Which network Tusk indexes: `local`, `testnet` or `mainnet`. */
@@ -30,7 +34,7 @@ export class ChainEndpointService implements OnApplicationShutdown {
     return networkName(this.config);
   }
 
-  /** True when the chain is the devnet this process runs: it starts afresh with every run. */
+  /** True when the chain is the local network this process runs: it starts afresh with every run. */
   get isEphemeral(): boolean {
     return this.config.chain.kind === 'devnet';
   }
@@ -46,16 +50,12 @@ export class ChainEndpointService implements OnApplicationShutdown {
     if (chain.kind === 'fullnode') {
       return chain;
     }
-    await this.grpcUrl();
-    const devnet = this.devnetReady;
-    if (devnet === undefined) {
-      throw new Error('the local network did not start');
-    }
+    const local = await this.startLocal();
     return {
-      stakingObjectId: devnet.stakingObjectId,
-      systemObjectId: devnet.systemObjectId,
-      slashingManagerId: devnet.slashingManagerId,
-      packageVersions: [devnet.packageId],
+      stakingObjectId: local.stakingObjectId,
+      systemObjectId: local.systemObjectId,
+      slashingManagerId: local.slashingManagerId,
+      packageVersions: [local.packageId],
     };
   }
 
@@ -64,34 +64,22 @@ export class ChainEndpointService implements OnApplicationShutdown {
     if (chain.kind === 'fullnode') {
       return chain.grpcUrl;
     }
-    this.devnetStarting ??= this.startDevnet(chain);
-    return (await this.devnetStarting).grpcUrl;
+    return (await this.startLocal()).grpcUrl;
   }
 
-  private async startDevnet(chain: Extract<AppConfig['chain'], { kind: 'devnet' }>): Promise<DevnetReady> {
-    const server = new DevnetServer(
-      {
-        scenario: loadScenario(chain.scenario),
-        seed: chain.seed,
-        epochDurationMs: chain.epochDurationMs,
-        genesisTimeMs: Math.floor(Date.now() / 1000) * 1000,
-        port: chain.port,
-      },
-      (error) => {
-        this.logger.error(
-          `the local network stopped: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      },
-    );
-    this.devnetServer = server;
-    this.devnetReady = await server.start();
-    this.logger.log(
-      `local network (scenario ${chain.scenario}, seed ${chain.seed}) at ${this.devnetReady.grpcUrl}`,
-    );
-    return this.devnetReady;
+  private startLocal(): Promise<LocalNetworkEndpoint> {
+    const launcher = this.localNetwork;
+    if (launcher === undefined) {
+      return Promise.reject(new Error('no local network was plugged in at boot'));
+    }
+    this.localStarting ??= launcher.start().then((ready) => {
+      this.localReady = ready;
+      return ready;
+    });
+    return this.localStarting;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.devnetServer?.stop();
+    await this.localNetwork?.stop();
   }
 }

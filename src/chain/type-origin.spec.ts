@@ -1,4 +1,4 @@
-import { WALRUS_PRESETS } from 'src/chain/network-presets';
+import { WALRUS_PRESETS } from 'src/config/network-presets';
 import { TypeOriginNormalizer } from 'src/chain/type-origin';
 
 describe('TypeOriginNormalizer', () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/committee/committee.repository';
+import { CommitteeRepository } from 'src/store/committee/committee.repository';
 import type {
   CommitteeAuditType,
   CommitteeType,
@@ -11,7 +11,7 @@ import { Membership } from 'src/committee/graphql/committee.types';
 import { committeeChange, type NodeShardChange } from 'src/domain/committee/committee-change';
 import { computeNextCommittee, type Committee } from 'src/domain/committee/committee';
 import { parseNodeId } from 'src/domain/shared/node-id';
-import { PoolRepository } from 'src/staking/pool.repository';
+import { PoolRepository } from 'src/store/pools/pool.repository';
 
 /** Committees from the indexed chain, and the next one: the chain's once selected, else predicted. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/committee/committee.repository';
+import { CommitteeRepository } from 'src/store/committee/committee.repository';
 import {
   SlashingProposalStatus,
   type GovernanceType,
@@ -8,7 +8,7 @@ import {
   type QuorumResultType,
   type SlashingProposalType,
 } from 'src/committee/graphql/governance.types';
-import { SlashingRepository } from 'src/committee/slashing.repository';
+import { SlashingRepository } from 'src/store/slashing/slashing.repository';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { concentrationThresholds, gini, nakamotoCoefficient } from 'src/domain/votes/concentration';
 import {
@@ -19,7 +19,7 @@ import {
   quorumWeight,
   type WeightedVote,
 } from 'src/domain/votes/quorum';
-import { PoolRepository } from 'src/staking/pool.repository';
+import { PoolRepository } from 'src/store/pools/pool.repository';
 
 /** Parameter votes as the contract tallies them, and how concentrated the committee is. */
 @Injectable()

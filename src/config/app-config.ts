@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { WALRUS_PRESETS } from 'src/chain/network-presets';
+import { WALRUS_PRESETS } from 'src/config/network-presets';
 import { NODE_DEADLINES, type HandoffDeadlines } from 'src/domain/shard-migration/handoff-deadlines';
 
 /** Bytes the local network reports as stored (its system's used capacity). */

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { ALL_ENTITIES } from 'src/database/entities';
+import { DataSource, type EntitySchema } from 'typeorm';
 
 /**
  * The migrations: compiled (`dist/migrations/*.js`) when Tusk runs, sources when the tests run.
@@ -8,12 +7,19 @@ import { ALL_ENTITIES } from 'src/database/entities';
  */
 export const MIGRATIONS_GLOB = join(__dirname, '..', '..', 'migrations', '*.{js,ts}');
 
-/** The TypeORM options every Tusk connection uses: explicit entities, migrations, never synchronize. */
-export function dataSourceOptions(url: string) {
+// TypeORM's own type for an entity list.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = readonly (Function | EntitySchema)[];
+
+/**
+ * The TypeORM options every Tusk connection uses: explicit entities (the store's, handed in from
+ * above, so that this floor knows no table), migrations, never synchronize.
+ */
+export function dataSourceOptions(url: string, entities: EntityList) {
   return {
     type: 'postgres' as const,
     url,
-    entities: ALL_ENTITIES,
+    entities: [...entities],
     migrations: [MIGRATIONS_GLOB],
     synchronize: false,
     migrationsRun: true,
@@ -22,6 +28,6 @@ export function dataSourceOptions(url: string) {
   };
 }
 
-export function createDataSource(url: string): DataSource {
-  return new DataSource(dataSourceOptions(url));
+export function createDataSource(url: string, entities: EntityList): DataSource {
+  return new DataSource(dataSourceOptions(url, entities));
 }

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/committee/committee.repository';
+import { CommitteeRepository } from 'src/store/committee/committee.repository';
 import { APP_CONFIG, networkName, type AppConfig } from 'src/config/app-config';
 import { forecastEpoch, type EpochState } from 'src/domain/epochs/epoch-clock';
-import { EpochRepository, type EpochRecord } from 'src/epochs/epoch.repository';
+import { EpochRepository, type EpochRecord } from 'src/store/epochs/epoch.repository';
 import { EpochStateKind, type EpochType, type NetworkType } from 'src/epochs/graphql/epoch.types';
-import { IndexedNetworkRepository } from 'src/indexer/indexed-network.repository';
+import { IndexedNetworkRepository } from 'src/store/indexer/indexed-network.repository';
 
 /** Epoch state and history, with the next steps forecast by the domain's epoch clock. */
 @Injectable()

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { NonRetryableChainError } from 'src/chain/chain-errors';
 import type { Pipeline, PipelineName, PreparedBatch } from 'src/indexer/pipelines/pipeline';
 import type { WalrusCheckpoint, WalrusCheckpointReader } from 'src/indexer/walrus-checkpoint';
-import { LeaseLostError, WatermarkRepository } from 'src/indexer/watermark.repository';
+import { LeaseLostError, WatermarkRepository } from 'src/store/indexer/watermark.repository';
 import { sleep } from 'src/common/sleep';
 
 export interface CheckpointStream {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { PIPELINE_NAMES, type PipelineName } from 'src/indexer/pipelines/pipeline';
 import type { IndexerObserver } from 'src/indexer/indexer-runner';
-import { MetricsRegistry } from 'src/metrics/metrics-registry';
+import { MetricsRegistry } from 'src/common/metrics-registry';
 
 /** The indexer's Prometheus metrics, in base units; the `pipeline` label has four values. */
 @Injectable()

@@ -18,13 +18,13 @@ import { SUI_CLIENT } from 'src/chain/sui-client.provider';
 import { TypeOriginNormalizer } from 'src/chain/type-origin';
 import { VersionedRoot } from 'src/chain/walrus-bcs';
 import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
-import { IndexedNetworkRepository, type NetworkIdentity } from 'src/indexer/indexed-network.repository';
+import { IndexedNetworkRepository, type NetworkIdentity } from 'src/store/indexer/indexed-network.repository';
 import { IndexerMetrics } from 'src/indexer/indexer.metrics';
 import { IndexerRunner } from 'src/indexer/indexer-runner';
 import { createPipelines } from 'src/indexer/pipelines/create-pipelines';
 import { SnapshotReader } from 'src/indexer/snapshot-reader';
 import { WalrusCheckpointReader } from 'src/indexer/walrus-checkpoint';
-import { LeaseLostError, WatermarkRepository } from 'src/indexer/watermark.repository';
+import { LeaseLostError, WatermarkRepository } from 'src/store/indexer/watermark.repository';
 import { sleep } from 'src/common/sleep';
 
 /** Session advisory lock of the indexer writer ('tusk' in ASCII). */

@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { MetricsRegistry } from 'src/metrics/metrics-registry';
+import { MetricsRegistry } from 'src/common/metrics-registry';
 
 @Controller('metrics')
 export class MetricsController {

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MetricsController } from 'src/metrics/metrics.controller';
-import { MetricsRegistry } from 'src/metrics/metrics-registry';
+import { MetricsRegistry } from 'src/common/metrics-registry';
 
 /** `/metrics` in the Prometheus text format; every module registers its metrics on the registry. */
 @Global()

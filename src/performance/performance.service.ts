@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/committee/committee.repository';
+import { CommitteeRepository } from 'src/store/committee/committee.repository';
 import { performanceScore, type PerformanceScore } from 'src/domain/performance/performance-score';
-import { PerformanceRepository } from 'src/performance/performance.repository';
+import { PerformanceRepository } from 'src/store/queries/performance.repository';
 
 /** Epochs the score looks back over by default. */
 export const SCORE_WINDOW_EPOCHS = 10;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/committee/committee.repository';
+import { CommitteeRepository } from 'src/store/committee/committee.repository';
 import { distributeEpochRewards, projectNodeReward, splitCommission } from 'src/domain/staking/epoch-rewards';
 import { parseNodeId } from 'src/domain/shared/node-id';
 import type {
@@ -8,7 +8,7 @@ import type {
   NodeEpochRewardType,
   RewardProjectionType,
 } from 'src/rewards/graphql/rewards.types';
-import { RewardsRepository } from 'src/rewards/rewards.repository';
+import { RewardsRepository } from 'src/store/queries/rewards.repository';
 
 /** Rewards per epoch and node, recomputed from the chain's inputs and checked against its rates. */
 @Injectable()

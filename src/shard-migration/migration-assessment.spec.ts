@@ -1,10 +1,10 @@
 import { assessMigration } from 'src/shard-migration/migration-assessment';
-import type { NodeHealthRecord } from 'src/shard-migration/node-health.repository';
+import type { NodeHealthRecord } from 'src/store/node-health/node-health.repository';
 import type {
   MigrationNodeRecord,
   MigrationRecord,
   MoveRecord,
-} from 'src/shard-migration/shard-migration.repository';
+} from 'src/store/shard-migration/shard-migration.repository';
 
 const START = new Date('2026-06-01T00:00:00Z');
 const at = (ms: number) => new Date(START.getTime() + ms);

@@ -12,14 +12,14 @@ import {
 } from 'src/domain/shard-migration/shard-move';
 import { syncQuorum, type SyncQuorum } from 'src/domain/shard-migration/sync-quorum';
 import type { NodeId } from 'src/domain/shared/node-id';
-import type { AlertCondition } from 'src/shard-migration/alerts/alert.repository';
-import type { NodeHealthRecord } from 'src/shard-migration/node-health.repository';
+import type { AlertCondition } from 'src/store/alerts/alert.repository';
+import type { NodeHealthRecord } from 'src/store/node-health/node-health.repository';
 import type {
   MigrationNodeRecord,
   MigrationRecord,
   MoveRecord,
   MoveTransition,
-} from 'src/shard-migration/shard-migration.repository';
+} from 'src/store/shard-migration/shard-migration.repository';
 
 /** Consecutive failed polls after which a node counts as unreachable (its circuit opens). */
 export const UNREACHABLE_AFTER_FAILURES = 3;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
-import { MetricsRegistry } from 'src/metrics/metrics-registry';
+import { MetricsRegistry } from 'src/common/metrics-registry';
 
 /** Counters of the handoff orchestrator; labels are bounded (alert kinds, two events, two outcomes). */
 @Injectable()

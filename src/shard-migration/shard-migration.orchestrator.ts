@@ -1,16 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { CommitteeRepository } from 'src/committee/committee.repository';
-import { EpochRepository } from 'src/epochs/epoch.repository';
+import { CommitteeRepository } from 'src/store/committee/committee.repository';
+import { EpochRepository } from 'src/store/epochs/epoch.repository';
 import type { HandoffDeadlines } from 'src/domain/shard-migration/handoff-deadlines';
 import { estimateShardSize, planMigration } from 'src/domain/shard-migration/migration-plan';
 import { parseNodeId } from 'src/domain/shared/node-id';
-import { AlertRepository, type AlertRecord } from 'src/shard-migration/alerts/alert.repository';
+import { AlertRepository, type AlertRecord } from 'src/store/alerts/alert.repository';
 import { assessMigration } from 'src/shard-migration/migration-assessment';
-import { NodeHealthRepository } from 'src/shard-migration/node-health.repository';
+import { NodeHealthRepository } from 'src/store/node-health/node-health.repository';
 import {
   ShardMigrationRepository,
   type UnplannedEpoch,
-} from 'src/shard-migration/shard-migration.repository';
+} from 'src/store/shard-migration/shard-migration.repository';
 
 export interface OrchestratorOptions {
   readonly deadlines: HandoffDeadlines;

@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CommitteeService } from 'src/committee/committee.service';
 import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
-import { EpochRepository } from 'src/epochs/epoch.repository';
+import { EpochRepository } from 'src/store/epochs/epoch.repository';
 import { estimateShardSize, planMigration } from 'src/domain/shard-migration/migration-plan';
 import { syncQuorum } from 'src/domain/shard-migration/sync-quorum';
 import { parseNodeId } from 'src/domain/shared/node-id';
-import { AlertRepository, type AlertRecord } from 'src/shard-migration/alerts/alert.repository';
+import { AlertRepository, type AlertRecord } from 'src/store/alerts/alert.repository';
 import {
   MigrationKind,
   type HandoffAlertType,
@@ -15,13 +15,13 @@ import {
   type ShardMigrationType,
 } from 'src/shard-migration/graphql/shard-migration.types';
 import { assessMigration } from 'src/shard-migration/migration-assessment';
-import { NodeHealthRepository } from 'src/shard-migration/node-health.repository';
+import { NodeHealthRepository } from 'src/store/node-health/node-health.repository';
 import {
   isIndexFresh,
   ShardMigrationRepository,
   type MigrationNodeRecord,
-} from 'src/shard-migration/shard-migration.repository';
-import { CommitteeRepository } from 'src/committee/committee.repository';
+} from 'src/store/shard-migration/shard-migration.repository';
+import { CommitteeRepository } from 'src/store/committee/committee.repository';
 
 /**
  * The handoff as operators see it: the live state of a tracked epoch change (as the orchestrator

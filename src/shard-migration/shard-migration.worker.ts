@@ -14,7 +14,7 @@ import { NodeHealthClient } from 'src/shard-migration/health/node-health.client'
 import { NodeHealthPoller } from 'src/shard-migration/health/node-health.poller';
 import { ShardMigrationMetrics } from 'src/shard-migration/shard-migration.metrics';
 import { ShardMigrationOrchestrator } from 'src/shard-migration/shard-migration.orchestrator';
-import { isIndexFresh } from 'src/shard-migration/shard-migration.repository';
+import { isIndexFresh } from 'src/store/shard-migration/shard-migration.repository';
 
 /** Session advisory lock of the handoff orchestrator ('hand' in ASCII). */
 const ORCHESTRATOR_LOCK_KEY = 0x68616e64;
@@ -55,7 +55,7 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
     const settings = this.config.shardMigration;
     // The local network serves every storage node behind one gateway, known once it runs.
     await this.endpoint.grpcUrl().catch(() => undefined);
-    const gateway = settings.health.gateway ?? this.endpoint.devnet?.storageNodeGateway;
+    const gateway = settings.health.gateway ?? this.endpoint.local?.storageNodeGateway;
     const poller = new NodeHealthPoller(
       this.dataSource,
       new NodeHealthClient({ timeoutMs: settings.health.timeoutMs, gateway }),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isValidSuiAddress, normalizeSuiAddress } from '@mysten/sui/utils';
 import { DataSource } from 'typeorm';
 import { badUserInput } from 'src/api/api-errors';
-import { CommitteeRepository } from 'src/committee/committee.repository';
+import { CommitteeRepository } from 'src/store/committee/committee.repository';
 import { parseNodeId } from 'src/domain/shared/node-id';
 import { calculateRewards, rewardsPerEpoch } from 'src/domain/staking/exchange-rate';
 import { canWithdrawEarly } from 'src/domain/staking/staked-wal';
@@ -11,8 +11,8 @@ import type {
   DelegatorType,
   PositionType,
 } from 'src/staking/graphql/delegator.types';
-import { PoolRepository } from 'src/staking/pool.repository';
-import { StakedWalRepository } from 'src/staking/staked-wal.repository';
+import { PoolRepository } from 'src/store/pools/pool.repository';
+import { StakedWalRepository } from 'src/store/positions/staked-wal.repository';
 
 /** A delegator's positions, with the contract's withdrawal rules and reward arithmetic applied. */
 @Injectable()

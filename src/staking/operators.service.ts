@@ -5,12 +5,12 @@ import { badUserInput, requireEpochArgument } from 'src/api/api-errors';
 import type { AsOfInput } from 'src/api/as-of.input';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { parseNodeId } from 'src/domain/shared/node-id';
-import { CommitteeRepository } from 'src/committee/committee.repository';
+import { CommitteeRepository } from 'src/store/committee/committee.repository';
 import { simulateStake, stakeOutlook } from 'src/domain/committee/stake-outlook';
 import { apyWindows } from 'src/domain/staking/apy';
 import { U64_MAX } from 'src/domain/shared/u64';
 import { MIN_STAKING_THRESHOLD } from 'src/domain/staking/staked-wal';
-import { PoolRepository } from 'src/staking/pool.repository';
+import { PoolRepository } from 'src/store/pools/pool.repository';
 import {
   OperatorOrderField,
   OrderDirection,
@@ -38,7 +38,7 @@ import {
   type OperatorColumn,
   type OperatorCondition,
   type OperatorRecord,
-} from 'src/staking/operator.repository';
+} from 'src/store/queries/operator.repository';
 
 export interface OperatorLoaders {
   readonly apy: DataLoader<string, ApyWindowType[]>;

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isStakingEvent } from 'src/chain/walrus-bcs';
-import { SlashingRepository } from 'src/committee/slashing.repository';
+import { SlashingRepository } from 'src/store/slashing/slashing.repository';
 import type { Devnet } from 'src/devnet/devnet';
 import {
   buildDevnet,

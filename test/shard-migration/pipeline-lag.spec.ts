@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource } from 'src/database/data-source';
+import { createStoreDataSource } from 'src/store/store.entities';
 import { ShardMigrationOrchestrator } from 'src/shard-migration/shard-migration.orchestrator';
 import {
   buildDevnet,
@@ -34,7 +34,7 @@ describe('handoff orchestration over pipelines that lag one another', () => {
     const app = await indexUntil(config, devnet.ledger.tip);
     await app.close();
     await served.server.close();
-    dataSource = createDataSource(databaseUrl);
+    dataSource = createStoreDataSource(databaseUrl);
     await dataSource.initialize();
     orchestrator = new ShardMigrationOrchestrator(dataSource, {
       deadlines: config.shardMigration.deadlines,

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Meta } from 'src/api/meta/meta.types';
 import { APP_CONFIG, networkName, type AppConfig } from 'src/config/app-config';
-import { IndexedNetworkRepository } from 'src/indexer/indexed-network.repository';
+import { IndexedNetworkRepository } from 'src/store/indexer/indexed-network.repository';
 import { PIPELINE_NAMES } from 'src/indexer/pipelines/pipeline';
-import { WatermarkRepository } from 'src/indexer/watermark.repository';
+import { WatermarkRepository } from 'src/store/indexer/watermark.repository';
 
 /** `_meta`: read from the database, so any API replica reports what the writer committed. */
 @Injectable()

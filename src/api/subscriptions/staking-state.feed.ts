@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository, type StakingStateRow } from 'src/committee/committee.repository';
+import { CommitteeRepository, type StakingStateRow } from 'src/store/committee/committee.repository';
 import { IndexNotifications } from 'src/database/index-notifications';
 
 /** How often the feed reads the staking state while anyone listens and notifications are down. */

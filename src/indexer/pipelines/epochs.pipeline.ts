@@ -5,7 +5,7 @@ import {
   type DenyListSizesRow,
   type EpochMomentRow,
   type SystemStateRow,
-} from 'src/epochs/epoch.repository';
+} from 'src/store/epochs/epoch.repository';
 import { decodeEvent } from 'src/indexer/pipelines/events.pipeline';
 import { latestEpochIn, type Pipeline, type PreparedBatch } from 'src/indexer/pipelines/pipeline';
 import type { WalrusCheckpoint } from 'src/indexer/walrus-checkpoint';

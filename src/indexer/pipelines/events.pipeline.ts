@@ -1,7 +1,7 @@
 import { toHex } from '@mysten/sui/utils';
 import { NonRetryableChainError } from 'src/chain/chain-errors';
 import { isStakingEvent, STAKING_EVENTS } from 'src/chain/walrus-bcs';
-import { WalrusEventRepository, type WalrusEventRow } from 'src/epochs/walrus-event.repository';
+import { WalrusEventRepository, type WalrusEventRow } from 'src/store/events/walrus-event.repository';
 import type { Pipeline, PreparedBatch } from 'src/indexer/pipelines/pipeline';
 import type { WalrusCheckpoint, WalrusEventRecord } from 'src/indexer/walrus-checkpoint';
 import { toJson } from 'src/indexer/walrus-decoders';

@@ -8,7 +8,7 @@ import {
   type StakedWalDeletion,
   type StakedWalFields,
   type StakedWalVersionRow,
-} from 'src/staking/staked-wal.repository';
+} from 'src/store/positions/staked-wal.repository';
 
 /**
  * StakedWal positions from object changes (staking emits no events): created on stake or split,

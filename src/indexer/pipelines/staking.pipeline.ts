@@ -7,8 +7,8 @@ import {
   type CommitteeMemberRow,
   type CommitteeSelectionRow,
   type StakingStateRow,
-} from 'src/committee/committee.repository';
-import { SlashingRepository, type SlashingProposalVersionRow } from 'src/committee/slashing.repository';
+} from 'src/store/committee/committee.repository';
+import { SlashingRepository, type SlashingProposalVersionRow } from 'src/store/slashing/slashing.repository';
 import type { Pipeline, PreparedBatch } from 'src/indexer/pipelines/pipeline';
 import type { WalrusCheckpoint, WalrusObjectChange } from 'src/indexer/walrus-checkpoint';
 import {
@@ -25,7 +25,7 @@ import {
   type PoolStateRow,
   type StorageNodeCapRow,
   type StorageNodeRow,
-} from 'src/staking/pool.repository';
+} from 'src/store/pools/pool.repository';
 import { toHex } from '@mysten/sui/utils';
 
 export interface StakingPipelineState {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AlertRepository, type DeliveryRecord } from 'src/shard-migration/alerts/alert.repository';
+import { AlertRepository, type DeliveryRecord } from 'src/store/alerts/alert.repository';
 import { SIGNATURE_HEADER, signWebhook } from 'src/shard-migration/alerts/webhook-signature';
 
 /** Attempts before a message is given up (the backoff reaches its cap of 5 minutes by then). */

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/committee/committee.repository';
+import { CommitteeRepository } from 'src/store/committee/committee.repository';
 import {
   duePoll,
   INITIAL_CIRCUIT,
@@ -9,7 +9,7 @@ import {
   type CircuitState,
 } from 'src/shard-migration/health/circuit-breaker';
 import type { NodeHealthClient } from 'src/shard-migration/health/node-health.client';
-import { NodeHealthRepository, type PollOutcome } from 'src/shard-migration/node-health.repository';
+import { NodeHealthRepository, type PollOutcome } from 'src/store/node-health/node-health.repository';
 import { UNREACHABLE_AFTER_FAILURES } from 'src/shard-migration/migration-assessment';
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ShardStatusCounts } from 'src/shard-migration/entities/node-health.entity';
+import type { ShardStatusCounts } from 'src/store/node-health/node-health.entity';
 import type { CircuitState } from 'src/shard-migration/health/circuit-breaker';
 import type { NodeHealthReport } from 'src/shard-migration/health/node-health.client';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { bulkInsert, versionGuardedUpsert, type BulkColumn } from 'src/database/bulk-upsert';
-import type { FutureAccountingRow } from 'src/epochs/entities/system-state.entity';
+import type { FutureAccountingRow } from 'src/store/epochs/system-state.entity';
 
 export type EpochMoment = 'started' | 'committee_selected' | 'done';
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/committee/committee.repository';
-import { SlashingRepository } from 'src/committee/slashing.repository';
+import { CommitteeRepository } from 'src/store/committee/committee.repository';
+import { SlashingRepository } from 'src/store/slashing/slashing.repository';
 import { quorumWeight } from 'src/domain/votes/quorum';
-import { MetricsRegistry } from 'src/metrics/metrics-registry';
+import { MetricsRegistry } from 'src/common/metrics-registry';
 import { PerformanceService } from 'src/performance/performance.service';
-import { AlertRepository } from 'src/shard-migration/alerts/alert.repository';
-import { ShardMigrationRepository } from 'src/shard-migration/shard-migration.repository';
+import { AlertRepository } from 'src/store/alerts/alert.repository';
+import { ShardMigrationRepository } from 'src/store/shard-migration/shard-migration.repository';
 import { MAX_PAGE_SIZE, OperatorsService } from 'src/staking/operators.service';
 
 const EPOCH_STATES = ['EpochChangeSync', 'EpochChangeDone', 'NextParamsSelected'] as const;

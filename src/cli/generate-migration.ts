@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createDataSource } from 'src/database/data-source';
+import { createStoreDataSource } from 'src/store/store.entities';
 import { EmbeddedPostgresServer } from 'src/database/embedded-postgres.server';
 
 /**
@@ -18,7 +18,7 @@ async function main(name: string | undefined): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'tusk-migration-'));
   const server = new EmbeddedPostgresServer({ dataDir: join(scratch, 'data'), port: 0, ephemeral: true });
   try {
-    const dataSource = createDataSource(await server.start());
+    const dataSource = createStoreDataSource(await server.start());
     await dataSource.initialize();
     const sql = await dataSource.driver.createSchemaBuilder().log();
     await dataSource.destroy();

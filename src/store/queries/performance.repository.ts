@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { SlashingRepository } from 'src/committee/slashing.repository';
+import { SlashingRepository } from 'src/store/slashing/slashing.repository';
 import type {
   HandoffSample,
   PerformanceInput,

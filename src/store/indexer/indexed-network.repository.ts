@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import { NonRetryableChainError } from 'src/chain/chain-errors';
-import { ALL_ENTITIES } from 'src/database/entities';
 
 export interface NetworkIdentity {
   readonly network: string;
@@ -47,7 +46,7 @@ export const IndexedNetworkRepository = {
         );
       }
       if (existing !== undefined) {
-        const tables = ALL_ENTITIES.map((entity) => `"${tx.dataSource.getMetadata(entity).tableName}"`);
+        const tables = tx.connection.entityMetadatas.map((metadata) => `"${metadata.tableName}"`);
         await tx.query(`TRUNCATE ${tables.join(', ')}`);
       }
       await tx.query(
