@@ -4,6 +4,8 @@ import { CachedResponseMiddleware } from 'src/api/cached-response.middleware';
 import { NetworkMetricsModule } from 'src/metrics/network-metrics.module';
 import { SubscriptionsModule } from 'src/api/subscriptions/subscriptions.module';
 import { PerformanceModule } from 'src/performance/performance.module';
+import { PerformanceService } from 'src/performance/performance.service';
+import { createOperatorLoaders } from 'src/staking/graphql/operator.loaders';
 import { ResponseCache, ResponseCacheModule } from 'src/api/response-cache';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -37,9 +39,14 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
     NetworkMetricsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [MetaModule, StakingModule, ResponseCacheModule],
-      inject: [FreshnessTracker, OperatorsService, ResponseCache],
-      useFactory: (freshness: FreshnessTracker, operators: OperatorsService, cache: ResponseCache) => ({
+      imports: [MetaModule, StakingModule, PerformanceModule, ResponseCacheModule],
+      inject: [FreshnessTracker, OperatorsService, PerformanceService, ResponseCache],
+      useFactory: (
+        freshness: FreshnessTracker,
+        operators: OperatorsService,
+        performance: PerformanceService,
+        cache: ResponseCache,
+      ) => ({
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
@@ -48,7 +55,7 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
         validationRules: [queryLimitsRule],
         plugins: [responseCachePlugin(freshness, cache), freshnessPlugin(freshness)],
         // Fresh loaders per request: batching never mixes two requests' reads.
-        context: () => ({ operatorLoaders: operators.createLoaders() }),
+        context: () => ({ operatorLoaders: createOperatorLoaders(operators, performance) }),
         // Subscriptions over WebSocket (graphql-ws) on the same path.
         subscriptions: { 'graphql-ws': true },
       }),

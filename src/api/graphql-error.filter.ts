@@ -1,14 +1,33 @@
-import { Catch } from '@nestjs/common';
+import { Catch, HttpException, Logger } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
+import { toGraphQLError } from 'src/api/api-errors';
+import { ApplicationException } from 'src/common/errors/application.exception';
 
 /**
- * Errors a resolver raises on purpose (bad input, unknown epoch) go to the client with their code
- * as they are; they are answers, not failures, so they are not logged as errors.
+ * Every error a resolver raises, on its way to the client:
+ * - refusals (bad input, an unknown epoch) go out with their code; they are answers, not failures,
+ *   so they are not logged;
+ * - anything else is a failure of Tusk: logged in full, and masked as `INTERNAL_SERVER_ERROR`, so
+ *   that no SQL, path or stack reaches a client.
  */
-@Catch(GraphQLError)
+@Catch()
 export class GraphQLErrorFilter implements GqlExceptionFilter {
-  catch(exception: GraphQLError): GraphQLError {
-    return exception;
+  private readonly logger = new Logger('GraphQL');
+
+  catch(exception: unknown): GraphQLError | HttpException {
+    if (exception instanceof GraphQLError) {
+      return exception;
+    }
+    if (exception instanceof ApplicationException) {
+      return toGraphQLError(exception);
+    }
+    if (exception instanceof HttpException) {
+      return exception;
+    }
+    this.logger.error(
+      `a request failed: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
+    );
+    return new GraphQLError('internal error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
 }

@@ -1,9 +1,5 @@
 import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  LOCAL_NETWORK,
-  type LocalNetworkEndpoint,
-  type LocalNetworkLauncher,
-} from 'src/chain/local-network';
+import { LOCAL_NETWORK, type LocalNetworkEndpoint, type LocalNetworkLauncher } from 'src/chain/local-network';
 import { APP_CONFIG, networkName, type AppConfig } from 'src/config/app-config';
 
 /**

@@ -1,11 +1,10 @@
 import type { GrpcTypes, SuiGrpcClient } from '@mysten/sui/grpc';
 import { classifyChainError, RetryableChainError } from 'src/chain/chain-errors';
+import { CHAIN_BACKOFF, chainRetryPolicy } from 'src/chain/chain-retry.policy';
+import { BackoffSequence, type BackoffSettings } from 'src/common/resilience/backoff';
 import { sleep } from 'src/common/sleep';
 
-export interface BackoffPolicy {
-  readonly initialMs: number;
-  readonly maxMs: number;
-}
+export type BackoffPolicy = BackoffSettings;
 
 export interface CheckpointSourceOptions {
   readonly client: SuiGrpcClient;
@@ -36,7 +35,6 @@ const DEFAULT_READ_MASK = [
   'transactions.objects.objects.version',
   'transactions.objects.objects.contents',
 ];
-const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 100, maxMs: 10_000 };
 /**
  * Checkpoints per `ListCheckpoints` call. The client buffers a streamed response as fast as it
  * arrives, whatever the reader's pace, so an open-ended range would hold the whole backlog in
@@ -63,19 +61,21 @@ export const LIST_PAGING = {
  */
 export class CheckpointSource {
   private readonly readMask: string[];
-  private readonly backoff: BackoffPolicy;
+  private readonly backoff: BackoffSettings;
   private readonly random: () => number;
   private pageSize: number = LIST_PAGING.first;
 
   constructor(private readonly options: CheckpointSourceOptions) {
     this.readMask = [...(options.readMask ?? DEFAULT_READ_MASK)];
-    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.backoff = options.backoff ?? CHAIN_BACKOFF;
     this.random = options.random ?? Math.random;
   }
 
   async *stream(from: bigint, signal: AbortSignal): AsyncGenerator<GrpcTypes.Checkpoint> {
     let next = from;
-    let attempt = 0;
+    // The stream resumes where it broke, so it walks the chain's backoff itself rather than
+    // re-running a call from the start under a retry policy.
+    const waits = new BackoffSequence(chainRetryPolicy(this.backoff, this.random).backoff);
     while (!signal.aborted) {
       // One attempt's calls end with it: an abandoned stream must not keep buffering.
       const attemptCalls = new AbortController();
@@ -88,7 +88,7 @@ export class CheckpointSource {
         for await (const checkpoint of this.catchUp(next, attemptCalls.signal)) {
           yield checkpoint;
           next++;
-          attempt = 0;
+          waits.reset();
         }
         // Follow the tip. Once the subscription is established, list again what was sealed since
         // the catch-up ended; then a checkpoint past the next expected one means we missed some.
@@ -100,7 +100,7 @@ export class CheckpointSource {
         for await (const checkpoint of this.catchUp(next, attemptCalls.signal)) {
           yield checkpoint;
           next++;
-          attempt = 0;
+          waits.reset();
         }
         for await (const frame of subscription.responses) {
           const sequence = frame.checkpoint?.sequenceNumber;
@@ -112,7 +112,7 @@ export class CheckpointSource {
           }
           yield frame.checkpoint;
           next++;
-          attempt = 0;
+          waits.reset();
         }
       } catch (error) {
         if (isAborted(signal)) {
@@ -122,10 +122,8 @@ export class CheckpointSource {
         if (!(failure instanceof RetryableChainError)) {
           throw failure;
         }
-        const ceiling = Math.min(this.backoff.maxMs, this.backoff.initialMs * 2 ** Math.min(attempt, 30));
-        const delayMs = Math.round(ceiling * (0.5 + this.random() / 2));
-        attempt++;
-        this.options.onRetry?.(failure, attempt, delayMs);
+        const delayMs = waits.next();
+        this.options.onRetry?.(failure, waits.attempts, delayMs);
         await sleep(delayMs, signal);
       } finally {
         signal.removeEventListener('abort', abortAttempt);

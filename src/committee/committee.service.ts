@@ -1,13 +1,13 @@
+import {
+  Membership,
+  type CommitteeAuditView,
+  type CommitteeView,
+  type NextCommitteeView,
+  type ShardOwnerView,
+} from 'src/committee/committee.views';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CommitteeRepository } from 'src/store/committee/committee.repository';
-import type {
-  CommitteeAuditType,
-  CommitteeType,
-  NextCommitteeType,
-  ShardOwnerType,
-} from 'src/committee/graphql/committee.types';
-import { Membership } from 'src/committee/graphql/committee.types';
 import { committeeChange, type NodeShardChange } from 'src/domain/committee/committee-change';
 import { computeNextCommittee, type Committee } from 'src/domain/committee/committee';
 import { parseNodeId } from 'src/domain/shared/node-id';
@@ -23,7 +23,7 @@ export class CommitteeService {
     return (await CommitteeRepository.stakingState(this.dataSource.manager))?.epoch;
   }
 
-  async committee(epoch: number): Promise<CommitteeType | undefined> {
+  async committee(epoch: number): Promise<CommitteeView | undefined> {
     const manager = this.dataSource.manager;
     const members = await CommitteeRepository.members(manager, epoch);
     if (members.length === 0) {
@@ -49,7 +49,7 @@ export class CommitteeService {
     };
   }
 
-  async shardMap(epoch: number): Promise<ShardOwnerType[] | undefined> {
+  async shardMap(epoch: number): Promise<ShardOwnerView[] | undefined> {
     const committee = await this.committee(epoch);
     return committee?.members
       .flatMap((member) => member.shards.map((shard) => ({ shard, nodeId: member.nodeId })))
@@ -60,7 +60,7 @@ export class CommitteeService {
    * The committee of the epoch after the latest: the chain's once `voting_end` selected it,
    * otherwise what `voting_end` would select from the current active set, flagged as predicted.
    */
-  async nextCommittee(): Promise<NextCommitteeType | undefined> {
+  async nextCommittee(): Promise<NextCommitteeView | undefined> {
     const manager = this.dataSource.manager;
     const state = await CommitteeRepository.stakingState(manager);
     if (state === undefined) {
@@ -98,7 +98,7 @@ export class CommitteeService {
    * Recomputes an epoch's committee from the active set `voting_end` read and the committee it
    * replaced, and compares it member by member with the chain's.
    */
-  async audit(epoch: number): Promise<CommitteeAuditType | undefined> {
+  async audit(epoch: number): Promise<CommitteeAuditView | undefined> {
     const manager = this.dataSource.manager;
     const selection = await CommitteeRepository.selection(manager, epoch);
     if (selection === undefined) {
@@ -140,7 +140,7 @@ export class CommitteeService {
     };
   }
 
-  private async predict(epoch: number, nShards: number, current: Committee): Promise<CommitteeType> {
+  private async predict(epoch: number, nShards: number, current: Committee): Promise<CommitteeView> {
     const activeSet = await CommitteeRepository.activeSet(this.dataSource.manager, epoch);
     const stakes = new Map(activeSet.map((entry) => [entry.nodeId, entry.stakedAmount]));
     const { committee } =
@@ -176,6 +176,6 @@ const MEMBERSHIP: Record<NodeShardChange['membership'], Membership> = {
   continuing: Membership.continuing,
 };
 
-function toCommittee(committee: CommitteeType): Committee {
+function toCommittee(committee: CommitteeView): Committee {
   return committee.members.map((member) => ({ nodeId: parseNodeId(member.nodeId), shards: member.shards }));
 }

@@ -1,13 +1,13 @@
+import {
+  SlashingProposalStatus,
+  type GovernanceView,
+  type NodeVoteView,
+  type QuorumResultView,
+  type SlashingProposalView,
+} from 'src/committee/governance.views';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CommitteeRepository } from 'src/store/committee/committee.repository';
-import {
-  SlashingProposalStatus,
-  type GovernanceType,
-  type NodeVoteType,
-  type QuorumResultType,
-  type SlashingProposalType,
-} from 'src/committee/graphql/governance.types';
 import { SlashingRepository } from 'src/store/slashing/slashing.repository';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { concentrationThresholds, gini, nakamotoCoefficient } from 'src/domain/votes/concentration';
@@ -26,7 +26,7 @@ import { PoolRepository } from 'src/store/pools/pool.repository';
 export class GovernanceService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async governance(epochArgument?: number): Promise<GovernanceType | undefined> {
+  async governance(epochArgument?: number): Promise<GovernanceView | undefined> {
     const manager = this.dataSource.manager;
     const state = await CommitteeRepository.stakingState(manager, epochArgument);
     if (state === undefined) {
@@ -43,7 +43,7 @@ export class GovernanceService {
       members.map((member) => member.nodeId),
     );
 
-    const voteOf = (member: { nodeId: string; name: string | null; shards: number[] }): NodeVoteType[] => {
+    const voteOf = (member: { nodeId: string; name: string | null; shards: number[] }): NodeVoteView[] => {
       const vote = votes.get(member.nodeId);
       return vote === undefined
         ? []
@@ -60,7 +60,7 @@ export class GovernanceService {
     const rows = members.flatMap(voteOf);
     // voting_end weighs capacity votes by the committee it selects; before that, by the current one.
     const capacityVoters = next.length === 0 ? rows : next.flatMap(voteOf);
-    const tally = (pick: (vote: NodeVoteType) => bigint, rule: typeof quorumAbove, from: NodeVoteType[]) =>
+    const tally = (pick: (vote: NodeVoteView) => bigint, rule: typeof quorumAbove, from: NodeVoteView[]) =>
       quorum(
         from.map((row) => ({ value: pick(row), weight: row.weight })),
         from,
@@ -84,7 +84,7 @@ export class GovernanceService {
       weight: member.shards.length,
     });
     const memberOf = new Map(members.map((member) => [member.nodeId, member]));
-    const slashingProposals = proposals.map((proposal): SlashingProposalType => {
+    const slashingProposals = proposals.map((proposal): SlashingProposalView => {
       const voted = new Set(proposal.voters);
       return {
         candidateNodeId: proposal.candidateNodeId,
@@ -136,10 +136,10 @@ export class GovernanceService {
 /** The quorum value and its marginal voter; null when the votes cannot reach a quorum. */
 function quorum(
   votes: WeightedVote[],
-  voters: readonly NodeVoteType[],
+  voters: readonly NodeVoteView[],
   nShards: number,
   rule: (votes: readonly WeightedVote[], nShards: number) => { value: bigint; marginalVote: number },
-): QuorumResultType | null {
+): QuorumResultView | null {
   try {
     const result = rule(votes, nShards);
     return { value: result.value, marginalNodeId: voters[result.marginalVote]?.nodeId ?? null };

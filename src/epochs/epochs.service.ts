@@ -1,10 +1,10 @@
+import { EpochStateKind, type EpochView, type NetworkView } from 'src/epochs/epoch.views';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CommitteeRepository } from 'src/store/committee/committee.repository';
 import { APP_CONFIG, networkName, type AppConfig } from 'src/config/app-config';
 import { forecastEpoch, type EpochState } from 'src/domain/epochs/epoch-clock';
 import { EpochRepository, type EpochRecord } from 'src/store/epochs/epoch.repository';
-import { EpochStateKind, type EpochType, type NetworkType } from 'src/epochs/graphql/epoch.types';
 import { IndexedNetworkRepository } from 'src/store/indexer/indexed-network.repository';
 
 /** Epoch state and history, with the next steps forecast by the domain's epoch clock. */
@@ -16,7 +16,7 @@ export class EpochsService {
   ) {}
 
   /** Now, or as the network stood at the end of `asOfEpoch` (then without countdowns). */
-  async network(asOfEpoch?: number, nowMs = Date.now()): Promise<NetworkType | undefined> {
+  async network(asOfEpoch?: number, nowMs = Date.now()): Promise<NetworkView | undefined> {
     const manager = this.dataSource.manager;
     const state = await CommitteeRepository.stakingState(manager, asOfEpoch);
     if (state === undefined) {
@@ -57,12 +57,12 @@ export class EpochsService {
     };
   }
 
-  async epoch(epoch: number): Promise<EpochType | undefined> {
+  async epoch(epoch: number): Promise<EpochView | undefined> {
     const record = await EpochRepository.system(this.dataSource.manager, epoch);
     return record === undefined ? undefined : toEpochType(record);
   }
 
-  async epochs(first: number, before?: number): Promise<EpochType[]> {
+  async epochs(first: number, before?: number): Promise<EpochView[]> {
     return (await EpochRepository.history(this.dataSource.manager, first, before)).map(toEpochType);
   }
 }
@@ -82,7 +82,7 @@ function emptyEpoch(epoch: number): EpochRecord {
   };
 }
 
-function toEpochType(record: EpochRecord): EpochType {
+function toEpochType(record: EpochRecord): EpochView {
   return {
     epoch: record.epoch,
     startedAt: record.startedAt,

@@ -1,10 +1,16 @@
+import type { BackoffSettings } from 'src/common/resilience/backoff';
+import { RetryAbortedError, retryUntilAborted } from 'src/common/resilience/retry';
+import {
+  DATABASE_BACKOFF,
+  databaseRetryPolicy,
+  isPermanentDatabaseError,
+} from 'src/database/database-retry.policy';
 import type { GrpcTypes } from '@mysten/sui/grpc';
 import type { DataSource } from 'typeorm';
 import { NonRetryableChainError } from 'src/chain/chain-errors';
 import type { Pipeline, PipelineName, PreparedBatch } from 'src/indexer/pipelines/pipeline';
 import type { WalrusCheckpoint, WalrusCheckpointReader } from 'src/indexer/walrus-checkpoint';
 import { LeaseLostError, WatermarkRepository } from 'src/store/indexer/watermark.repository';
-import { sleep } from 'src/common/sleep';
 
 export interface CheckpointStream {
   stream(from: bigint, signal: AbortSignal): AsyncIterable<GrpcTypes.Checkpoint>;
@@ -43,7 +49,7 @@ export interface IndexerRunnerOptions {
   /** First checkpoint to index when a watermark is new (a backfill's `from`); 0 otherwise. */
   readonly from?: bigint;
   readonly observer?: IndexerObserver;
-  readonly backoff?: { initialMs: number; maxMs: number };
+  readonly backoff?: BackoffSettings;
 }
 
 interface PipelineRun {
@@ -54,15 +60,6 @@ interface PipelineRun {
   halted: boolean;
 }
 
-/** Database failures that retrying cannot fix: bad data or SQL (classes 22, 23, 42). */
-function isPermanentDatabaseError(error: unknown): boolean {
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-      ? error.code
-      : '';
-  return /^(22|23|42)/.test(code);
-}
-
 /**
  * Runs pipelines over one checkpoint stream. Checkpoints are read ahead while the previous batch
  * commits; each pipeline commits a batch (its rows and its watermark) in one transaction of its
@@ -71,10 +68,10 @@ function isPermanentDatabaseError(error: unknown): boolean {
  * stops there (recorded in its watermark row) while the others go on.
  */
 export class IndexerRunner {
-  private readonly backoff: { initialMs: number; maxMs: number };
+  private readonly backoff: BackoffSettings;
 
   constructor(private readonly options: IndexerRunnerOptions) {
-    this.backoff = options.backoff ?? { initialMs: 200, maxMs: 10_000 };
+    this.backoff = options.backoff ?? DATABASE_BACKOFF;
   }
 
   /** Resolves when `until` is reached, every pipeline halted, or the signal aborted. */
@@ -201,41 +198,47 @@ export class IndexerRunner {
       return;
     }
     const { dataSource, observer, term } = this.options;
-    for (let attempt = 0; !signal.aborted; attempt++) {
-      const started = performance.now();
-      try {
-        await dataSource.transaction(async (manager) => {
-          if (term !== undefined) {
-            await WatermarkRepository.assertLease(manager, term);
-          }
-          await prepared.write(manager);
-          await WatermarkRepository.advance(manager, run.watermarkName, last.sequence, last.timestampMs);
-        });
-        run.checkpoint = last.sequence;
-        run.state = prepared.state;
-        observer?.onCommit?.({
-          pipeline: run.pipeline.name,
-          checkpoint: last.sequence,
-          timestampMs: last.timestampMs,
-          checkpoints: checkpoints.length,
-          changes: prepared.changes,
-          seconds: (performance.now() - started) / 1000,
-        });
+    let started = performance.now();
+    try {
+      await retryUntilAborted(
+        {
+          ...databaseRetryPolicy((error) => error instanceof LeaseLostError, this.backoff),
+          onRetry: (error, _attempt, delayMs) => {
+            observer?.onRetry?.(run.pipeline.name, error, delayMs);
+          },
+        },
+        async () => {
+          started = performance.now();
+          await dataSource.transaction(async (manager) => {
+            if (term !== undefined) {
+              await WatermarkRepository.assertLease(manager, term);
+            }
+            await prepared.write(manager);
+            await WatermarkRepository.advance(manager, run.watermarkName, last.sequence, last.timestampMs);
+          });
+        },
+        signal,
+      );
+    } catch (error) {
+      if (error instanceof RetryAbortedError) {
         return;
-      } catch (error) {
-        if (error instanceof LeaseLostError) {
-          throw error;
-        }
-        if (isPermanentDatabaseError(error)) {
-          await this.halt(run, checkpoints[0]?.sequence ?? last.sequence, error);
-          return;
-        }
-        const ceiling = Math.min(this.backoff.maxMs, this.backoff.initialMs * 2 ** Math.min(attempt, 20));
-        const delayMs = Math.round(ceiling * (0.5 + Math.random() / 2));
-        observer?.onRetry?.(run.pipeline.name, error, delayMs);
-        await sleep(delayMs, signal);
       }
+      if (isPermanentDatabaseError(error)) {
+        await this.halt(run, checkpoints[0]?.sequence ?? last.sequence, error);
+        return;
+      }
+      throw error;
     }
+    run.checkpoint = last.sequence;
+    run.state = prepared.state;
+    observer?.onCommit?.({
+      pipeline: run.pipeline.name,
+      checkpoint: last.sequence,
+      timestampMs: last.timestampMs,
+      checkpoints: checkpoints.length,
+      changes: prepared.changes,
+      seconds: (performance.now() - started) / 1000,
+    });
   }
 
   private async halt(run: PipelineRun, checkpoint: bigint, error: unknown): Promise<void> {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
 import {
   Inject,
@@ -10,9 +9,13 @@ import {
 } from '@nestjs/common';
 import type { SuiGrpcClient } from '@mysten/sui/grpc';
 import { normalizeSuiAddress, parseStructTag } from '@mysten/sui/utils';
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
-import { classifyChainError, NonRetryableChainError } from 'src/chain/chain-errors';
+import { classifyChainError, NonRetryableChainError, RetryableChainError } from 'src/chain/chain-errors';
+import { chainRetryPolicy } from 'src/chain/chain-retry.policy';
+import { RetryAbortedError, retryUntilAborted } from 'src/common/resilience/retry';
+import { AdvisoryLeadership } from 'src/database/advisory-leadership';
+import { isConnectionError } from 'src/database/database-retry.policy';
 import { CheckpointSource } from 'src/chain/checkpoint-source';
 import { SUI_CLIENT } from 'src/chain/sui-client.provider';
 import { TypeOriginNormalizer } from 'src/chain/type-origin';
@@ -25,7 +28,6 @@ import { createPipelines } from 'src/indexer/pipelines/create-pipelines';
 import { SnapshotReader } from 'src/indexer/snapshot-reader';
 import { WalrusCheckpointReader } from 'src/indexer/walrus-checkpoint';
 import { LeaseLostError, WatermarkRepository } from 'src/store/indexer/watermark.repository';
-import { sleep } from 'src/common/sleep';
 
 /** Session advisory lock of the indexer writer ('tusk' in ASCII). */
 const WRITER_LOCK_KEY = 0x7475736b;
@@ -144,57 +146,38 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
         'the local network started afresh: the rows indexed from its previous run were cleared',
       );
     }
-    while (!signal.aborted) {
-      const lock = await this.retrying(signal, () => this.tryLock());
-      if (lock === undefined) {
-        return;
-      }
-      if (lock === null) {
+    const leadership = new AdvisoryLeadership(this.dataSource, {
+      lockKey: WRITER_LOCK_KEY,
+      standbyPollMs: this.config.indexer.standbyPollMs,
+      heartbeatMs: HEARTBEAT_MS,
+    });
+    await leadership.run(signal, {
+      lead: async (term) => {
+        try {
+          await this.lead(identity, term);
+        } finally {
+          this.metrics.leader.set(0);
+        }
+      },
+      // A lost lease means another writer took over: stand by. A chain that refuses or data that
+      // does not decode will not change by retrying.
+      isFatal: (error) =>
+        !(error instanceof LeaseLostError) && classifyChainError(error) instanceof NonRetryableChainError,
+      onStandby: () => {
         this.setRole('standby');
-        await sleep(this.config.indexer.standbyPollMs, signal);
-        continue;
-      }
-      const session = new AbortController();
-      const stop = () => {
-        session.abort();
-      };
-      signal.addEventListener('abort', stop, { once: true });
-      const onLockError = () => {
-        this.logger.warn('the connection holding the writer lock failed: stepping down');
-        session.abort();
-      };
-      lockClient(lock)?.on('error', onLockError);
-      const heartbeat = setInterval(() => {
-        lock.query('SELECT 1').catch(() => {
-          this.logger.warn('lost the connection holding the writer lock: stepping down');
-          session.abort();
-        });
-      }, HEARTBEAT_MS);
-      try {
-        await this.lead(identity, session.signal);
-      } catch (error) {
+      },
+      onRetry: (error) => {
         if (error instanceof LeaseLostError) {
           this.logger.warn(error.message);
-          continue;
-        }
-        if (classifyChainError(error) instanceof NonRetryableChainError) {
-          throw error;
+          return;
         }
         this.metrics.failures.inc({ kind: 'retryable' });
         this.logger.warn(`indexer interrupted, restarting: ${message(error)}`);
-        await sleep(1000, signal);
-      } finally {
-        clearInterval(heartbeat);
-        lockClient(lock)?.off('error', onLockError);
-        signal.removeEventListener('abort', stop);
-        this.metrics.leader.set(0);
-        await lock.query('SELECT pg_advisory_unlock($1)', [WRITER_LOCK_KEY]).catch(() => undefined);
-        await lock.release().catch(() => undefined);
-      }
-      if (this.current.role === 'failed') {
-        return;
-      }
-    }
+      },
+      onLockLost: (reason) => {
+        this.logger.warn(`${reason}: stepping down as writer`);
+      },
+    });
   }
 
   /** As the writer: start a term, bootstrap a fresh database, then index until stopped. */
@@ -257,7 +240,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     });
     await runner.run(signal);
     if (!signal.aborted) {
-      this.fail(new Error('every pipeline stopped; see the errors above'));
+      throw new NonRetryableChainError('every pipeline stopped; see the errors above');
     }
   }
 
@@ -324,36 +307,28 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     };
   }
 
-  /** A dedicated connection holding the writer lock, or null when another indexer holds it. */
-  private async tryLock(): Promise<QueryRunner | null> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    const rows: unknown = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [WRITER_LOCK_KEY]);
-    const row = Array.isArray(rows) ? (rows[0] as { locked?: boolean } | undefined) : undefined;
-    if (row?.locked === true) {
-      return runner;
-    }
-    await runner.release();
-    return null;
-  }
-
-  /** Retries retryable failures with capped backoff; undefined if stopped first. */
+  /** Retries the chain's and the database's transient failures; undefined if stopped first. */
   private async retrying<T>(signal: AbortSignal, attempt: () => Promise<T>): Promise<T | undefined> {
-    for (let failures = 0; !signal.aborted; failures++) {
-      try {
-        return await attempt();
-      } catch (error) {
-        const failure = classifyChainError(error);
-        if (failure instanceof NonRetryableChainError && !isConnectionError(error)) {
-          throw failure;
-        }
-        this.metrics.failures.inc({ kind: 'retryable' });
-        const delayMs = Math.min(10_000, 250 * 2 ** Math.min(failures, 6));
-        this.logger.warn(`${message(error)}; retrying in ${delayMs} ms`);
-        await sleep(delayMs, signal);
+    try {
+      return await retryUntilAborted(
+        {
+          retryable: (error) =>
+            isConnectionError(error) || classifyChainError(error) instanceof RetryableChainError,
+          backoff: chainRetryPolicy().backoff,
+          onRetry: (error, _attempt, delayMs) => {
+            this.metrics.failures.inc({ kind: 'retryable' });
+            this.logger.warn(`${message(error)}; retrying in ${delayMs} ms`);
+          },
+        },
+        attempt,
+        signal,
+      );
+    } catch (error) {
+      if (error instanceof RetryAbortedError) {
+        return undefined;
       }
+      throw classifyChainError(error);
     }
-    return undefined;
   }
 
   private setRole(role: IndexerRole): void {
@@ -367,18 +342,6 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     this.current = { ...this.current, role: 'failed', error: message(error) };
     this.logger.error(`the indexer stopped: ${message(error)}`);
   }
-}
-
-/** The pg client under a query runner: a checked-out client needs its own error listener. */
-function lockClient(runner: QueryRunner): { on: EventEmitter['on']; off: EventEmitter['off'] } | undefined {
-  const client: unknown = (runner as unknown as { databaseConnection?: unknown }).databaseConnection;
-  return client instanceof EventEmitter ? client : undefined;
-}
-
-/** Database connection failures (the server restarting, the network) are worth retrying. */
-function isConnectionError(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  return /^(08|57P)/.test(code) || /^E(CONN|PIPE|TIMEDOUT|HOSTUNREACH)/.test(code);
 }
 
 function message(error: unknown): string {

@@ -1,13 +1,13 @@
+import {
+  type EpochRewardsView,
+  type NodeEpochRewardView,
+  type RewardProjectionView,
+} from 'src/rewards/rewards.views';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CommitteeRepository } from 'src/store/committee/committee.repository';
 import { distributeEpochRewards, projectNodeReward, splitCommission } from 'src/domain/staking/epoch-rewards';
 import { parseNodeId } from 'src/domain/shared/node-id';
-import type {
-  EpochRewardsType,
-  NodeEpochRewardType,
-  RewardProjectionType,
-} from 'src/rewards/graphql/rewards.types';
 import { RewardsRepository } from 'src/store/queries/rewards.repository';
 
 /** Rewards per epoch and node, recomputed from the chain's inputs and checked against its rates. */
@@ -16,7 +16,7 @@ export class RewardsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The split at the end of `epoch`; undefined until that epoch's system state is indexed. */
-  async epochRewards(epoch: number): Promise<EpochRewardsType | undefined> {
+  async epochRewards(epoch: number): Promise<EpochRewardsView | undefined> {
     const inputs = await RewardsRepository.epochInputs(this.dataSource.manager, epoch);
     if (inputs === undefined) {
       return undefined;
@@ -31,7 +31,7 @@ export class RewardsService {
         denyListSize: denyList(member.nodeId),
       })),
     });
-    const nodes = inputs.members.map((member, index): NodeEpochRewardType => {
+    const nodes = inputs.members.map((member, index): NodeEpochRewardView => {
       const reward = split.perNode[index]?.reward ?? 0n;
       const shares = member.commissionRate === null ? null : splitCommission(reward, member.commissionRate);
       const rate = member.nextRate;
@@ -69,9 +69,9 @@ export class RewardsService {
   }
 
   /** A node's reward in each of the last `last` paid epochs it was in the committee, newest first. */
-  async nodeRewards(nodeId: string, last: number): Promise<NodeEpochRewardType[]> {
+  async nodeRewards(nodeId: string, last: number): Promise<NodeEpochRewardView[]> {
     const epochs = await RewardsRepository.paidEpochs(this.dataSource.manager, last);
-    const result: NodeEpochRewardType[] = [];
+    const result: NodeEpochRewardView[] = [];
     for (const epoch of epochs) {
       const node = (await this.epochRewards(epoch))?.nodes.find((entry) => entry.nodeId === nodeId);
       if (node !== undefined) {
@@ -82,7 +82,7 @@ export class RewardsService {
   }
 
   /** A node's share of each prepaid coming bucket, at its current shards and commission. */
-  async projections(nodeId: string, commissionRate: number): Promise<RewardProjectionType[]> {
+  async projections(nodeId: string, commissionRate: number): Promise<RewardProjectionView[]> {
     const manager = this.dataSource.manager;
     const future = await RewardsRepository.futureBuckets(manager);
     const state = await CommitteeRepository.stakingState(manager);

@@ -1,3 +1,10 @@
+import {
+  MigrationKind,
+  type HandoffAlertView,
+  type MigrationProgressView,
+  type NodeHandoffView,
+  type ShardMigrationView,
+} from 'src/shard-migration/shard-migration.views';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CommitteeService } from 'src/committee/committee.service';
@@ -7,13 +14,6 @@ import { estimateShardSize, planMigration } from 'src/domain/shard-migration/mig
 import { syncQuorum } from 'src/domain/shard-migration/sync-quorum';
 import { parseNodeId } from 'src/domain/shared/node-id';
 import { AlertRepository, type AlertRecord } from 'src/store/alerts/alert.repository';
-import {
-  MigrationKind,
-  type HandoffAlertType,
-  type MigrationProgressType,
-  type NodeHandoffType,
-  type ShardMigrationType,
-} from 'src/shard-migration/graphql/shard-migration.types';
 import { assessMigration } from 'src/shard-migration/migration-assessment';
 import { NodeHealthRepository } from 'src/store/node-health/node-health.repository';
 import {
@@ -37,7 +37,7 @@ export class ShardMigrationService {
   ) {}
 
   /** The handoff into `epoch`; by default the latest tracked one. Undefined when unknown. */
-  async migration(epoch?: number): Promise<ShardMigrationType | undefined> {
+  async migration(epoch?: number): Promise<ShardMigrationView | undefined> {
     const manager = this.dataSource.manager;
     const stored =
       epoch === undefined
@@ -53,10 +53,10 @@ export class ShardMigrationService {
     return undefined;
   }
 
-  async handoffs(nodeId: string, last: number): Promise<NodeHandoffType[]> {
+  async handoffs(nodeId: string, last: number): Promise<NodeHandoffView[]> {
     const manager = this.dataSource.manager;
     const rows = await ShardMigrationRepository.nodeHistory(manager, nodeId, last);
-    const result: NodeHandoffType[] = [];
+    const result: NodeHandoffView[] = [];
     for (const row of rows) {
       const migration = await ShardMigrationRepository.migration(manager, row.epoch);
       if (migration === undefined) {
@@ -83,7 +83,7 @@ export class ShardMigrationService {
     return result;
   }
 
-  private async live(epoch: number): Promise<ShardMigrationType | undefined> {
+  private async live(epoch: number): Promise<ShardMigrationView | undefined> {
     const manager = this.dataSource.manager;
     const migration = await ShardMigrationRepository.migration(manager, epoch);
     if (migration === undefined) {
@@ -162,7 +162,7 @@ export class ShardMigrationService {
   }
 
   /** The coming epoch change, planned from the chain's next committee or Tusk's prediction. */
-  private async upcoming(): Promise<ShardMigrationType | undefined> {
+  private async upcoming(): Promise<ShardMigrationView | undefined> {
     const manager = this.dataSource.manager;
     const next = await this.committees.nextCommittee();
     const state = await CommitteeRepository.stakingState(manager);
@@ -308,12 +308,12 @@ function planned(node: PlannedNode) {
   };
 }
 
-function progress(counts: Omit<MigrationProgressType, 'fractionReceived'>): MigrationProgressType {
+function progress(counts: Omit<MigrationProgressView, 'fractionReceived'>): MigrationProgressView {
   const total = counts.planned + counts.transferring + counts.recovering + counts.received + counts.failed;
   return { ...counts, fractionReceived: total === 0 ? 1 : counts.received / total };
 }
 
-function toAlertType(alert: AlertRecord): HandoffAlertType {
+function toAlertType(alert: AlertRecord): HandoffAlertView {
   return {
     id: alert.id,
     kind: alert.kind,

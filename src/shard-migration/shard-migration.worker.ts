@@ -5,7 +5,8 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { AdvisoryLeadership } from 'src/database/advisory-leadership';
 import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
 import { sleep } from 'src/common/sleep';
 import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
@@ -18,6 +19,7 @@ import { isIndexFresh } from 'src/store/shard-migration/shard-migration.reposito
 
 /** Session advisory lock of the handoff orchestrator ('hand' in ASCII). */
 const ORCHESTRATOR_LOCK_KEY = 0x68616e64;
+const HEARTBEAT_MS = 5000;
 
 /**
  * Runs the handoff orchestration in this process when it holds the orchestrator lock: health
@@ -71,34 +73,33 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
       settings.webhooks.secret === undefined
         ? undefined
         : new WebhookSender(this.dataSource, { secret: settings.webhooks.secret, timeoutMs: 5000 });
-    while (!signal.aborted) {
-      const lock = await this.tryLock().catch((error: unknown) => {
-        this.logger.warn(`cannot take the orchestrator lock: ${message(error)}`);
-        return null;
-      });
-      if (lock === null) {
-        await sleep(Math.max(settings.tickMs, this.config.indexer.standbyPollMs), signal);
-        continue;
-      }
-      this.metrics.leader.set(1);
-      try {
-        while (!stopped(signal)) {
-          const started = Date.now();
-          await lock.query('SELECT 1');
-          await this.tick(poller, orchestrator, sender, signal);
-          await sleep(Math.max(0, settings.tickMs - (Date.now() - started)), signal);
+    const leadership = new AdvisoryLeadership(this.dataSource, {
+      lockKey: ORCHESTRATOR_LOCK_KEY,
+      standbyPollMs: Math.max(settings.tickMs, this.config.indexer.standbyPollMs),
+      heartbeatMs: HEARTBEAT_MS,
+    });
+    await leadership.run(signal, {
+      lead: async (term) => {
+        this.metrics.leader.set(1);
+        try {
+          while (!term.aborted) {
+            const started = Date.now();
+            await this.tick(poller, orchestrator, sender, term);
+            await sleep(Math.max(0, settings.tickMs - (Date.now() - started)), term);
+          }
+        } finally {
+          this.metrics.leader.set(0);
         }
-      } catch (error) {
-        if (!stopped(signal)) {
-          this.logger.warn(`handoff orchestration interrupted, resuming: ${message(error)}`);
-          await sleep(1000, signal);
-        }
-      } finally {
-        this.metrics.leader.set(0);
-        await lock.query('SELECT pg_advisory_unlock($1)', [ORCHESTRATOR_LOCK_KEY]).catch(() => undefined);
-        await lock.release().catch(() => undefined);
-      }
-    }
+      },
+      // The state lives in PostgreSQL: whatever failed, the next term carries on from it.
+      isFatal: () => false,
+      onRetry: (error) => {
+        this.logger.warn(`handoff orchestration interrupted, resuming: ${message(error)}`);
+      },
+      onLockLost: (reason) => {
+        this.logger.warn(`${reason}: the handoff orchestrator steps down`);
+      },
+    });
   }
 
   private async tick(
@@ -139,30 +140,6 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
       this.metrics.webhooks.inc({ outcome: 'failed' }, sent.failed);
     }
   }
-
-  private async tryLock(): Promise<QueryRunner | null> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const rows: unknown = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
-        ORCHESTRATOR_LOCK_KEY,
-      ]);
-      const row = Array.isArray(rows) ? (rows[0] as { locked?: boolean } | undefined) : undefined;
-      if (row?.locked === true) {
-        return runner;
-      }
-    } catch (error) {
-      await runner.release();
-      throw error;
-    }
-    await runner.release();
-    return null;
-  }
-}
-
-/** Read through a call, so that a check after an await is not narrowed away by an earlier one. */
-function stopped(signal: AbortSignal): boolean {
-  return signal.aborted;
 }
 
 function message(error: unknown): string {

@@ -1,16 +1,16 @@
+import {
+  type DelegatorEpochRewardView,
+  type DelegatorView,
+  type PositionView,
+} from 'src/staking/delegator.views';
 import { Injectable } from '@nestjs/common';
 import { isValidSuiAddress, normalizeSuiAddress } from '@mysten/sui/utils';
 import { DataSource } from 'typeorm';
-import { badUserInput } from 'src/api/api-errors';
+import { ApplicationErrorCode, ApplicationException } from 'src/common/errors/application.exception';
 import { CommitteeRepository } from 'src/store/committee/committee.repository';
 import { parseNodeId } from 'src/domain/shared/node-id';
 import { calculateRewards, rewardsPerEpoch } from 'src/domain/staking/exchange-rate';
 import { canWithdrawEarly } from 'src/domain/staking/staked-wal';
-import type {
-  DelegatorEpochRewardType,
-  DelegatorType,
-  PositionType,
-} from 'src/staking/graphql/delegator.types';
 import { PoolRepository } from 'src/store/pools/pool.repository';
 import { StakedWalRepository } from 'src/store/positions/staked-wal.repository';
 
@@ -19,7 +19,7 @@ import { StakedWalRepository } from 'src/store/positions/staked-wal.repository';
 export class DelegatorsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async delegator(address: string): Promise<DelegatorType | undefined> {
+  async delegator(address: string): Promise<DelegatorView | undefined> {
     const owner = parseAddress(address);
     const manager = this.dataSource.manager;
     const state = await CommitteeRepository.stakingState(manager);
@@ -36,7 +36,7 @@ export class DelegatorsService {
       : new Set<string>();
     const context = { epoch, committeeSelected: state.nextCommitteeSelected };
 
-    const rows = positions.map((position): PositionType => {
+    const rows = positions.map((position): PositionView => {
       const stakedWal = {
         nodeId: parseNodeId(position.nodeId),
         principal: position.principal,
@@ -87,7 +87,7 @@ export class DelegatorsService {
    * What the address's live positions earned in each of the last `last` completed epochs, newest
    * first: a position counts from its activation to the epoch before its withdrawal epoch.
    */
-  async rewardHistory(address: string, last: number): Promise<DelegatorEpochRewardType[]> {
+  async rewardHistory(address: string, last: number): Promise<DelegatorEpochRewardView[]> {
     const owner = parseAddress(address);
     const manager = this.dataSource.manager;
     const state = await CommitteeRepository.stakingState(manager);
@@ -99,7 +99,7 @@ export class DelegatorsService {
     const histories = await PoolRepository.rateHistories(manager, [
       ...new Set(positions.map((p) => p.nodeId)),
     ]);
-    const epochs = new Map<number, DelegatorEpochRewardType>();
+    const epochs = new Map<number, DelegatorEpochRewardView>();
     for (const position of positions) {
       const history = histories.get(position.nodeId);
       if (history === undefined) {
@@ -131,7 +131,7 @@ export class DelegatorsService {
 
 function parseAddress(address: string): string {
   if (!/^0x[0-9a-fA-F]{1,64}$/.test(address) || !isValidSuiAddress(normalizeSuiAddress(address))) {
-    throw badUserInput(`not a Sui address: ${address}`);
+    throw new ApplicationException(ApplicationErrorCode.BAD_ADDRESS, `not a Sui address: ${address}`);
   }
   return normalizeSuiAddress(address);
 }

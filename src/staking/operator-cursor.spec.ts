@@ -1,13 +1,14 @@
-import { GraphQLError } from 'graphql';
+import { OperatorOrderField, OrderDirection, type OperatorOrdering } from 'src/staking/operator.views';
+import { toGraphQLError } from 'src/api/api-errors';
+import { ApplicationErrorCode, ApplicationException } from 'src/common/errors/application.exception';
 import {
   compareOperatorPositions,
   decodeOperatorCursor,
   encodeOperatorCursor,
   type OperatorPosition,
 } from 'src/staking/operator-cursor';
-import { OperatorOrderField, OrderDirection, type OperatorOrder } from 'src/staking/graphql/operator.types';
 
-const byScoreThenStake: OperatorOrder[] = [
+const byScoreThenStake: OperatorOrdering[] = [
   { field: OperatorOrderField.score, direction: OrderDirection.desc },
   { field: OperatorOrderField.stake, direction: OrderDirection.asc },
 ];
@@ -50,9 +51,12 @@ describe('operator cursors', () => {
       } catch (caught) {
         error = caught;
       }
-      expect(error).toBeInstanceOf(GraphQLError);
-      expect((error as GraphQLError).message).toBe(`not a cursor of this list: ${cursor}`);
-      expect((error as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
+      expect(error).toBeInstanceOf(ApplicationException);
+      expect((error as ApplicationException).code).toBe(ApplicationErrorCode.BAD_CURSOR);
+      // What a client sees: the same message, as bad input.
+      const answer = toGraphQLError(error as ApplicationException);
+      expect(answer.message).toBe(`not a cursor of this list: ${cursor}`);
+      expect(answer.extensions.code).toBe('BAD_USER_INPUT');
     }
   });
 
@@ -64,7 +68,7 @@ describe('operator cursors', () => {
       { keys: [95, 9n], nodeId: '0x05' },
       { keys: [90, 5n], nodeId: '0x03' },
     ];
-    const ids = (orders: OperatorOrder[]) =>
+    const ids = (orders: OperatorOrdering[]) =>
       [...positions]
         .sort((a, b) => compareOperatorPositions(orders, a, b))
         .map((position) => position.nodeId);

@@ -1,5 +1,5 @@
-import { badUserInput } from 'src/api/api-errors';
-import { OperatorOrderField, OrderDirection, type OperatorOrder } from 'src/staking/graphql/operator.types';
+import { OperatorOrderField, OrderDirection, type OperatorOrdering } from 'src/staking/operator.views';
+import { ApplicationErrorCode, ApplicationException } from 'src/common/errors/application.exception';
 
 /** A value an operator list is ordered on. Stake is a bigint; an operator without an APY or score has null. */
 export type OrderKey = number | bigint | string | null;
@@ -18,7 +18,10 @@ const CURSOR_VERSION = 1;
  * that never crossed the reader's place; a position resumes right after the operator the page ended on.
  * The ordering is part of the cursor, so that a cursor is never read against a list it does not belong to.
  */
-export function encodeOperatorCursor(orders: readonly OperatorOrder[], position: OperatorPosition): string {
+export function encodeOperatorCursor(
+  orders: readonly OperatorOrdering[],
+  position: OperatorPosition,
+): string {
   const payload = {
     v: CURSOR_VERSION,
     order: orderSignature(orders),
@@ -28,8 +31,9 @@ export function encodeOperatorCursor(orders: readonly OperatorOrder[], position:
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
-export function decodeOperatorCursor(cursor: string, orders: readonly OperatorOrder[]): OperatorPosition {
-  const invalid = () => badUserInput(`not a cursor of this list: ${cursor}`);
+export function decodeOperatorCursor(cursor: string, orders: readonly OperatorOrdering[]): OperatorPosition {
+  const invalid = () =>
+    new ApplicationException(ApplicationErrorCode.BAD_CURSOR, `not a cursor of this list: ${cursor}`);
   let payload: unknown;
   try {
     payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -41,7 +45,8 @@ export function decodeOperatorCursor(cursor: string, orders: readonly OperatorOr
   }
   const expected = orderSignature(orders);
   if (payload.order !== expected) {
-    throw badUserInput(
+    throw new ApplicationException(
+      ApplicationErrorCode.BAD_CURSOR,
       `this cursor belongs to a list ordered by ${payload.order || 'node ID'}, not by ${expected || 'node ID'}`,
     );
   }
@@ -60,7 +65,7 @@ export function decodeOperatorCursor(cursor: string, orders: readonly OperatorOr
  * then node ID ascending, so that no two operators ever compare equal.
  */
 export function compareOperatorPositions(
-  orders: readonly OperatorOrder[],
+  orders: readonly OperatorOrdering[],
   a: OperatorPosition,
   b: OperatorPosition,
 ): number {
@@ -81,7 +86,7 @@ export function compareOperatorPositions(
   return a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0;
 }
 
-function orderSignature(orders: readonly OperatorOrder[]): string {
+function orderSignature(orders: readonly OperatorOrdering[]): string {
   return orders.map((order) => `${order.field}:${order.direction}`).join(',');
 }
 

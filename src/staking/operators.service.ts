@@ -1,8 +1,21 @@
+import {
+  OperatorOrderField,
+  OrderDirection,
+  type ApyWindowView,
+  type ExchangeRateView,
+  type OperatorConnectionView,
+  type OperatorEpochView,
+  type OperatorFilter,
+  type OperatorOrdering,
+  type OperatorView,
+  type PerformanceScoreView,
+  type StakeOutlookView,
+  type StakeSimulationView,
+} from 'src/staking/operator.views';
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { badUserInput, requireEpochArgument } from 'src/api/api-errors';
-import type { AsOfInput } from 'src/api/as-of.input';
+import { ApplicationErrorCode, ApplicationException, requireEpoch, requirePageSize } from 'src/common/errors/application.exception';
+import type { AsOf } from 'src/common/as-of';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { parseNodeId } from 'src/domain/shared/node-id';
 import { CommitteeRepository } from 'src/store/committee/committee.repository';
@@ -11,20 +24,6 @@ import { apyWindows } from 'src/domain/staking/apy';
 import { U64_MAX } from 'src/domain/shared/u64';
 import { MIN_STAKING_THRESHOLD } from 'src/domain/staking/staked-wal';
 import { PoolRepository } from 'src/store/pools/pool.repository';
-import {
-  OperatorOrderField,
-  OrderDirection,
-  type ApyWindowType,
-  type ExchangeRateType,
-  type OperatorConnectionType,
-  type OperatorEpochType,
-  type StakeOutlookType,
-  type StakeSimulationType,
-  type OperatorOrder,
-  type OperatorType,
-  type OperatorWhere,
-  type PerformanceScoreType,
-} from 'src/staking/graphql/operator.types';
 import { PerformanceService } from 'src/performance/performance.service';
 import {
   compareOperatorPositions,
@@ -40,11 +39,13 @@ import {
   type OperatorRecord,
 } from 'src/store/queries/operator.repository';
 
-export interface OperatorLoaders {
-  readonly apy: DataLoader<string, ApyWindowType[]>;
-  readonly score: DataLoader<string, PerformanceScoreType>;
-  readonly outlook: DataLoader<string, StakeOutlookType | undefined>;
-  readonly selfStake: DataLoader<string, bigint>;
+/**
+ * Receives the APY windows and scores an ordering computed, so that the request's fields can show
+ * the very values the list was ordered by (the GraphQL edge primes its loaders with them).
+ */
+export interface ComputedValuesSink {
+  apy(nodeId: string, windows: ApyWindowView[]): void;
+  score(nodeId: string, score: PerformanceScoreView): void;
 }
 
 /** Page size when `first` is not given, and the most one page may hold. */
@@ -71,17 +72,15 @@ export class OperatorsService {
     options: {
       first?: number | null;
       after?: string | null;
-      where?: OperatorWhere | null;
-      orderBy?: OperatorOrder[] | null;
-      asOf?: AsOfInput | null;
+      where?: OperatorFilter | null;
+      orderBy?: OperatorOrdering[] | null;
+      asOf?: AsOf | null;
     },
-    loaders?: OperatorLoaders,
-  ): Promise<OperatorConnectionType> {
+    sink?: ComputedValuesSink,
+  ): Promise<OperatorConnectionView> {
     const asOfEpoch = await this.asOfEpoch(options.asOf);
     const first = options.first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
-    }
+    requirePageSize('first', first, MAX_PAGE_SIZE);
     const orders = options.orderBy ?? [{ field: OperatorOrderField.stake, direction: OrderDirection.desc }];
     const after =
       options.after === undefined || options.after === null
@@ -120,7 +119,7 @@ export class OperatorsService {
     const keys = await this.computedKeys(
       unordered.map((operator) => operator.nodeId),
       orders.map((order) => order.field),
-      loaders,
+      sink,
     );
     const ranked = unordered
       .map((operator, index) => ({
@@ -147,12 +146,12 @@ export class OperatorsService {
 
   /**
    * APY and score of every listed operator, when the order asks for them. They are handed to the
-   * request's loaders too, so that the fields show the very values the list was ordered by.
+   * request's sink too, so that the fields show the very values the list was ordered by.
    */
   private async computedKeys(
     nodeIds: string[],
     fields: OperatorOrderField[],
-    loaders: OperatorLoaders | undefined,
+    computed: ComputedValuesSink | undefined,
   ): Promise<ComputedKeys> {
     const apys = fields.includes(OperatorOrderField.apy) ? await this.apys(nodeIds) : undefined;
     const scores = fields.includes(OperatorOrderField.score)
@@ -162,10 +161,10 @@ export class OperatorsService {
       const apy = apys?.[index];
       const score = scores?.[index];
       if (apy !== undefined) {
-        loaders?.apy.prime(nodeId, apy);
+        computed?.apy(nodeId, apy);
       }
       if (score !== undefined) {
-        loaders?.score.prime(nodeId, score);
+        computed?.score(nodeId, score);
       }
     });
     return {
@@ -175,7 +174,7 @@ export class OperatorsService {
   }
 
   /** The nodes in the committee the latest active set would select (one read for all of them). */
-  async outlooks(nodeIds: readonly string[]): Promise<(StakeOutlookType | undefined)[]> {
+  async outlooks(nodeIds: readonly string[]): Promise<(StakeOutlookView | undefined)[]> {
     const context = await this.activeSetContext();
     return nodeIds.map((nodeId) =>
       context === undefined ? undefined : stakeOutlook(context.nShards, context.entries, parseNodeId(nodeId)),
@@ -183,7 +182,7 @@ export class OperatorsService {
   }
 
   /** Stake, shards and commission per epoch, newest first, for the last `last` epochs. */
-  async history(nodeId: string, last: number): Promise<OperatorEpochType[]> {
+  async history(nodeId: string, last: number): Promise<OperatorEpochView[]> {
     const manager = this.dataSource.manager;
     const [rows, shards, state] = await Promise.all([
       PoolRepository.poolHistory(manager, nodeId),
@@ -194,7 +193,7 @@ export class OperatorsService {
     if (first === undefined || state === undefined) {
       return [];
     }
-    const epochs: OperatorEpochType[] = [];
+    const epochs: OperatorEpochView[] = [];
     let row = 0;
     for (let epoch = first.epoch; epoch <= state.epoch; epoch++) {
       while ((rows[row + 1]?.epoch ?? Number.POSITIVE_INFINITY) <= epoch) {
@@ -211,7 +210,7 @@ export class OperatorsService {
     return epochs.reverse().slice(0, last);
   }
 
-  async exchangeRates(nodeId: string): Promise<ExchangeRateType[]> {
+  async exchangeRates(nodeId: string): Promise<ExchangeRateView[]> {
     const history = (await PoolRepository.rateHistories(this.dataSource.manager, [nodeId])).get(nodeId);
     return [...(history?.rates.entries() ?? [])]
       .sort((a, b) => b[0] - a[0])
@@ -228,7 +227,7 @@ export class OperatorsService {
   }
 
   /** APY windows of each node, from its recorded exchange rates and the epoch length. */
-  async apys(nodeIds: readonly string[]): Promise<ApyWindowType[][]> {
+  async apys(nodeIds: readonly string[]): Promise<ApyWindowView[][]> {
     const manager = this.dataSource.manager;
     const [histories, state] = await Promise.all([
       PoolRepository.rateHistories(manager, nodeIds),
@@ -244,26 +243,15 @@ export class OperatorsService {
     );
   }
 
-  /**
-   * Per-request batching of the fields a list asks for on every operator: N operators cost one
-   * query per field, not N.
-   */
-  createLoaders(): OperatorLoaders {
-    return {
-      apy: new DataLoader((nodeIds: readonly string[]) => this.apys(nodeIds)),
-      outlook: new DataLoader((nodeIds: readonly string[]) => this.outlooks(nodeIds)),
-      score: new DataLoader((nodeIds: readonly string[]) => this.performance.scores(nodeIds)),
-      selfStake: new DataLoader((nodeIds: readonly string[]) => this.selfStakes(nodeIds)),
-    };
-  }
-
   /** `simulateStake`: the node in the next selectable committee with and without `amount` more. */
-  async simulate(nodeIdText: string, amount: bigint): Promise<StakeSimulationType | undefined> {
+  async simulate(nodeIdText: string, amount: bigint): Promise<StakeSimulationView | undefined> {
     if (amount < MIN_STAKING_THRESHOLD) {
-      throw badUserInput(`a stake must be at least ${MIN_STAKING_THRESHOLD} FROST (1 WAL), got ${amount}`);
+      throw new ApplicationException(
+        ApplicationErrorCode.BAD_AMOUNT,
+        `a stake must be at least ${MIN_STAKING_THRESHOLD} FROST (1 WAL), got ${amount}`);
     }
     if (amount > U64_MAX) {
-      throw badUserInput(`a stake must fit in a u64, got ${amount}`);
+      throw new ApplicationException(ApplicationErrorCode.BAD_AMOUNT, `a stake must fit in a u64, got ${amount}`);
     }
     const nodeId = normaliseNodeId(nodeIdText);
     const operator = await this.get(nodeId);
@@ -281,14 +269,15 @@ export class OperatorsService {
   }
 
   /** A past epoch to answer as of, checked against what is indexed; undefined for now. */
-  private async asOfEpoch(asOf: AsOfInput | null | undefined): Promise<number | undefined> {
+  private async asOfEpoch(asOf: AsOf | null | undefined): Promise<number | undefined> {
     if (asOf === undefined || asOf === null) {
       return undefined;
     }
-    const epoch = requireEpochArgument(asOf.epoch);
+    const epoch = requireEpoch(asOf.epoch);
     const current = (await CommitteeRepository.stakingState(this.dataSource.manager))?.epoch;
     if (epoch === undefined || current === undefined || epoch > current) {
-      throw badUserInput(
+      throw new ApplicationException(
+        ApplicationErrorCode.BAD_AS_OF,
         `asOf.epoch ${asOf.epoch} is not an indexed epoch (the current one is ${String(current)})`,
       );
     }
@@ -315,7 +304,7 @@ export class OperatorsService {
     };
   }
 
-  async get(nodeId: string, asOf?: AsOfInput | null): Promise<OperatorType | undefined> {
+  async get(nodeId: string, asOf?: AsOf | null): Promise<OperatorView | undefined> {
     const id = normaliseNodeId(nodeId);
     const { rows } = await OperatorRepository.find(this.dataSource.manager, {
       where: { kind: 'in', column: 'node_id', values: [id] },
@@ -331,11 +320,13 @@ function normaliseNodeId(text: string): string {
   try {
     return parseNodeId(text);
   } catch (error) {
-    throw badUserInput(error instanceof DomainError ? error.message : `not a node ID: ${text}`);
+    throw new ApplicationException(
+      ApplicationErrorCode.BAD_ADDRESS,
+      error instanceof DomainError ? error.message : `not a node ID: ${text}`);
   }
 }
 
-function toCondition(where: OperatorWhere): OperatorCondition {
+function toCondition(where: OperatorFilter): OperatorCondition {
   const conditions: OperatorCondition[] = [];
   const compare = (
     column: OperatorColumn,
@@ -378,7 +369,7 @@ function toCondition(where: OperatorWhere): OperatorCondition {
   return { kind: 'and', conditions };
 }
 
-function toOperator(row: OperatorRecord): OperatorType {
+function toOperator(row: OperatorRecord): OperatorView {
   return {
     nodeId: row.nodeId,
     name: row.name,
@@ -419,13 +410,13 @@ function sqlValue(key: OrderKey): string | number {
   return typeof key === 'bigint' ? key.toString() : key;
 }
 
-function sqlDirection(order: OperatorOrder): 'ASC' | 'DESC' {
+function sqlDirection(order: OperatorOrdering): 'ASC' | 'DESC' {
   return order.direction === OrderDirection.asc ? 'ASC' : 'DESC';
 }
 
 /** The value an operator is ordered on; null sorts last. */
 function sortKey(
-  operator: OperatorType,
+  operator: OperatorView,
   field: OperatorOrderField,
   keys: ComputedKeys,
   index: number,
@@ -447,7 +438,7 @@ function sortKey(
 }
 
 /** The APY an order uses: the longest window of at most 10 epochs, else none. */
-function orderingApy(windows: readonly ApyWindowType[]): number | null {
+function orderingApy(windows: readonly ApyWindowView[]): number | null {
   const candidates = windows
     .filter((window) => window.epochs !== null && window.epochs <= 10 && window.apy !== null)
     .sort((a, b) => (b.epochs ?? 0) - (a.epochs ?? 0));
@@ -456,13 +447,13 @@ function orderingApy(windows: readonly ApyWindowType[]): number | null {
 
 /** The page of `first` operators from `start` in an ordered list, each with the cursor of its position. */
 function page(
-  orders: readonly OperatorOrder[],
-  operators: readonly OperatorType[],
+  orders: readonly OperatorOrdering[],
+  operators: readonly OperatorView[],
   positions: readonly OperatorPosition[],
   start: number,
   first: number,
   totalCount: number,
-): OperatorConnectionType {
+): OperatorConnectionView {
   const edges = operators.slice(start, start + first).map((node, i) => ({
     cursor: encodeOperatorCursor(orders, positions[start + i] as OperatorPosition),
     node,

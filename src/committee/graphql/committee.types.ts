@@ -1,9 +1,21 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  Membership,
+  type CommitteeMemberView,
+  type CommitteeView,
+  type ShardOwnerView,
+  type ShardMoveView,
+  type NodeShardChangeView,
+  type CommitteeChangeView,
+  type NextCommitteeView,
+  type CommitteeDifferenceView,
+  type CommitteeAuditView,
+} from 'src/committee/committee.views';
 
 @ObjectType('CommitteeMember', {
   description: 'A storage node in a committee, with the shards it holds in stored order.',
 })
-export class CommitteeMemberType {
+export class CommitteeMemberType implements CommitteeMemberView {
   @Field()
   nodeId!: string;
 
@@ -24,7 +36,7 @@ export class CommitteeMemberType {
 }
 
 @ObjectType('Committee')
-export class CommitteeType {
+export class CommitteeType implements CommitteeView {
   @Field(() => Int)
   epoch!: number;
 
@@ -44,7 +56,7 @@ export class CommitteeType {
 }
 
 @ObjectType('ShardOwner')
-export class ShardOwnerType {
+export class ShardOwnerType implements ShardOwnerView {
   @Field(() => Int)
   shard!: number;
 
@@ -53,7 +65,7 @@ export class ShardOwnerType {
 }
 
 @ObjectType('ShardMove')
-export class ShardMoveType {
+export class ShardMoveType implements ShardMoveView {
   @Field(() => Int)
   shard!: number;
 
@@ -64,15 +76,10 @@ export class ShardMoveType {
   to!: string;
 }
 
-export enum Membership {
-  joining = 'joining',
-  leaving = 'leaving',
-  continuing = 'continuing',
-}
 registerEnumType(Membership, { name: 'Membership' });
 
 @ObjectType('NodeShardChange')
-export class NodeShardChangeType {
+export class NodeShardChangeType implements NodeShardChangeView {
   @Field()
   nodeId!: string;
 
@@ -90,7 +97,7 @@ export class NodeShardChangeType {
 }
 
 @ObjectType('CommitteeChange', { description: 'What changes from the current committee to the next.' })
-export class CommitteeChangeType {
+export class CommitteeChangeType implements CommitteeChangeView {
   @Field(() => Int)
   movedShards!: number;
 
@@ -102,7 +109,7 @@ export class CommitteeChangeType {
 }
 
 @ObjectType('NextCommittee')
-export class NextCommitteeType {
+export class NextCommitteeType implements NextCommitteeView {
   @Field(() => CommitteeType)
   committee!: CommitteeType;
 
@@ -113,7 +120,7 @@ export class NextCommitteeType {
 @ObjectType('CommitteeDifference', {
   description: 'A member whose shards differ between the chain and the recomputation.',
 })
-export class CommitteeDifferenceType {
+export class CommitteeDifferenceType implements CommitteeDifferenceView {
   @Field()
   nodeId!: string;
 
@@ -129,7 +136,7 @@ export class CommitteeDifferenceType {
     'The committee on chain against Tusk’s recomputation from what voting_end read: the active set at that ' +
     'checkpoint and the committee it replaced.',
 })
-export class CommitteeAuditType {
+export class CommitteeAuditType implements CommitteeAuditView {
   @Field(() => Int)
   epoch!: number;
 

@@ -1,10 +1,13 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-
-export enum SlashingProposalStatus {
-  OPEN = 'OPEN',
-  EXECUTED = 'EXECUTED',
-  LAPSED = 'LAPSED',
-}
+import {
+  SlashingProposalStatus,
+  type NodeVoteView,
+  type QuorumResultView,
+  type ConcentrationView,
+  type SlashingVoterView,
+  type SlashingProposalView,
+  type GovernanceView,
+} from 'src/committee/governance.views';
 
 registerEnumType(SlashingProposalStatus, {
   name: 'SlashingProposalStatus',
@@ -18,7 +21,7 @@ registerEnumType(SlashingProposalStatus, {
 @ObjectType('NodeVote', {
   description: 'A committee member’s price and capacity votes, weighted by its shards.',
 })
-export class NodeVoteType {
+export class NodeVoteType implements NodeVoteView {
   @Field()
   nodeId!: string;
 
@@ -47,7 +50,7 @@ export class NodeVoteType {
 @ObjectType('QuorumResult', {
   description: 'The value the weighted vote selects, and the voter whose weight decided it.',
 })
-export class QuorumResultType {
+export class QuorumResultType implements QuorumResultView {
   @Field(() => BigInt)
   value!: bigint;
 
@@ -56,7 +59,7 @@ export class QuorumResultType {
 }
 
 @ObjectType('Concentration', { description: 'How concentrated the committee is.' })
-export class ConcentrationType {
+export class ConcentrationType implements ConcentrationView {
   @Field(() => Int, {
     nullable: true,
     description: 'Fewest operators holding enough shards to block every quorum (334 of 1000).',
@@ -77,7 +80,7 @@ export class ConcentrationType {
 }
 
 @ObjectType('SlashingVoter')
-export class SlashingVoterType {
+export class SlashingVoterType implements SlashingVoterView {
   @Field()
   nodeId!: string;
 
@@ -93,7 +96,7 @@ export class SlashingVoterType {
     'Committee votes to burn a node’s accumulated commission (slashing::vote_for_slashing). Votes count only ' +
     'in their epoch; the contract emits no events, so this is read from the SlashingManager’s table.',
 })
-export class SlashingProposalType {
+export class SlashingProposalType implements SlashingProposalView {
   @Field()
   candidateNodeId!: string;
 
@@ -137,7 +140,7 @@ export class SlashingProposalType {
 }
 
 @ObjectType('Governance')
-export class GovernanceType {
+export class GovernanceType implements GovernanceView {
   @Field(() => Int)
   epoch!: number;
 

@@ -1,10 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { EpochStateKind, type EpochView, type NetworkView } from 'src/epochs/epoch.views';
 
-export enum EpochStateKind {
-  EpochChangeSync = 'EpochChangeSync',
-  EpochChangeDone = 'EpochChangeDone',
-  NextParamsSelected = 'NextParamsSelected',
-}
 registerEnumType(EpochStateKind, {
   name: 'EpochStateKind',
   description:
@@ -13,7 +9,7 @@ registerEnumType(EpochStateKind, {
 });
 
 @ObjectType('Epoch', { description: 'An epoch’s life cycle and the prices and capacity it ran with.' })
-export class EpochType {
+export class EpochType implements EpochView {
   @Field(() => Int)
   epoch!: number;
 
@@ -52,7 +48,7 @@ export class EpochType {
 }
 
 @ObjectType('Network', { description: 'Where the network stands now, and when its next steps are due.' })
-export class NetworkType {
+export class NetworkType implements NetworkView {
   @Field()
   network!: string;
 

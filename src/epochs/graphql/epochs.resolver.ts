@@ -1,5 +1,5 @@
 import { Args, Int, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { badUserInput, notFound, requireEpochArgument } from 'src/api/api-errors';
+import { notFound, requireEpochArgument, requirePageArgument } from 'src/api/api-errors';
 import { AsOfInput } from 'src/api/as-of.input';
 import { StakingStateFeed, stakingStateEvents } from 'src/api/subscriptions/staking-state.feed';
 import { EpochsService } from 'src/epochs/epochs.service';
@@ -75,9 +75,7 @@ export class EpochsResolver {
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('before', { type: () => Int, nullable: true }) before?: number | null,
   ): Promise<EpochType[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
-    }
+    requirePageArgument('first', first, MAX_PAGE_SIZE);
     return this.service.epochs(first, requireEpochArgument(before));
   }
 }

@@ -1,5 +1,5 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { badUserInput, notFound, requireEpochArgument } from 'src/api/api-errors';
+import { notFound, requireEpochArgument, requirePageArgument } from 'src/api/api-errors';
 import {
   EpochRewardsType,
   NodeEpochRewardType,
@@ -32,9 +32,7 @@ export class RewardsResolver {
     @Parent() operator: OperatorType,
     @Args('last', { type: () => Int, defaultValue: 10 }) last: number,
   ): Promise<NodeEpochRewardType[]> {
-    if (!Number.isInteger(last) || last < 1 || last > 100) {
-      throw badUserInput(`last must be between 1 and 100, got ${last}`);
-    }
+    requirePageArgument('last', last, 100);
     return this.rewards.nodeRewards(operator.nodeId, last);
   }
 

@@ -1,4 +1,9 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import {
+  type NodeEpochRewardView,
+  type EpochRewardsView,
+  type RewardProjectionView,
+} from 'src/rewards/rewards.views';
 
 @ObjectType('NodeEpochReward', {
   description:
@@ -6,7 +11,7 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
     'split by shards × (used capacity − deny-list size)), its commission at the rate of that epoch, and the ' +
     'delegators’ share checked against the exchange rate the pool recorded. Amounts in FROST.',
 })
-export class NodeEpochRewardType {
+export class NodeEpochRewardType implements NodeEpochRewardView {
   @Field(() => Int) epoch!: number;
   @Field() nodeId!: string;
   @Field(() => String, { nullable: true }) name!: string | null;
@@ -30,7 +35,7 @@ export class NodeEpochRewardType {
 }
 
 @ObjectType('EpochRewards', { description: 'How an epoch’s storage fees were paid out at its end. FROST.' })
-export class EpochRewardsType {
+export class EpochRewardsType implements EpochRewardsView {
   @Field(() => Int) epoch!: number;
   @Field(() => BigInt, { description: 'The ending epoch’s bucket.' }) bucket!: bigint;
   @Field(() => BigInt) burned!: bigint;
@@ -45,7 +50,7 @@ export class EpochRewardsType {
     'A node’s share of a prepaid future epoch’s bucket, if its shards, commission and the deny lists stay as ' +
     'they are: bucket × (1 − 3% burn) × shards / n_shards. FROST.',
 })
-export class RewardProjectionType {
+export class RewardProjectionType implements RewardProjectionView {
   @Field(() => Int) epoch!: number;
   @Field(() => BigInt) bucket!: bigint;
   @Field(() => BigInt) reward!: bigint;

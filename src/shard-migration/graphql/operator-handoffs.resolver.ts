@@ -1,5 +1,5 @@
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { badUserInput } from 'src/api/api-errors';
+import { requirePageArgument } from 'src/api/api-errors';
 import { NodeHandoffType } from 'src/shard-migration/graphql/shard-migration.types';
 import { ShardMigrationService } from 'src/shard-migration/shard-migration.service';
 import { OperatorType } from 'src/staking/graphql/operator.types';
@@ -16,9 +16,7 @@ export class OperatorHandoffsResolver {
     @Parent() operator: OperatorType,
     @Args('last', { type: () => Int, defaultValue: 10 }) last: number,
   ): Promise<NodeHandoffType[]> {
-    if (!Number.isInteger(last) || last < 1 || last > 1000) {
-      throw badUserInput(`last must be between 1 and 1000, got ${last}`);
-    }
+    requirePageArgument('last', last, 1000);
     return this.migrations.handoffs(operator.nodeId, last);
   }
 }

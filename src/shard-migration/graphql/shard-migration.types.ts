@@ -1,10 +1,14 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-
-export enum MigrationKind {
-  FORECAST = 'FORECAST',
-  SELECTED = 'SELECTED',
-  LIVE = 'LIVE',
-}
+import {
+  MigrationKind,
+  type MigrationProgressView,
+  type SyncQuorumView,
+  type MigrationNodeView,
+  type PlannedShardMoveView,
+  type HandoffAlertView,
+  type ShardMigrationView,
+  type NodeHandoffView,
+} from 'src/shard-migration/shard-migration.views';
 
 registerEnumType(MigrationKind, {
   name: 'MigrationKind',
@@ -14,7 +18,7 @@ registerEnumType(MigrationKind, {
 });
 
 @ObjectType('MigrationProgress', { description: 'Shard moves by state.' })
-export class MigrationProgressType {
+export class MigrationProgressType implements MigrationProgressView {
   @Field(() => Int) planned!: number;
   @Field(() => Int) transferring!: number;
   @Field(() => Int) recovering!: number;
@@ -28,7 +32,7 @@ export class MigrationProgressType {
   description:
     'epoch_sync_done attestations, weighted by shards, against the quorum (3w ≥ 2n + 1: 667 of 1000).',
 })
-export class SyncQuorumType {
+export class SyncQuorumType implements SyncQuorumView {
   @Field(() => Int) attestedWeight!: number;
   @Field(() => Int) quorumWeight!: number;
   @Field(() => Int) missingWeight!: number;
@@ -48,7 +52,7 @@ export class SyncQuorumType {
 }
 
 @ObjectType('MigrationNode', { description: 'One node’s part in a handoff.' })
-export class MigrationNodeType {
+export class MigrationNodeType implements MigrationNodeView {
   @Field() nodeId!: string;
   @Field(() => String, { nullable: true }) name!: string | null;
   @Field({ description: 'JOINING, CONTINUING or LEAVING the committee.' }) membership!: string;
@@ -83,7 +87,7 @@ export class MigrationNodeType {
 }
 
 @ObjectType('PlannedShardMove', { description: 'One shard’s move in a handoff plan, with its state.' })
-export class ShardMoveType {
+export class PlannedShardMoveType implements PlannedShardMoveView {
   @Field(() => Int) shard!: number;
   @Field(() => String, { nullable: true, description: 'Null for a first committee: nothing to transfer.' })
   from!: string | null;
@@ -98,7 +102,7 @@ export class ShardMoveType {
 }
 
 @ObjectType('HandoffAlert')
-export class HandoffAlertType {
+export class HandoffAlertType implements HandoffAlertView {
   @Field() id!: string;
   @Field({ description: 'handoff_stalled, attestation_overdue, node_unreachable or quorum_at_risk.' })
   kind!: string;
@@ -114,7 +118,7 @@ export class HandoffAlertType {
   description:
     'The shard handoff into an epoch’s committee: the plan, and once it started, its live progress.',
 })
-export class ShardMigrationType {
+export class ShardMigrationType implements ShardMigrationView {
   @Field(() => Int) epoch!: number;
   @Field(() => MigrationKind) kind!: MigrationKind;
   @Field({ description: 'FORECAST, PLANNED, IN_PROGRESS or DONE.' }) status!: string;
@@ -141,14 +145,14 @@ export class ShardMigrationType {
   @Field(() => MigrationProgressType) progress!: MigrationProgressType;
   @Field(() => SyncQuorumType) quorum!: SyncQuorumType;
   @Field(() => [MigrationNodeType]) nodes!: MigrationNodeType[];
-  @Field(() => [ShardMoveType]) moves!: ShardMoveType[];
+  @Field(() => [PlannedShardMoveType]) moves!: PlannedShardMoveType[];
   @Field(() => [HandoffAlertType], { description: 'Alerts still open.' }) stalls!: HandoffAlertType[];
   @Field(() => [HandoffAlertType], { description: 'Every alert of this handoff, open or resolved.' })
   alerts!: HandoffAlertType[];
 }
 
 @ObjectType('NodeHandoff', { description: 'A node’s part in one past or current handoff.' })
-export class NodeHandoffType {
+export class NodeHandoffType implements NodeHandoffView {
   @Field(() => Int) epoch!: number;
   @Field() membership!: string;
   @Field(() => Int) gained!: number;

@@ -1,7 +1,13 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import {
+  type PositionView,
+  type PositionEpochRewardView,
+  type DelegatorEpochRewardView,
+  type DelegatorView,
+} from 'src/staking/delegator.views';
 
 @ObjectType('Position', { description: 'One StakedWal object.' })
-export class PositionType {
+export class PositionType implements PositionView {
   @Field()
   objectId!: string;
 
@@ -43,7 +49,7 @@ export class PositionType {
 }
 
 @ObjectType('PositionEpochReward')
-export class PositionEpochRewardType {
+export class PositionEpochRewardType implements PositionEpochRewardView {
   @Field()
   objectId!: string;
 
@@ -62,7 +68,7 @@ export class PositionEpochRewardType {
     'What the address’s live positions earned in one epoch: the growth of each position’s value from the ' +
     'pool’s rate recorded at the epoch’s start to the one recorded at the next.',
 })
-export class DelegatorEpochRewardType {
+export class DelegatorEpochRewardType implements DelegatorEpochRewardView {
   @Field(() => Int, { description: 'The epoch the rewards were earned in (paid when it ended).' })
   epoch!: number;
 
@@ -74,7 +80,7 @@ export class DelegatorEpochRewardType {
 }
 
 @ObjectType('Delegator', { description: 'An address’s stake across operators.' })
-export class DelegatorType {
+export class DelegatorType implements DelegatorView {
   @Field()
   address!: string;
 

@@ -1,5 +1,5 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { badUserInput, notFound } from 'src/api/api-errors';
+import { notFound, requirePageArgument } from 'src/api/api-errors';
 import { DelegatorsService } from 'src/staking/delegators.service';
 import { DelegatorEpochRewardType, DelegatorType } from 'src/staking/graphql/delegator.types';
 
@@ -25,9 +25,7 @@ export class DelegatorsResolver {
     @Parent() delegator: DelegatorType,
     @Args('last', { type: () => Int, defaultValue: 10 }) last: number,
   ): Promise<DelegatorEpochRewardType[]> {
-    if (!Number.isInteger(last) || last < 1 || last > 100) {
-      throw badUserInput(`last must be between 1 and 100, got ${last}`);
-    }
+    requirePageArgument('last', last, 100);
     return this.delegators.rewardHistory(delegator.address, last);
   }
 }

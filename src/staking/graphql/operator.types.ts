@@ -1,7 +1,26 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  OperatorOrderField,
+  OrderDirection,
+  type PendingCommissionView,
+  type VotesView,
+  type OperatorView,
+  type PageInfoView,
+  type OperatorEdgeView,
+  type OperatorConnectionView,
+  type OperatorOrdering,
+  type OperatorFilter,
+  type StakeOutlookView,
+  type OperatorEpochView,
+  type ExchangeRateView,
+  type StakeSimulationView,
+  type ScoreComponentView,
+  type PerformanceScoreView,
+  type ApyWindowView,
+} from 'src/staking/operator.views';
 
 @ObjectType('PendingCommission')
-export class PendingCommissionType {
+export class PendingCommissionType implements PendingCommissionView {
   @Field(() => Int, { description: 'Epoch from which the rate applies.' })
   effectiveEpoch!: number;
 
@@ -10,7 +29,7 @@ export class PendingCommissionType {
 }
 
 @ObjectType('Votes')
-export class VotesType {
+export class VotesType implements VotesView {
   @Field(() => BigInt, { description: 'FROST per unit size per epoch.' })
   storagePrice!: bigint;
 
@@ -22,7 +41,7 @@ export class VotesType {
 }
 
 @ObjectType('Operator', { description: 'A storage node operator, as a delegator compares them.' })
-export class OperatorType {
+export class OperatorType implements OperatorView {
   @Field({ description: 'Node ID, which is also the staking pool’s object ID.' })
   nodeId!: string;
 
@@ -69,7 +88,7 @@ export class OperatorType {
 }
 
 @ObjectType('PageInfo')
-export class PageInfoType {
+export class PageInfoType implements PageInfoView {
   @Field()
   hasNextPage!: boolean;
 
@@ -78,7 +97,7 @@ export class PageInfoType {
 }
 
 @ObjectType('OperatorEdge')
-export class OperatorEdgeType {
+export class OperatorEdgeType implements OperatorEdgeView {
   @Field()
   cursor!: string;
 
@@ -87,7 +106,7 @@ export class OperatorEdgeType {
 }
 
 @ObjectType('OperatorConnection')
-export class OperatorConnectionType {
+export class OperatorConnectionType implements OperatorConnectionView {
   @Field(() => [OperatorEdgeType])
   edges!: OperatorEdgeType[];
 
@@ -98,14 +117,6 @@ export class OperatorConnectionType {
   totalCount!: number;
 }
 
-export enum OperatorOrderField {
-  stake = 'stake',
-  shards = 'shards',
-  commissionRate = 'commissionRate',
-  name = 'name',
-  apy = 'apy',
-  score = 'score',
-}
 registerEnumType(OperatorOrderField, {
   name: 'OperatorOrderField',
   valuesMap: {
@@ -117,14 +128,10 @@ registerEnumType(OperatorOrderField, {
   },
 });
 
-export enum OrderDirection {
-  asc = 'asc',
-  desc = 'desc',
-}
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
 
 @InputType()
-export class OperatorOrder {
+export class OperatorOrder implements OperatorOrdering {
   @Field(() => OperatorOrderField)
   field!: OperatorOrderField;
 
@@ -133,7 +140,7 @@ export class OperatorOrder {
 }
 
 @InputType({ description: 'Filters, combined with AND; `AND` and `OR` nest them.' })
-export class OperatorWhere {
+export class OperatorWhere implements OperatorFilter {
   @Field(() => String, { nullable: true })
   name_contains?: string | null;
 
@@ -180,7 +187,7 @@ export class OperatorWhere {
 @ObjectType('StakeOutlook', {
   description: 'Where a node stands in the committee the current active set would select.',
 })
-export class StakeOutlookType {
+export class StakeOutlookType implements StakeOutlookView {
   @Field(() => Int, {
     nullable: true,
     description: 'Rank by stake in the active set (1 = most); null outside it.',
@@ -217,7 +224,7 @@ export class StakeOutlookType {
 }
 
 @ObjectType('OperatorEpoch', { description: 'A node in one epoch.' })
-export class OperatorEpochType {
+export class OperatorEpochType implements OperatorEpochView {
   @Field(() => Int)
   epoch!: number;
 
@@ -232,7 +239,7 @@ export class OperatorEpochType {
 }
 
 @ObjectType('ExchangeRate', { description: 'WAL per pool share recorded at an epoch.' })
-export class ExchangeRateType {
+export class ExchangeRateType implements ExchangeRateView {
   @Field(() => Int)
   epoch!: number;
 
@@ -244,7 +251,7 @@ export class ExchangeRateType {
 }
 
 @ObjectType('StakeSimulation', { description: 'What a new stake would do.' })
-export class StakeSimulationType {
+export class StakeSimulationType implements StakeSimulationView {
   @Field()
   nodeId!: string;
 
@@ -271,7 +278,7 @@ export class StakeSimulationType {
 }
 
 @ObjectType('ScoreComponent', { description: 'One part of the performance score: a share in 0..1.' })
-export class ScoreComponentType {
+export class ScoreComponentType implements ScoreComponentView {
   @Field({ description: 'reachability, active, readiness, handoffs, attestations, denyList or slashing.' })
   name!: string;
 
@@ -290,7 +297,7 @@ export class ScoreComponentType {
     'A node’s performance over the last epochs, 0–100: the weighted mean of the components that could be ' +
     'observed (health polls, handoffs, attestations, deny list). Handoffs without gains are not counted.',
 })
-export class PerformanceScoreType {
+export class PerformanceScoreType implements PerformanceScoreView {
   @Field(() => Float, { nullable: true, description: 'Null when nothing about the node was observed.' })
   score!: number | null;
 
@@ -310,7 +317,7 @@ export class PerformanceScoreType {
     '(ER_to / ER_from)^(epochsPerYear / epochs) − 1, epochsPerYear = 365 days / epoch length, ' +
     'ER = WAL per pool share; only windows in which the pool was active throughout.',
 })
-export class ApyWindowType {
+export class ApyWindowType implements ApyWindowView {
   @Field(() => Int, {
     nullable: true,
     description: 'Window length in epochs; null for the whole recorded life.',

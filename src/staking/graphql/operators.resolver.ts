@@ -1,5 +1,5 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { badUserInput, notFound } from 'src/api/api-errors';
+import { notFound, requirePageArgument } from 'src/api/api-errors';
 import { AsOfInput } from 'src/api/as-of.input';
 import {
   ApyWindowType,
@@ -13,7 +13,8 @@ import {
   OperatorType,
   OperatorWhere,
 } from 'src/staking/graphql/operator.types';
-import { OperatorsService, type OperatorLoaders } from 'src/staking/operators.service';
+import { OperatorsService } from 'src/staking/operators.service';
+import { primingSink, type OperatorLoaders } from 'src/staking/graphql/operator.loaders';
 
 @Resolver(() => OperatorType)
 export class OperatorsResolver {
@@ -38,7 +39,7 @@ export class OperatorsResolver {
     @Args('asOf', { type: () => AsOfInput, nullable: true }) asOf?: AsOfInput | null,
     @Context('operatorLoaders') loaders?: OperatorLoaders,
   ): Promise<OperatorConnectionType> {
-    return this.operators.list({ first, after, where, orderBy, asOf }, loaders);
+    return this.operators.list({ first, after, where, orderBy, asOf }, primingSink(loaders));
   }
 
   @Query(() => OperatorType)
@@ -92,9 +93,7 @@ export class OperatorsResolver {
     @Parent() operator: OperatorType,
     @Args('last', { type: () => Int, defaultValue: 30 }) last: number,
   ): Promise<OperatorEpochType[]> {
-    if (!Number.isInteger(last) || last < 1 || last > 1000) {
-      throw badUserInput(`last must be between 1 and 1000, got ${last}`);
-    }
+    requirePageArgument('last', last, 1000);
     return this.operators.history(operator.nodeId, last);
   }
 

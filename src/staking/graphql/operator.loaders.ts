@@ -1,0 +1,40 @@
+import DataLoader from 'dataloader';
+import type { PerformanceService } from 'src/performance/performance.service';
+import type {
+  ApyWindowView,
+  PerformanceScoreView,
+  StakeOutlookView,
+} from 'src/staking/operator.views';
+import type { ComputedValuesSink, OperatorsService } from 'src/staking/operators.service';
+
+/** Per-request batching of the fields a list asks for on every operator. */
+export interface OperatorLoaders {
+  readonly apy: DataLoader<string, ApyWindowView[]>;
+  readonly score: DataLoader<string, PerformanceScoreView>;
+  readonly outlook: DataLoader<string, StakeOutlookView | undefined>;
+  readonly selfStake: DataLoader<string, bigint>;
+}
+
+/** Fresh loaders for one request: N operators cost one query per field, not N. */
+export function createOperatorLoaders(
+  operators: OperatorsService,
+  performance: PerformanceService,
+): OperatorLoaders {
+  return {
+    apy: new DataLoader((nodeIds: readonly string[]) => operators.apys(nodeIds)),
+    outlook: new DataLoader((nodeIds: readonly string[]) => operators.outlooks(nodeIds)),
+    score: new DataLoader((nodeIds: readonly string[]) => performance.scores(nodeIds)),
+    selfStake: new DataLoader((nodeIds: readonly string[]) => operators.selfStakes(nodeIds)),
+  };
+}
+
+/** Where a computed ordering hands its values: straight into the request's loaders. */
+export function primingSink(loaders: OperatorLoaders | undefined): ComputedValuesSink | undefined {
+  if (loaders === undefined) {
+    return undefined;
+  }
+  return {
+    apy: (nodeId, windows) => loaders.apy.prime(nodeId, windows),
+    score: (nodeId, score) => loaders.score.prime(nodeId, score),
+  };
+}

@@ -1,0 +1,136 @@
+// Plain views this context returns. The GraphQL types at the edge implement them; nothing here
+// knows GraphQL.
+
+export enum OperatorOrderField {
+  stake = 'stake',
+  shards = 'shards',
+  commissionRate = 'commissionRate',
+  name = 'name',
+  apy = 'apy',
+  score = 'score',
+}
+
+export enum OrderDirection {
+  asc = 'asc',
+  desc = 'desc',
+}
+
+export interface PendingCommissionView {
+  effectiveEpoch: number;
+  rate: number;
+}
+
+export interface VotesView {
+  storagePrice: bigint;
+  writePrice: bigint;
+  nodeCapacity: bigint;
+}
+
+export interface OperatorView {
+  nodeId: string;
+  name: string;
+  networkAddress: string;
+  state: string;
+  stake: bigint;
+  shards: number;
+  inCommittee: boolean;
+  commissionRate: number;
+  pendingCommissionRates: PendingCommissionView[];
+  activationEpoch: number;
+  votes: VotesView;
+  activeSetRank: number | null;
+  delegatorCount: number;
+}
+
+export interface PageInfoView {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface OperatorEdgeView {
+  cursor: string;
+  node: OperatorView;
+}
+
+export interface OperatorConnectionView {
+  edges: OperatorEdgeView[];
+  pageInfo: PageInfoView;
+  totalCount: number;
+}
+
+export interface OperatorOrdering {
+  field: OperatorOrderField;
+  direction: OrderDirection;
+}
+
+export interface OperatorFilter {
+  name_contains?: string | null;
+  nodeId_in?: string[] | null;
+  stake_gt?: bigint | null;
+  stake_gte?: bigint | null;
+  stake_lt?: bigint | null;
+  stake_lte?: bigint | null;
+  shards_gt?: number | null;
+  shards_lt?: number | null;
+  commissionRate_lt?: number | null;
+  commissionRate_lte?: number | null;
+  commissionRate_gt?: number | null;
+  inCommittee?: boolean | null;
+  AND?: OperatorFilter[] | null;
+  OR?: OperatorFilter[] | null;
+}
+
+export interface StakeOutlookView {
+  rank: number | null;
+  activeSetSize: number;
+  shards: number;
+  shardCap: number;
+  saturated: boolean;
+  smallestStakeWithShards: bigint | null;
+  guaranteedShards: number | null;
+}
+
+export interface OperatorEpochView {
+  epoch: number;
+  stake: bigint;
+  shards: number;
+  commissionRate: number;
+}
+
+export interface ExchangeRateView {
+  epoch: number;
+  walAmount: bigint;
+  shareAmount: bigint;
+}
+
+export interface StakeSimulationView {
+  nodeId: string;
+  amount: bigint;
+  activationEpoch: number;
+  before: StakeOutlookView;
+  after: StakeOutlookView;
+  yieldPerWalRatio: number | null;
+}
+
+export interface ScoreComponentView {
+  name: string;
+  weight: number;
+  value: number;
+  inputs: string;
+}
+
+export interface PerformanceScoreView {
+  score: number | null;
+  fromEpoch: number;
+  toEpoch: number;
+  components: ScoreComponentView[];
+}
+
+export interface ApyWindowView {
+  epochs: number | null;
+  fromEpoch: number;
+  toEpoch: number;
+  growth: number;
+  apy: number | null;
+  epochsPerYear: number;
+}
