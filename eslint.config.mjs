@@ -16,6 +16,8 @@ export default tseslint.config(
       'bin/**',
       '*.config.js',
       '*.config.mjs',
+      // Plain Node scripts of the build, outside the TypeScript project.
+      'scripts/**',
     ],
   },
   eslint.configs.recommended,

@@ -61,7 +61,10 @@ for (const file of sourceFiles(join(root, 'src'))) {
   const path = relative(root, file);
   const floor = floorOf(path);
   for (const [, spec] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-    if ((spec === 'graphql' || spec.startsWith('graphql/') || spec.startsWith('@nestjs/graphql')) && floor < 5) {
+    if (
+      (spec === 'graphql' || spec.startsWith('graphql/') || spec.startsWith('@nestjs/graphql')) &&
+      floor < 5
+    ) {
       forbidden.push(`${path} imports ${spec}: GraphQL lives only at the edge`);
     }
     if (!spec.startsWith('src/')) continue;
@@ -87,5 +90,7 @@ if (args.includes('--list') || upward.length > max) {
   for (const line of upward) console.log(`  up: ${line}`);
 }
 for (const line of forbidden) console.log(`  forbidden: ${line}`);
-console.log(`imports against the floors: ${upward.length} (at most ${max}); forbidden imports: ${forbidden.length}`);
+console.log(
+  `imports against the floors: ${upward.length} (at most ${max}); forbidden imports: ${forbidden.length}`,
+);
 process.exit(upward.length > max || forbidden.length > 0 ? 1 : 0);

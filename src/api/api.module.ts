@@ -61,11 +61,7 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
       }),
     }),
   ],
-  providers: [
-    BigIntScalar,
-    ...GRAPHQL_RESOLVERS,
-    { provide: APP_FILTER, useClass: GraphQLErrorFilter },
-  ],
+  providers: [BigIntScalar, ...GRAPHQL_RESOLVERS, { provide: APP_FILTER, useClass: GraphQLErrorFilter }],
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -60,7 +60,7 @@ export class AdvisoryLeadership {
         if (handlers.isFatal(error)) {
           throw error;
         }
-        if (!signal.aborted) {
+        if (!isAborted(signal)) {
           handlers.onRetry?.(error, RETRY_AFTER_FAILED_TERM_MS);
           await sleep(RETRY_AFTER_FAILED_TERM_MS, signal);
         }
@@ -152,4 +152,9 @@ export class AdvisoryLeadership {
 function lockClient(runner: QueryRunner): { on: EventEmitter['on']; off: EventEmitter['off'] } | undefined {
   const client: unknown = (runner as unknown as { databaseConnection?: unknown }).databaseConnection;
   return client instanceof EventEmitter ? client : undefined;
+}
+
+/** Read through a call, so that a check after an await is not narrowed away by an earlier one. */
+function isAborted(signal: AbortSignal): boolean {
+  return signal.aborted;
 }

@@ -1,9 +1,5 @@
 import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
-import {
-  LOCAL_NETWORK,
-  type LocalNetworkEndpoint,
-  type LocalNetworkLauncher,
-} from 'src/chain/local-network';
+import { LOCAL_NETWORK, type LocalNetworkEndpoint, type LocalNetworkLauncher } from 'src/chain/local-network';
 import type { AppConfig } from 'src/config/app-config';
 import { DevnetServer, type DevnetReady } from 'src/devnet/devnet.server';
 import { loadScenario } from 'src/devnet/scenario';

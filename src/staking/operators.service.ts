@@ -14,7 +14,12 @@ import {
 } from 'src/staking/operator.views';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ApplicationErrorCode, ApplicationException, requireEpoch, requirePageSize } from 'src/common/errors/application.exception';
+import {
+  ApplicationErrorCode,
+  ApplicationException,
+  requireEpoch,
+  requirePageSize,
+} from 'src/common/errors/application.exception';
 import type { AsOf } from 'src/common/as-of';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { parseNodeId } from 'src/domain/shared/node-id';
@@ -248,10 +253,14 @@ export class OperatorsService {
     if (amount < MIN_STAKING_THRESHOLD) {
       throw new ApplicationException(
         ApplicationErrorCode.BAD_AMOUNT,
-        `a stake must be at least ${MIN_STAKING_THRESHOLD} FROST (1 WAL), got ${amount}`);
+        `a stake must be at least ${MIN_STAKING_THRESHOLD} FROST (1 WAL), got ${amount}`,
+      );
     }
     if (amount > U64_MAX) {
-      throw new ApplicationException(ApplicationErrorCode.BAD_AMOUNT, `a stake must fit in a u64, got ${amount}`);
+      throw new ApplicationException(
+        ApplicationErrorCode.BAD_AMOUNT,
+        `a stake must fit in a u64, got ${amount}`,
+      );
     }
     const nodeId = normaliseNodeId(nodeIdText);
     const operator = await this.get(nodeId);
@@ -322,7 +331,8 @@ function normaliseNodeId(text: string): string {
   } catch (error) {
     throw new ApplicationException(
       ApplicationErrorCode.BAD_ADDRESS,
-      error instanceof DomainError ? error.message : `not a node ID: ${text}`);
+      error instanceof DomainError ? error.message : `not a node ID: ${text}`,
+    );
   }
 }
 

@@ -1,3 +1,5 @@
+import type { IBackoffFactory } from 'cockatiel';
+import { delayAfterFailures, exponentialBackoff, type BackoffSettings } from 'src/common/resilience/backoff';
 import type { DataSource } from 'typeorm';
 import { AlertRepository, type DeliveryRecord } from 'src/store/alerts/alert.repository';
 import { SIGNATURE_HEADER, signWebhook } from 'src/shard-migration/alerts/webhook-signature';
@@ -24,10 +26,18 @@ export interface WebhookMessage {
 }
 
 /**
+ * The webhooks' retry schedule: from 1 s doubling to 5 minutes. Retries are due at a time kept in
+ * the database (the outbox), not slept through, so that they survive a restart or a new leader.
+ */
+export const WEBHOOK_BACKOFF: BackoffSettings = { initialMs: 1000, maxMs: 300_000 };
+
+/**
  * Sends queued alert messages: POSTs signed JSON (HMAC-SHA256, see `webhook-signature.ts`),
  * counts a 2xx as delivered, and retries anything else with capped exponential backoff.
  */
 export class WebhookSender {
+  private readonly backoff: IBackoffFactory<unknown>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly options: {
@@ -35,7 +45,12 @@ export class WebhookSender {
       readonly timeoutMs: number;
       readonly baseBackoffMs?: number;
     },
-  ) {}
+  ) {
+    this.backoff = exponentialBackoff(
+      { initialMs: options.baseBackoffMs ?? WEBHOOK_BACKOFF.initialMs, maxMs: WEBHOOK_BACKOFF.maxMs },
+      false,
+    );
+  }
 
   async deliverDue(now: Date): Promise<{ delivered: number; failed: number }> {
     let delivered = 0;
@@ -51,7 +66,7 @@ export class WebhookSender {
         }
         failed++;
         const attempts = delivery.attempts + 1;
-        const backoffMs = Math.min(300_000, (this.options.baseBackoffMs ?? 1000) * 2 ** (attempts - 1));
+        const backoffMs = delayAfterFailures(this.backoff, attempts);
         await AlertRepository.markFailed(
           manager,
           delivery.id,

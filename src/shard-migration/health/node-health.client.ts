@@ -1,7 +1,9 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { z } from 'zod';
-import type { ShardHealthStatus } from 'src/domain/shard-migration/shard-move';
+import type { NodeHealthReport } from 'src/domain/shard-migration/node-health-report';
+
+export type { NodeHealthReport };
 
 const SHARD_STATUSES = ['unknown', 'ready', 'inTransfer', 'inRecovery', 'readOnly'] as const;
 /** Health bodies are small; a larger one is refused rather than buffered. */
@@ -27,22 +29,6 @@ const healthBody = z.object({
     }),
   }),
 });
-
-/** What a node's `GET /v1/health?detailed=true` says, reduced to what a handoff needs. */
-export interface NodeHealthReport {
-  readonly epoch: number;
-  readonly nodeStatus: string;
-  readonly owned: number;
-  readonly counts: {
-    readonly unknown: number;
-    readonly ready: number;
-    readonly inTransfer: number;
-    readonly inRecovery: number;
-    readonly readOnly: number;
-  };
-  /** Status of each owned shard; empty when the node gave no detail. */
-  readonly shards: ReadonlyMap<number, ShardHealthStatus>;
-}
 
 export class NodeHealthError extends Error {
   constructor(message: string) {

@@ -1,13 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { CommitteeRepository } from 'src/store/committee/committee.repository';
-import {
-  duePoll,
-  INITIAL_CIRCUIT,
-  recordFailure,
-  recordSuccess,
-  type CircuitPolicy,
-  type CircuitState,
-} from 'src/shard-migration/health/circuit-breaker';
+import type { NodeCircuit } from 'src/domain/shard-migration/node-health-report';
+import { INITIAL_CIRCUIT, NodePollPolicy } from 'src/shard-migration/health/node-poll.policy';
 import type { NodeHealthClient } from 'src/shard-migration/health/node-health.client';
 import { NodeHealthRepository, type PollOutcome } from 'src/store/node-health/node-health.repository';
 import { UNREACHABLE_AFTER_FAILURES } from 'src/shard-migration/migration-assessment';
@@ -18,18 +12,18 @@ import { UNREACHABLE_AFTER_FAILURES } from 'src/shard-migration/migration-assess
  * kept in the database with its last report, so a restart does not hammer a node that was down.
  */
 export class NodeHealthPoller {
-  private readonly policy: CircuitPolicy;
+  private readonly policy: NodePollPolicy;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly client: NodeHealthClient,
     private readonly options: { readonly pollMs: number; readonly concurrency: number },
   ) {
-    this.policy = {
+    this.policy = new NodePollPolicy({
       pollMs: options.pollMs,
       failuresToOpen: UNREACHABLE_AFTER_FAILURES,
       maxBackoffMs: Math.max(options.pollMs, Math.min(options.pollMs * 20, 600_000)),
-    };
+    });
   }
 
   /** Polls the nodes that are due; resolves when those polls are stored. Returns how many ran. */
@@ -40,26 +34,33 @@ export class NodeHealthPoller {
       NodeHealthRepository.all(manager),
       CommitteeRepository.stakingState(manager),
     ]);
-    const circuits = new Map<string, CircuitState>(known.map((record) => [record.nodeId, record]));
+    const circuits = new Map<string, NodeCircuit>(known.map((record) => [record.nodeId, record]));
     const due = targets.flatMap((target) => {
-      const circuit = duePoll(circuits.get(target.nodeId) ?? INITIAL_CIRCUIT, now.getTime());
-      return circuit === undefined ? [] : [{ target, circuit }];
+      const circuit = circuits.get(target.nodeId) ?? INITIAL_CIRCUIT;
+      return this.policy.isDue(circuit, now.getTime()) ? [{ target, circuit }] : [];
     });
     let next = 0;
     const worker = async () => {
       while (next < due.length && signal?.aborted !== true) {
         const { target, circuit } = due[next++] as (typeof due)[number];
-        let outcome: PollOutcome;
-        try {
-          outcome = { ok: true, report: await this.client.fetch(target.networkAddress, signal) };
-        } catch (error) {
-          outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
-        }
-        const at = new Date();
-        const after = outcome.ok
-          ? recordSuccess(this.policy, at.getTime())
-          : recordFailure(this.policy, circuit, at.getTime());
-        await NodeHealthRepository.record(manager, target.nodeId, outcome, after, at, state?.epoch);
+        const {
+          result,
+          circuit: after,
+          atMs,
+        } = await this.policy.poll(target.nodeId, circuit, () =>
+          this.client.fetch(target.networkAddress, signal),
+        );
+        const outcome: PollOutcome = result.ok
+          ? { ok: true, report: result.value }
+          : { ok: false, error: result.error };
+        await NodeHealthRepository.record(
+          manager,
+          target.nodeId,
+          outcome,
+          after,
+          new Date(atMs),
+          state?.epoch,
+        );
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency, due.length) }, worker));

@@ -1,10 +1,6 @@
 import DataLoader from 'dataloader';
 import type { PerformanceService } from 'src/performance/performance.service';
-import type {
-  ApyWindowView,
-  PerformanceScoreView,
-  StakeOutlookView,
-} from 'src/staking/operator.views';
+import type { ApyWindowView, PerformanceScoreView, StakeOutlookView } from 'src/staking/operator.views';
 import type { ComputedValuesSink, OperatorsService } from 'src/staking/operators.service';
 
 /** Per-request batching of the fields a list asks for on every operator. */

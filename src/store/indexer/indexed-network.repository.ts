@@ -46,7 +46,7 @@ export const IndexedNetworkRepository = {
         );
       }
       if (existing !== undefined) {
-        const tables = tx.connection.entityMetadatas.map((metadata) => `"${metadata.tableName}"`);
+        const tables = tx.dataSource.entityMetadatas.map((metadata) => `"${metadata.tableName}"`);
         await tx.query(`TRUNCATE ${tables.join(', ')}`);
       }
       await tx.query(

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ShardStatusCounts } from 'src/store/node-health/node-health.entity';
-import type { CircuitState } from 'src/shard-migration/health/circuit-breaker';
-import type { NodeHealthReport } from 'src/shard-migration/health/node-health.client';
+import type { NodeCircuit, NodeHealthReport } from 'src/domain/shard-migration/node-health-report';
 
 /** A node to poll: its ID and the network address it registered on chain. */
 export interface PollTarget {
@@ -9,7 +8,7 @@ export interface PollTarget {
   readonly networkAddress: string;
 }
 
-export interface NodeHealthRecord extends CircuitState {
+export interface NodeHealthRecord extends NodeCircuit {
   readonly nodeId: string;
   readonly checkedAt: Date;
   readonly reachable: boolean;
@@ -35,7 +34,7 @@ interface NodeHealthRow {
   shard_statuses: [number, string][] | null;
   owned_shards: number | null;
   consecutive_failures: number;
-  circuit: CircuitState['circuit'];
+  circuit: NodeCircuit['circuit'];
   next_poll_at: Date;
 }
 
@@ -86,7 +85,7 @@ export const NodeHealthRepository = {
     manager: EntityManager,
     nodeId: string,
     outcome: PollOutcome,
-    circuit: CircuitState,
+    circuit: NodeCircuit,
     at: Date,
     currentEpoch: number | undefined,
   ): Promise<void> {
