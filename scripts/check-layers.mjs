@@ -2,7 +2,8 @@
 // Counts the imports between folders of src/ that run against the floors of the code
 // (domain/config/common → chain → store → indexer and contexts → edges → boot), and fails on the
 // imports that must never happen: GraphQL below the edge, chain/ reaching devnet/, database/
-// reaching a store or context. Usage: node scripts/check-layers.mjs [--list] [--max N]
+// reaching a store or context. It also fails on a source file over 600 lines.
+// Usage: node scripts/check-layers.mjs [--list] [--max N]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -54,13 +55,20 @@ function resolveImport(spec) {
   return `${spec}.ts`;
 }
 
+const MAX_FILE_LINES = 600;
 const IMPORT = /(?:from\s+|import\s*\(\s*|import\s+)'([^']+)'/g;
 const upward = [];
 const forbidden = [];
+const oversized = [];
 for (const file of sourceFiles(join(root, 'src'))) {
   const path = relative(root, file);
   const floor = floorOf(path);
-  for (const [, spec] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split('\n').length - 1;
+  if (lines > MAX_FILE_LINES) {
+    oversized.push(`${path}: ${lines} lines (at most ${MAX_FILE_LINES})`);
+  }
+  for (const [, spec] of text.matchAll(IMPORT)) {
     if (
       (spec === 'graphql' || spec.startsWith('graphql/') || spec.startsWith('@nestjs/graphql')) &&
       floor < 5

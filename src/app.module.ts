@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApiModule } from 'src/api/api.module';
+import { appLoggingModule } from 'src/boot/app-logging';
 import type { AppConfig } from 'src/config/app-config';
 import { ConfigModule } from 'src/config/config.module';
 import { DatabaseModule } from 'src/database/database.module';
@@ -13,12 +14,13 @@ import { ShardMigrationOrchestrationModule } from 'src/shard-migration/shard-mig
 @Module({})
 export class AppModule {
   /** The role decides what runs: the indexer (`indexer`), the API (`api`), or both (`all`). */
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, { quiet = false }: { quiet?: boolean } = {}): DynamicModule {
     const indexing = config.role !== 'api';
     const serving = config.role !== 'indexer';
     return {
       module: AppModule,
       imports: [
+        appLoggingModule({ quiet }),
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(STORE_ENTITIES),
         LocalNetworkModule.forRoot(config),

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from 'src/app.module';
 import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
 import { IndexerService } from 'src/indexer/indexer.service';
@@ -14,11 +15,19 @@ export interface StartOptions {
 }
 
 export async function createApp(config: AppConfig, { quiet = false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), {
-    logger: quiet ? ['warn', 'error'] : ['log', 'warn', 'error'],
-    // Fail with an error the caller can report rather than exiting the process.
-    abortOnError: false,
-  });
+  let app: INestApplication;
+  try {
+    app = await NestFactory.create(AppModule.forRoot(config, { quiet }), {
+      // Held until the structured logger is in place, so that every line is in its format.
+      bufferLogs: true,
+      // Fail with an error the caller can report rather than exiting the process.
+      abortOnError: false,
+    });
+  } catch (error) {
+    Logger.flush();
+    throw error;
+  }
+  app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   return app;
 }

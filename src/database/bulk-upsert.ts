@@ -16,15 +16,17 @@ export interface BulkWrite {
   readonly rows: readonly (readonly BulkValue[])[];
   /** What follows `INSERT … SELECT …`: usually an `ON CONFLICT` clause. */
   readonly onConflict: string;
+  /** Columns to return of the rows written (after the conflict clause had its say). */
+  readonly returning?: readonly string[];
 }
 
 /**
  * Inserts any number of rows in one statement: one array parameter per column, unnested
  * server-side, so the statement's size and parameter count do not grow with the batch.
  */
-export async function bulkInsert(manager: EntityManager, write: BulkWrite): Promise<void> {
+export async function bulkInsert<R = unknown>(manager: EntityManager, write: BulkWrite): Promise<R[]> {
   if (write.rows.length === 0) {
-    return;
+    return [];
   }
   const names = write.columns.map((column) => `"${column.name}"`).join(', ');
   const unnest = write.columns.map((column, i) => `$${i + 1}::${column.type}[]`).join(', ');
@@ -32,10 +34,15 @@ export async function bulkInsert(manager: EntityManager, write: BulkWrite): Prom
     .map((column) => `u."${column.name}"${column.cast === undefined ? '' : `::${column.cast}`}`)
     .join(', ');
   const parameters = write.columns.map((_, i) => write.rows.map((row) => toParameter(row[i] ?? null)));
-  await manager.query(
-    `INSERT INTO "${write.table}" (${names}) SELECT ${select} FROM unnest(${unnest}) AS u(${names}) ${write.onConflict}`,
+  const returning =
+    write.returning === undefined || write.returning.length === 0
+      ? ''
+      : ` RETURNING ${write.returning.map((name) => `"${name}"`).join(', ')}`;
+  const rows: unknown = await manager.query(
+    `INSERT INTO "${write.table}" (${names}) SELECT ${select} FROM unnest(${unnest}) AS u(${names}) ${write.onConflict}${returning}`,
     parameters,
   );
+  return returning === '' || !Array.isArray(rows) ? [] : (rows as R[]);
 }
 
 /** `SET a = EXCLUDED.a, …` for every column but the key. */

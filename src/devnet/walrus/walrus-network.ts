@@ -1,9 +1,21 @@
-import { createHash } from 'node:crypto';
-import { bcs } from '@mysten/sui/bcs';
 import { normalizeSuiAddress } from '@mysten/sui/utils';
 import * as W from 'src/chain/walrus-bcs';
-import type { EventRecord, ObjectWrite, SuiLedger } from 'src/devnet/ledger/sui-ledger';
-import { WalrusObjectWriter } from 'src/devnet/walrus/walrus-objects';
+import type { EventRecord, SuiLedger } from 'src/devnet/ledger/sui-ledger';
+import { WalrusLedgerProjection } from 'src/devnet/walrus/walrus-ledger-projection';
+import { WalrusSlashingManager } from 'src/devnet/walrus/walrus-slashing-manager';
+import {
+  MAX_EPOCHS_AHEAD,
+  walrusAbort as abort,
+  type ContractCommit,
+  type CandidateRegistration,
+  type FundBucket,
+  type NodeRecord,
+  type SlashingProposalRecord,
+  type StakePosition,
+  type WalrusDeployment,
+  type WalrusNetworkOptions,
+  type WalrusStateView,
+} from 'src/devnet/walrus/walrus-network.types';
 import { ActiveSet, DEPLOYED_ACTIVE_SET_SIZE_LIMIT } from 'src/domain/committee/active-set';
 import { computeNextCommittee, diffCommittees, type Committee } from 'src/domain/committee/committee';
 import { recordSyncDone, type EpochState } from 'src/domain/epochs/epoch-clock';
@@ -11,91 +23,9 @@ import { DomainError } from 'src/domain/shared/domain.error';
 import { parseNodeId, type NodeId } from 'src/domain/shared/node-id';
 import { U64_MAX } from 'src/domain/shared/u64';
 import { distributeEpochRewards } from 'src/domain/staking/epoch-rewards';
-import type { PoolExchangeRate } from 'src/domain/staking/exchange-rate';
-import {
-  joinStakedWal,
-  splitStakedWal,
-  type StakedWal,
-  type WalrusContext,
-} from 'src/domain/staking/staked-wal';
+import { joinStakedWal, splitStakedWal, type WalrusContext } from 'src/domain/staking/staked-wal';
 import { StakingPool, type CommissionRule } from 'src/domain/staking/staking-pool';
-import { isQuorum, quorumWeight, selectCapacity, selectPrices } from 'src/domain/votes/quorum';
-
-/** `max_epochs_ahead` of mainnet and testnet: the storage fund keeps one bucket per future epoch. */
-const MAX_EPOCHS_AHEAD = 53;
-const STAKING_INNER_VERSION = 1n;
-const SYSTEM_INNER_VERSION = 1n;
-
-export interface WalrusNetworkOptions {
-  /** Same seed, same object IDs, keys and digests. */
-  readonly seed: string;
-  readonly nShards: number;
-  readonly epochDurationMs: number;
-  /** Epoch 0 lasts this long from genesis (`epoch_zero_duration`). */
-  readonly epochZeroDurationMs: number;
-  readonly genesisTimeMs: number;
-  readonly activeSetSize?: number;
-  readonly commissionRule?: CommissionRule;
-  /** Storage fees that land in each future epoch's bucket, FROST. */
-  readonly rewardsPerEpoch?: bigint;
-  /** Used storage capacity, bytes, for reward weighting. */
-  readonly usedCapacity?: bigint;
-}
-
-export interface CandidateRegistration {
-  readonly name: string;
-  /** The operator's address: owns the StorageNodeCap. */
-  readonly operator: string;
-  readonly commissionRate: number;
-  readonly storagePrice: bigint;
-  readonly writePrice: bigint;
-  readonly nodeCapacity: bigint;
-}
-
-export interface NodeRecord {
-  readonly nodeId: NodeId;
-  readonly capId: string;
-  readonly operator: string;
-  readonly name: string;
-  readonly networkAddress: string;
-  readonly publicKey: Uint8Array;
-  readonly networkPublicKey: Uint8Array;
-  readonly pool: StakingPool;
-  readonly metadataId: string;
-  readonly exchangeRatesId: string;
-  readonly extraFieldsId: string;
-  votes: { storagePrice: bigint; writePrice: bigint; nodeCapacity: bigint };
-  lastEpochSyncDone: number;
-  denyListSize: bigint;
-}
-
-export interface StakePosition {
-  readonly id: string;
-  readonly owner: string;
-  stakedWal: StakedWal;
-}
-
-/** `slashing::SlashingProposal`: the votes against one node in one epoch. */
-export interface SlashingProposalRecord {
-  readonly epoch: number;
-  readonly votingWeight: number;
-  readonly voters: readonly NodeId[];
-}
-
-interface FundBucket {
-  epoch: number;
-  usedCapacity: bigint;
-  rewards: bigint;
-}
-
-/** Object IDs a client needs to find the Walrus contracts on the devnet. */
-export interface WalrusDeployment {
-  readonly packageId: string;
-  readonly stakingObjectId: string;
-  readonly systemObjectId: string;
-  readonly slashingManagerId: string;
-  readonly walCoinType: string;
-}
+import { selectCapacity, selectPrices } from 'src/domain/votes/quorum';
 
 /**
  * A simulated Walrus deployment: the staking and system state machine of the contracts, computed by
@@ -103,7 +33,7 @@ export interface WalrusDeployment {
  * real contracts produce. Operations abort where the contracts abort (a `DomainError` naming the
  * Move abort); an aborted operation changes nothing.
  */
-export class WalrusNetwork {
+export class WalrusNetwork implements WalrusStateView {
   readonly deployment: WalrusDeployment;
   readonly nShards: number;
   readonly epochDurationMs: number;
@@ -126,23 +56,15 @@ export class WalrusNetwork {
   totalCapacity = 0n;
   nowMs: number;
 
-  private readonly writer: WalrusObjectWriter;
-  private readonly typeOrigin: string;
-  private readonly ids: {
-    readonly poolsTable: string;
-    readonly activeSetField: string;
-    readonly nextEpochKeysField: string;
-    readonly denyListField: string;
-    readonly slashingTable: string;
-  };
-  private readonly fund: FundBucket[];
+  readonly fund: FundBucket[];
+  readonly projection: WalrusLedgerProjection;
+  private readonly slashing: WalrusSlashingManager;
   private readonly rewardsPerEpoch: bigint;
   private readonly usedCapacity: bigint;
-  private readonly recordedRates = new Map<NodeId, number>();
 
   constructor(
     private readonly ledger: SuiLedger,
-    private readonly options: WalrusNetworkOptions,
+    options: WalrusNetworkOptions,
   ) {
     this.nShards = options.nShards;
     this.epochDurationMs = options.epochDurationMs;
@@ -154,24 +76,9 @@ export class WalrusNetwork {
     this.rewardsPerEpoch = options.rewardsPerEpoch ?? 0n;
     this.usedCapacity = options.usedCapacity ?? 0n;
 
-    const packageId = ledger.newObjectId();
-    const walPackage = ledger.newObjectId();
-    this.typeOrigin = packageId;
-    this.writer = new WalrusObjectWriter(ledger, packageId);
-    this.deployment = {
-      packageId,
-      stakingObjectId: ledger.newObjectId(),
-      systemObjectId: ledger.newObjectId(),
-      slashingManagerId: ledger.newObjectId(),
-      walCoinType: `${walPackage}::wal::WAL`,
-    };
-    this.ids = {
-      poolsTable: ledger.newObjectId(),
-      activeSetField: ledger.newObjectId(),
-      nextEpochKeysField: ledger.newObjectId(),
-      denyListField: ledger.newObjectId(),
-      slashingTable: ledger.newObjectId(),
-    };
+    this.projection = new WalrusLedgerProjection(ledger, this, options.seed);
+    this.deployment = this.projection.deployment;
+    this.slashing = new WalrusSlashingManager(this, this.slashingProposals);
     this.fund = Array.from({ length: MAX_EPOCHS_AHEAD }, (_, i) => ({
       epoch: i,
       usedCapacity: this.usedCapacity,
@@ -179,16 +86,16 @@ export class WalrusNetwork {
     }));
     this.commit('init', 'init', {
       writes: [
-        ...this.rootWrites(),
-        ...this.stakingWrites({ activeSet: true }),
-        ...this.systemWrites(),
-        this.slashingManagerWrite(),
+        ...this.projection.rootWrites(),
+        ...this.projection.stakingWrites({ activeSet: true }),
+        ...this.projection.systemWrites(),
+        this.projection.slashingManagerWrite(),
       ],
     });
   }
 
   get types(): ReturnType<typeof W.walrusTypes> {
-    return W.walrusTypes(this.typeOrigin);
+    return this.projection.types;
   }
 
   /** True between `voting_end` and the next epoch change. */
@@ -214,8 +121,8 @@ export class WalrusNetwork {
       operator: normalizeSuiAddress(candidate.operator),
       name: candidate.name,
       networkAddress: `${candidate.name}.walrus.local:9185`,
-      publicKey: this.derivedBytes('bls', nodeId, 96),
-      networkPublicKey: this.derivedBytes('network', nodeId, 33),
+      publicKey: this.projection.derivedBytes('bls', nodeId, 96),
+      networkPublicKey: this.projection.derivedBytes('network', nodeId, 33),
       pool: new StakingPool({ nodeId, commissionRate: candidate.commissionRate, wctx: this.wctx }),
       metadataId: this.ledger.newObjectId(),
       exchangeRatesId: this.ledger.newObjectId(),
@@ -229,18 +136,11 @@ export class WalrusNetwork {
       denyListSize: 0n,
     };
     this.nodes.set(nodeId, node);
-    this.recordedRates.set(nodeId, 0);
     this.commit(node.operator, 'register_candidate', {
       writes: [
-        ...this.stakingWrites({}),
-        ...this.writer.objectTableEntry(
-          this.ids.poolsTable,
-          nodeId,
-          this.types.stakingPool,
-          this.encodePool(node),
-        ),
-        ...this.exchangeRateWrites(node),
-        this.capWrite(node),
+        ...this.projection.stakingWrites({}),
+        ...this.projection.poolRegistration(node),
+        this.projection.capWrite(node),
       ],
     });
     return nodeId;
@@ -259,7 +159,10 @@ export class WalrusNetwork {
     this.positions.set(position.id, position);
     this.refreshActiveSet(node);
     this.commit(position.owner, 'stake_with_pool', {
-      writes: [...this.stakingWrites({ activeSet: true, pools: [node] }), this.stakedWalWrite(position)],
+      writes: [
+        ...this.projection.stakingWrites({ activeSet: true, pools: [node] }),
+        this.projection.stakedWalWrite(position),
+      ],
     });
     return position.id;
   }
@@ -275,7 +178,10 @@ export class WalrusNetwork {
     );
     this.refreshActiveSet(node);
     this.commit(position.owner, 'request_withdraw_stake', {
-      writes: [...this.stakingWrites({ activeSet: true, pools: [node] }), this.stakedWalWrite(position)],
+      writes: [
+        ...this.projection.stakingWrites({ activeSet: true, pools: [node] }),
+        this.projection.stakedWalWrite(position),
+      ],
     });
   }
 
@@ -294,8 +200,8 @@ export class WalrusNetwork {
     const amount = paid.principal + paid.rewards;
     this.commit(position.owner, 'withdraw_stake', {
       writes: [
-        ...this.stakingWrites({ activeSet: true, pools: [node] }),
-        this.coinWrite(position.owner, amount),
+        ...this.projection.stakingWrites({ activeSet: true, pools: [node] }),
+        this.projection.coinWrite(position.owner, amount),
       ],
       deletes: [stakedWalId],
     });
@@ -314,7 +220,7 @@ export class WalrusNetwork {
     this.commit(
       position.owner,
       'split',
-      { writes: [this.stakedWalWrite(position), this.stakedWalWrite(created)] },
+      { writes: [this.projection.stakedWalWrite(position), this.projection.stakedWalWrite(created)] },
       'staked_wal',
     );
     return created.id;
@@ -332,7 +238,7 @@ export class WalrusNetwork {
     this.commit(
       position.owner,
       'join',
-      { writes: [this.stakedWalWrite(position)], deletes: [other.id] },
+      { writes: [this.projection.stakedWalWrite(position)], deletes: [other.id] },
       'staked_wal',
     );
   }
@@ -342,7 +248,9 @@ export class WalrusNetwork {
   setNextCommission(nodeId: NodeId, commissionRate: number): void {
     const node = this.node(nodeId);
     node.pool.setNextCommission(commissionRate, this.wctx);
-    this.commit(node.operator, 'set_next_commission', { writes: this.stakingWrites({ pools: [node] }) });
+    this.commit(node.operator, 'set_next_commission', {
+      writes: this.projection.stakingWrites({ pools: [node] }),
+    });
   }
 
   setVotes(nodeId: NodeId, votes: Partial<NodeRecord['votes']>): void {
@@ -354,7 +262,10 @@ export class WalrusNetwork {
       events.push(this.updatePrices());
     }
     this.commit(node.operator, 'set_storage_price_vote', {
-      writes: [...this.stakingWrites({ pools: [node] }), ...(events.length > 0 ? this.systemWrites() : [])],
+      writes: [
+        ...this.projection.stakingWrites({ pools: [node] }),
+        ...(events.length > 0 ? this.projection.systemWrites() : []),
+      ],
       events,
     });
   }
@@ -363,7 +274,7 @@ export class WalrusNetwork {
     const node = this.node(nodeId);
     node.denyListSize = size;
     this.commit(node.operator, 'register_deny_list_update', {
-      writes: [this.capWrite(node), ...this.systemWrites()],
+      writes: [this.projection.capWrite(node), ...this.projection.systemWrites()],
     });
   }
 
@@ -399,9 +310,11 @@ export class WalrusNetwork {
     this.nextEpochCapacity = capacity;
     this.epochState = { kind: 'NextParamsSelected', doneAtMs: state.doneAtMs };
     this.commit(this.systemSender(), 'voting_end', {
-      writes: this.stakingWrites({ pools: this.previousCommittee.map((m) => this.node(m.nodeId)) }),
+      writes: this.projection.stakingWrites({
+        pools: this.previousCommittee.map((m) => this.node(m.nodeId)),
+      }),
       events: [
-        this.event(
+        this.projection.event(
           'EpochParametersSelected',
           W.EpochParametersSelected.serialize({ next_epoch: this.epoch + 1 }),
         ),
@@ -467,12 +380,12 @@ export class WalrusNetwork {
     const pricesUpdated = this.updatePrices();
     this.commit(this.systemSender(), 'initiate_epoch_change_v2', {
       writes: [
-        ...this.stakingWrites({ activeSet: true, pools: advanced }),
-        ...advanced.flatMap((node) => this.exchangeRateWrites(node)),
-        ...this.systemWrites(),
+        ...this.projection.stakingWrites({ activeSet: true, pools: advanced }),
+        ...advanced.flatMap((node) => this.projection.exchangeRateWrites(node)),
+        ...this.projection.systemWrites(),
       ],
       events: [
-        this.event('EpochChangeStart', W.EpochChangeStart.serialize({ epoch: this.epoch })),
+        this.projection.event('EpochChangeStart', W.EpochChangeStart.serialize({ epoch: this.epoch })),
         pricesUpdated,
       ],
     });
@@ -508,110 +421,35 @@ export class WalrusNetwork {
     const before = this.epochState;
     this.epochState = recordSyncDone(before, member.shards.length, this.nShards, this.nowMs);
     const events = [
-      this.event('ShardsReceived', W.ShardsReceived.serialize({ epoch, shards: [...member.shards] })),
+      this.projection.event(
+        'ShardsReceived',
+        W.ShardsReceived.serialize({ epoch, shards: [...member.shards] }),
+      ),
     ];
     if (before.kind === 'EpochChangeSync' && this.epochState.kind === 'EpochChangeDone') {
-      events.unshift(this.event('EpochChangeDone', W.EpochChangeDone.serialize({ epoch })));
+      events.unshift(this.projection.event('EpochChangeDone', W.EpochChangeDone.serialize({ epoch })));
     }
     this.commit(node.operator, 'epoch_sync_done', {
-      writes: [...this.stakingWrites({}), this.capWrite(node)],
+      writes: [...this.projection.stakingWrites({}), this.projection.capWrite(node)],
       events,
     });
   }
 
   // === slashing::vote_for_slashing / execute_slashing / cleanup_slashing_proposals ===
 
-  /**
-   * A committee member votes to slash `candidateId` with its current shard count. A proposal from
-   * an earlier epoch starts over: its votes lapse with the epoch.
-   */
+  /** See `WalrusSlashingManager.vote`. */
   voteForSlashing(voterId: NodeId, candidateId: NodeId): void {
-    const voter = this.node(voterId);
-    const member = this.committee.find((candidate) => candidate.nodeId === voterId);
-    if (member === undefined) {
-      throw new DomainError(
-        'INVALID_STATE',
-        `${voter.name} is not in the committee`,
-        abort('ENotInCommittee', 4),
-      );
-    }
-    const existing = this.slashingProposals.get(candidateId);
-    const current =
-      existing?.epoch === this.epoch ? existing : { epoch: this.epoch, votingWeight: 0, voters: [] };
-    if (current.voters.includes(voterId)) {
-      throw new DomainError(
-        'INVALID_STATE',
-        `${voter.name} already voted to slash ${candidateId} in epoch ${this.epoch}`,
-        abort('EDuplicateVote', 1, 'slashing'),
-      );
-    }
-    const proposal: SlashingProposalRecord = {
-      epoch: this.epoch,
-      votingWeight: current.votingWeight + member.shards.length,
-      voters: [...current.voters, voterId],
-    };
-    this.slashingProposals.set(candidateId, proposal);
-    this.commit(
-      voter.operator,
-      'vote_for_slashing',
-      { writes: [this.slashingManagerWrite(), this.slashingProposalWrite(candidateId, proposal)] },
-      'slashing',
-    );
+    this.slashing.vote(voterId, candidateId);
   }
 
-  /** Burns the candidate's whole commission once its proposal of this epoch has a quorum. */
+  /** See `WalrusSlashingManager.execute`. */
   executeSlashing(candidateId: NodeId, sender: string): bigint {
-    const proposal = this.slashingProposals.get(candidateId);
-    if (proposal === undefined) {
-      throw new DomainError(
-        'INVALID_STATE',
-        `no slashing proposal against ${candidateId}`,
-        abort('ENoProposalForNode', 2, 'slashing'),
-      );
-    }
-    if (proposal.epoch !== this.epoch) {
-      throw new DomainError(
-        'INVALID_STATE',
-        `the proposal against ${candidateId} is from epoch ${proposal.epoch}, not ${this.epoch}`,
-        abort('EWrongEpoch', 3, 'slashing'),
-      );
-    }
-    if (!isQuorum(proposal.votingWeight, this.nShards)) {
-      throw new DomainError(
-        'INVALID_STATE',
-        `the proposal against ${candidateId} has ${proposal.votingWeight} of ${quorumWeight(this.nShards)} shards`,
-        abort('ENotEnoughVotes', 4, 'slashing'),
-      );
-    }
-    const node = this.node(candidateId);
-    const fieldId = this.slashingProposalWrite(candidateId, proposal).objectId;
-    this.slashingProposals.delete(candidateId);
-    const burned = node.pool.burnCommission();
-    this.commit(
-      normalizeSuiAddress(sender),
-      'execute_slashing',
-      { writes: [...this.stakingWrites({ pools: [node] }), this.slashingManagerWrite()], deletes: [fieldId] },
-      'slashing',
-    );
-    return burned;
+    return this.slashing.execute(candidateId, sender);
   }
 
-  /** Removes the named candidates' proposals from past epochs; anyone may call it. */
+  /** See `WalrusSlashingManager.cleanup`. */
   cleanupSlashingProposals(candidateIds: readonly NodeId[], sender: string): void {
-    const deletes: string[] = [];
-    for (const candidateId of candidateIds) {
-      const proposal = this.slashingProposals.get(candidateId);
-      if (proposal !== undefined && proposal.epoch < this.epoch) {
-        deletes.push(this.slashingProposalWrite(candidateId, proposal).objectId);
-        this.slashingProposals.delete(candidateId);
-      }
-    }
-    this.commit(
-      normalizeSuiAddress(sender),
-      'cleanup_slashing_proposals',
-      { writes: [this.slashingManagerWrite()], deletes },
-      'slashing',
-    );
+    this.slashing.cleanup(candidateIds, sender);
   }
 
   // === reads ===
@@ -658,7 +496,7 @@ export class WalrusNetwork {
     );
     this.storagePrice = prices.storagePrice;
     this.writePrice = prices.writePrice;
-    return this.event(
+    return this.projection.event(
       'PricesUpdated',
       W.PricesUpdated.serialize({
         epoch: this.epoch,
@@ -668,12 +506,8 @@ export class WalrusNetwork {
     );
   }
 
-  private commit(
-    sender: string,
-    fn: string,
-    { writes, deletes, events }: { writes: ObjectWrite[]; deletes?: string[]; events?: EventRecord[] },
-    module = 'staking',
-  ): void {
+  /** One transaction of the contracts: the call, the objects it wrote and deleted, its events. */
+  readonly commit: ContractCommit = (sender, fn, { writes, deletes, events }, module = 'staking') => {
     this.ledger.execute({
       sender,
       calls: [{ package: this.deployment.packageId, module, function: fn }],
@@ -681,357 +515,12 @@ export class WalrusNetwork {
       deletes,
       events,
     });
-  }
-
-  private event(name: string, serialized: { toBytes: () => Uint8Array }): EventRecord {
-    return {
-      packageId: this.deployment.packageId,
-      module: 'staking',
-      type: this.types.event(name),
-      contents: serialized.toBytes(),
-    };
-  }
+  };
 
   private systemSender(): string {
     const first = this.committee[0] ?? this.activeSet.entries[0];
     return first === undefined ? normalizeSuiAddress('0x0') : this.node(first.nodeId).operator;
   }
-
-  private rootWrites(): ObjectWrite[] {
-    const header = (id: string, version: bigint) =>
-      W.VersionedRoot.serialize({
-        id,
-        version,
-        package_id: this.deployment.packageId,
-        new_package_id: null,
-      }).toBytes();
-    return [
-      {
-        objectId: this.deployment.stakingObjectId,
-        owner: { kind: 'shared', initialVersion: 1n },
-        type: this.types.staking,
-        contents: header(this.deployment.stakingObjectId, STAKING_INNER_VERSION),
-      },
-      {
-        objectId: this.deployment.systemObjectId,
-        owner: { kind: 'shared', initialVersion: 1n },
-        type: this.types.system,
-        contents: header(this.deployment.systemObjectId, SYSTEM_INNER_VERSION),
-      },
-    ];
-  }
-
-  /** The staking inner state, optionally the active set, and the given pools. */
-  private stakingWrites({
-    activeSet = false,
-    pools = [],
-  }: {
-    activeSet?: boolean;
-    pools?: NodeRecord[];
-  }): ObjectWrite[] {
-    const writes: ObjectWrite[] = [
-      this.writer.versionedInner(
-        this.deployment.stakingObjectId,
-        STAKING_INNER_VERSION,
-        this.types.stakingInner,
-        this.encodeStakingInner(),
-      ),
-    ];
-    if (activeSet) {
-      writes.push(
-        this.writer.extendedFieldValue(
-          this.ids.activeSetField,
-          this.types.activeSet,
-          W.ActiveSet.serialize({
-            max_size: this.activeSet.maxSize,
-            threshold_stake: this.activeSet.thresholdStake,
-            nodes: this.activeSet.entries.map((entry) => ({
-              node_id: entry.nodeId,
-              staked_amount: entry.stake,
-            })),
-            total_stake: this.activeSet.totalStake,
-          }).toBytes(),
-        ),
-      );
-    }
-    for (const node of new Set(pools)) {
-      writes.push({
-        objectId: node.nodeId,
-        owner: { kind: 'object', parent: this.poolFieldId(node.nodeId) },
-        type: this.types.stakingPool,
-        contents: this.encodePool(node),
-      });
-    }
-    return writes;
-  }
-
-  private systemWrites(): ObjectWrite[] {
-    const members = this.committee.map((member) => {
-      const node = this.node(member.nodeId);
-      return {
-        public_key: { bytes: [...node.publicKey] },
-        weight: member.shards.length,
-        node_id: member.nodeId,
-      };
-    });
-    const inner = W.SystemStateInnerV1.serialize({
-      committee: {
-        members,
-        n_shards: this.nShards,
-        epoch: this.epoch,
-        total_aggregated_key: { bytes: [...this.derivedBytes('aggregate', String(this.epoch), 96)] },
-      },
-      total_capacity_size: this.totalCapacity,
-      used_capacity_size: this.fund[0]?.usedCapacity ?? 0n,
-      storage_price_per_unit_size: this.storagePrice,
-      write_price_per_unit_size: this.writePrice,
-      future_accounting: {
-        current_index: this.epoch % MAX_EPOCHS_AHEAD,
-        length: MAX_EPOCHS_AHEAD,
-        ring_buffer: this.ringBuffer(),
-      },
-      event_blob_certification_state: {
-        latest_certified_blob: null,
-        aggregate_weight_per_blob: { contents: [] },
-      },
-      deny_list_sizes: { id: this.ids.denyListField },
-    }).toBytes();
-    const denyLists = [...this.nodes.values()]
-      .filter((node) => node.denyListSize > 0n)
-      .map((node) => ({ key: node.nodeId, value: node.denyListSize }));
-    return [
-      this.writer.versionedInner(
-        this.deployment.systemObjectId,
-        SYSTEM_INNER_VERSION,
-        this.types.systemInner,
-        inner,
-      ),
-      this.writer.extendedFieldValue(
-        this.ids.denyListField,
-        `0x2::vec_map::VecMap<0x2::object::ID, u64>`,
-        W.VecMap(bcs.Address, bcs.u64()).serialize({ contents: denyLists }).toBytes(),
-      ),
-    ];
-  }
-
-  /** The fund buckets in ring order: slot (epoch mod length) holds that epoch. */
-  private ringBuffer() {
-    const slots = new Array<{
-      epoch: number;
-      used_capacity: bigint;
-      rewards_to_distribute: { value: bigint };
-    }>(MAX_EPOCHS_AHEAD);
-    for (const bucket of this.fund) {
-      slots[bucket.epoch % MAX_EPOCHS_AHEAD] = {
-        epoch: bucket.epoch,
-        used_capacity: bucket.usedCapacity,
-        rewards_to_distribute: { value: bucket.rewards },
-      };
-    }
-    return slots;
-  }
-
-  private encodeStakingInner(): Uint8Array {
-    const committee = (members: Committee) => ({
-      pos0: { contents: members.map((member) => ({ key: member.nodeId, value: [...member.shards] })) },
-    });
-    const state = this.epochState;
-    return W.StakingInnerV1.serialize({
-      n_shards: this.nShards,
-      epoch_duration: BigInt(this.epochDurationMs),
-      first_epoch_start: BigInt(this.firstEpochStartMs),
-      pools: { id: this.ids.poolsTable, size: BigInt(this.nodes.size) },
-      epoch: this.epoch,
-      active_set: { id: this.ids.activeSetField },
-      next_committee: this.nextCommittee === undefined ? null : committee(this.nextCommittee),
-      committee: committee(this.committee),
-      previous_committee: committee(this.previousCommittee),
-      next_epoch_params:
-        this.nextEpochCapacity === undefined
-          ? null
-          : {
-              total_capacity_size: this.nextEpochCapacity,
-              storage_price_per_unit_size: U64_MAX,
-              write_price_per_unit_size: U64_MAX,
-            },
-      epoch_state:
-        state.kind === 'EpochChangeSync'
-          ? { EpochChangeSync: state.weight }
-          : state.kind === 'EpochChangeDone'
-            ? { EpochChangeDone: BigInt(state.doneAtMs) }
-            : { NextParamsSelected: BigInt(state.doneAtMs) },
-      next_epoch_public_keys: { id: this.ids.nextEpochKeysField },
-    }).toBytes();
-  }
-
-  private encodePool(node: NodeRecord): Uint8Array {
-    const pool = node.pool;
-    const pending = (values: { entries: readonly { epoch: number; value: bigint }[] }) => ({
-      pos0: { contents: values.entries.map((entry) => ({ key: entry.epoch, value: entry.value })) },
-    });
-    const state =
-      pool.state.kind === 'Active'
-        ? { Active: true as const }
-        : pool.state.kind === 'Withdrawing'
-          ? { Withdrawing: pool.state.epoch }
-          : { Withdrawn: true as const };
-    return W.StakingPool.serialize({
-      id: node.nodeId,
-      state,
-      voting_params: {
-        storage_price: node.votes.storagePrice,
-        write_price: node.votes.writePrice,
-        node_capacity: node.votes.nodeCapacity,
-      },
-      node_info: {
-        name: node.name,
-        node_id: node.nodeId,
-        network_address: node.networkAddress,
-        public_key: { bytes: [...node.publicKey] },
-        next_epoch_public_key: null,
-        network_public_key: [...node.networkPublicKey],
-        metadata: { id: node.metadataId },
-      },
-      activation_epoch: pool.activationEpoch,
-      latest_epoch: pool.latestEpoch,
-      wal_balance: pool.walBalance,
-      num_shares: pool.numShares,
-      pending_shares_withdraw: pending(pool.pendingSharesWithdraw),
-      pre_active_withdrawals: pending(pool.preActiveWithdrawals),
-      pending_commission_rate: pending(pool.pendingCommissionRate),
-      commission_rate: pool.commissionRate,
-      exchange_rates: { id: node.exchangeRatesId, size: BigInt(pool.exchangeRates.size) },
-      pending_stake: pending(pool.pendingStake),
-      rewards_pool: { value: pool.rewardsPool },
-      commission: { value: pool.commission },
-      commission_receiver: { ObjectID: node.capId },
-      governance_authorized: { Address: node.operator },
-      extra_fields: { id: node.extraFieldsId, size: pool.blockedCommission > 0n ? 1n : 0n },
-    }).toBytes();
-  }
-
-  /** Table entries for exchange rates recorded since the last write. */
-  private exchangeRateWrites(node: NodeRecord): ObjectWrite[] {
-    const written = this.recordedRates.get(node.nodeId) ?? 0;
-    const rates = [...node.pool.exchangeRates.entries()];
-    this.recordedRates.set(node.nodeId, rates.length);
-    return rates
-      .slice(written)
-      .map(([epoch, rate]) =>
-        this.writer.dynamicField(
-          node.exchangeRatesId,
-          'u32',
-          bcs.u32(),
-          epoch,
-          `${this.typeOrigin}::pool_exchange_rate::PoolExchangeRate`,
-          encodeRate(rate),
-        ),
-      );
-  }
-
-  private slashingManagerWrite(): ObjectWrite {
-    return {
-      objectId: this.deployment.slashingManagerId,
-      owner: { kind: 'shared', initialVersion: 1n },
-      type: this.types.slashingManager,
-      contents: W.SlashingManager.serialize({
-        id: this.deployment.slashingManagerId,
-        slashing_candidates: { id: this.ids.slashingTable, size: BigInt(this.slashingProposals.size) },
-      }).toBytes(),
-    };
-  }
-
-  private slashingProposalWrite(candidateId: NodeId, proposal: SlashingProposalRecord): ObjectWrite {
-    return this.writer.dynamicField(
-      this.ids.slashingTable,
-      '0x2::object::ID',
-      bcs.Address,
-      candidateId,
-      this.types.slashingProposal,
-      W.SlashingProposal.serialize({
-        epoch: proposal.epoch,
-        node_id: candidateId,
-        voting_weight: proposal.votingWeight,
-        voters: { contents: [...proposal.voters] },
-      }).toBytes(),
-    );
-  }
-
-  private stakedWalWrite(position: StakePosition): ObjectWrite {
-    const { stakedWal } = position;
-    return {
-      objectId: position.id,
-      owner: { kind: 'address', address: position.owner },
-      type: this.types.stakedWal,
-      contents: W.StakedWal.serialize({
-        id: position.id,
-        state:
-          stakedWal.state.kind === 'Staked'
-            ? { Staked: true }
-            : { Withdrawing: { withdraw_epoch: stakedWal.state.withdrawEpoch } },
-        node_id: stakedWal.nodeId,
-        principal: { value: stakedWal.principal },
-        activation_epoch: stakedWal.activationEpoch,
-      }).toBytes(),
-    };
-  }
-
-  /** The `Coin<WAL>` a withdrawal pays out. */
-  private coinWrite(owner: string, amount: bigint): ObjectWrite {
-    const id = this.ledger.newObjectId();
-    return {
-      objectId: id,
-      owner: { kind: 'address', address: owner },
-      type: `0x2::coin::Coin<${this.deployment.walCoinType}>`,
-      contents: W.Coin.serialize({ id, balance: { value: amount } }).toBytes(),
-    };
-  }
-
-  private capWrite(node: NodeRecord): ObjectWrite {
-    return {
-      objectId: node.capId,
-      owner: { kind: 'address', address: node.operator },
-      type: this.types.storageNodeCap,
-      contents: W.StorageNodeCap.serialize({
-        id: node.capId,
-        node_id: node.nodeId,
-        last_epoch_sync_done: node.lastEpochSyncDone,
-        last_event_blob_attestation: null,
-        deny_list_root: 0n,
-        deny_list_sequence: 0n,
-        deny_list_size: node.denyListSize,
-      }).toBytes(),
-    };
-  }
-
-  private poolFieldId(nodeId: NodeId): string {
-    return this.ledger.dynamicFieldId(
-      this.ids.poolsTable,
-      '0x2::dynamic_object_field::Wrapper<0x2::object::ID>',
-      bcs.Address.serialize(nodeId).toBytes(),
-    );
-  }
-
-  /** Stand-in key material: deterministic bytes of the right length (not valid curve points). */
-  private derivedBytes(kind: string, id: string, length: number): Uint8Array {
-    const out = new Uint8Array(length);
-    for (let offset = 0, round = 0; offset < length; round++) {
-      const block = createHash('sha256').update(`${this.options.seed}/${kind}/${id}/${round}`).digest();
-      out.set(block.subarray(0, Math.min(block.length, length - offset)), offset);
-      offset += block.length;
-    }
-    return out;
-  }
-}
-
-function encodeRate(rate: PoolExchangeRate): Uint8Array {
-  return W.PoolExchangeRate.serialize(
-    rate.kind === 'Flat' ? { Flat: true } : { Variable: [rate.walAmount, rate.shareAmount] },
-  ).toBytes();
-}
-
-function abort(name: string, code: number, module = 'staking_inner') {
-  return { package: 'walrus' as const, module, name, code };
 }
 
 function wrongEpochState(message: string): DomainError {

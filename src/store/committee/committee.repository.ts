@@ -1,30 +1,20 @@
 import type { EntityManager } from 'typeorm';
-import { bulkInsert, versionGuardedUpsert, type BulkColumn } from 'src/database/bulk-upsert';
+import { versionGuardedUpsert } from 'src/database/bulk-upsert';
+import { bulkWriteEntities } from 'src/database/entity-bulk-write';
+import { ActiveSetMemberEntity } from 'src/store/committee/active-set-member.entity';
+import { ActiveSetEntity } from 'src/store/committee/active-set.entity';
+import { CommitteeMemberEntity } from 'src/store/committee/committee-member.entity';
+import { CommitteeSelectionMemberEntity } from 'src/store/committee/committee-selection-member.entity';
+import { StakingStateEntity } from 'src/store/committee/staking-state.entity';
 
-export interface StakingStateRow {
-  readonly epoch: number;
-  readonly version: bigint;
-  readonly checkpoint: bigint;
-  readonly updatedAt: Date;
-  readonly nShards: number;
-  readonly epochDurationMs: bigint;
-  readonly firstEpochStartMs: bigint;
+export type StakingStateRow = Readonly<Omit<StakingStateEntity, 'epochState'>> & {
   readonly epochState: 'EpochChangeSync' | 'EpochChangeDone' | 'NextParamsSelected';
-  readonly syncWeight: number | null;
-  readonly stateTimestampMs: bigint | null;
-  readonly nextTotalCapacitySize: bigint | null;
-  readonly nextStoragePrice: bigint | null;
-  readonly nextWritePrice: bigint | null;
-  readonly nextCommitteeSelected: boolean;
-}
+};
 
-export interface CommitteeMemberRow {
-  readonly epoch: number;
-  readonly nodeId: string;
-  readonly position: number;
+/** A committee member as the pipeline sees it; the write adds `shardCount`. */
+export type CommitteeMemberRow = Readonly<Omit<CommitteeMemberEntity, 'shards' | 'shardCount'>> & {
   readonly shards: readonly number[];
-  readonly checkpoint: bigint;
-}
+};
 
 export interface CommitteeSelectionRow {
   /** The epoch of the selected committee. */
@@ -46,147 +36,46 @@ export interface ActiveSetRow {
   readonly members: readonly { nodeId: string; stakedAmount: bigint }[];
 }
 
-/** A `staking_state` row as pg returns it: bigint and numeric as strings. */
-interface StakingStateRecord {
-  epoch: number;
-  version: string;
-  checkpoint: string;
-  updated_at: Date;
-  n_shards: number;
-  epoch_duration_ms: string;
-  first_epoch_start_ms: string;
-  epoch_state: StakingStateRow['epochState'];
-  sync_weight: number | null;
-  state_timestamp_ms: string | null;
-  next_total_capacity_size: string | null;
-  next_storage_price: string | null;
-  next_write_price: string | null;
-  next_committee_selected: boolean;
-}
-
-const STATE_COLUMNS: BulkColumn[] = [
-  { name: 'epoch', type: 'integer' },
-  { name: 'version', type: 'bigint' },
-  { name: 'checkpoint', type: 'bigint' },
-  { name: 'updated_at', type: 'timestamptz' },
-  { name: 'n_shards', type: 'integer' },
-  { name: 'epoch_duration_ms', type: 'bigint' },
-  { name: 'first_epoch_start_ms', type: 'bigint' },
-  { name: 'epoch_state', type: 'text' },
-  { name: 'sync_weight', type: 'integer' },
-  { name: 'state_timestamp_ms', type: 'bigint' },
-  { name: 'next_total_capacity_size', type: 'numeric' },
-  { name: 'next_storage_price', type: 'numeric' },
-  { name: 'next_write_price', type: 'numeric' },
-  { name: 'next_committee_selected', type: 'boolean' },
-];
-
-const MEMBER_COLUMNS: BulkColumn[] = [
-  { name: 'epoch', type: 'integer' },
-  { name: 'node_id', type: 'text' },
-  { name: 'position', type: 'integer' },
-  // Shard lists differ in length, which a 2-D array cannot hold: each travels as a text literal.
-  { name: 'shards', type: 'text', cast: 'smallint[]' },
-  { name: 'shard_count', type: 'integer' },
-  { name: 'checkpoint', type: 'bigint' },
-];
-
-const ACTIVE_SET_COLUMNS: BulkColumn[] = [
-  { name: 'epoch', type: 'integer' },
-  { name: 'max_size', type: 'integer' },
-  { name: 'threshold_stake', type: 'numeric' },
-  { name: 'total_stake', type: 'numeric' },
-  { name: 'version', type: 'bigint' },
-  { name: 'checkpoint', type: 'bigint' },
-  { name: 'updated_at', type: 'timestamptz' },
-];
-
-const ACTIVE_SET_MEMBER_COLUMNS: BulkColumn[] = [
-  { name: 'epoch', type: 'integer' },
-  { name: 'node_id', type: 'text' },
-  { name: 'position', type: 'integer' },
-  { name: 'staked_amount', type: 'numeric' },
-];
-
 /** The staking inner object's epoch state, committees and active set. */
 export const CommitteeRepository = {
   async writeStakingStates(manager: EntityManager, rows: readonly StakingStateRow[]): Promise<void> {
-    await bulkInsert(manager, {
-      table: 'staking_state',
-      columns: STATE_COLUMNS,
-      rows: rows.map((row) => [
-        row.epoch,
-        row.version,
-        row.checkpoint,
-        row.updatedAt,
-        row.nShards,
-        row.epochDurationMs,
-        row.firstEpochStartMs,
-        row.epochState,
-        row.syncWeight,
-        row.stateTimestampMs,
-        row.nextTotalCapacitySize,
-        row.nextStoragePrice,
-        row.nextWritePrice,
-        row.nextCommitteeSelected,
-      ]),
-      onConflict: versionGuardedUpsert('staking_state', STATE_COLUMNS, ['epoch']),
-    });
+    await bulkWriteEntities(manager, StakingStateEntity, rows, ({ table, columns }) =>
+      versionGuardedUpsert(table, columns, ['epoch']),
+    );
   },
 
   /** A committee never changes once selected: the first sighting stays. */
   async writeCommitteeMembers(manager: EntityManager, rows: readonly CommitteeMemberRow[]): Promise<void> {
-    await bulkInsert(manager, {
-      table: 'committee_member',
-      columns: MEMBER_COLUMNS,
-      rows: rows.map((row) => [
-        row.epoch,
-        row.nodeId,
-        row.position,
-        `{${row.shards.join(',')}}`,
-        row.shards.length,
-        row.checkpoint,
-      ]),
-      onConflict: 'ON CONFLICT (epoch, node_id) DO NOTHING',
-    });
+    await bulkWriteEntities(
+      manager,
+      CommitteeMemberEntity,
+      rows.map((row) => ({ ...row, shards: [...row.shards], shardCount: row.shards.length })),
+      'ON CONFLICT (epoch, node_id) DO NOTHING',
+    );
   },
 
   /** Replaces an epoch's active set when the row is a newer version of it. */
   async writeActiveSets(manager: EntityManager, rows: readonly ActiveSetRow[]): Promise<void> {
-    if (rows.length === 0) {
-      return;
-    }
-    const columns = ACTIVE_SET_COLUMNS.map((column) => `"${column.name}"`).join(', ');
-    const changed: { epoch: number }[] = await manager.query(
-      `INSERT INTO active_set (${columns})
-       SELECT * FROM unnest($1::integer[], $2::integer[], $3::numeric[], $4::numeric[], $5::bigint[], $6::bigint[], $7::timestamptz[])
-       ${versionGuardedUpsert('active_set', ACTIVE_SET_COLUMNS, ['epoch'])}
-       RETURNING epoch`,
-      [
-        rows.map((row) => row.epoch),
-        rows.map((row) => row.maxSize),
-        rows.map((row) => row.thresholdStake.toString()),
-        rows.map((row) => row.totalStake.toString()),
-        rows.map((row) => row.version.toString()),
-        rows.map((row) => row.checkpoint.toString()),
-        rows.map((row) => row.updatedAt.toISOString()),
-      ],
+    const changed = await bulkWriteEntities(
+      manager,
+      ActiveSetEntity,
+      rows,
+      ({ table, columns }) => versionGuardedUpsert(table, columns, ['epoch']),
+      { returning: ['epoch'] },
     );
-    const epochs = new Set(changed.map((row) => row.epoch));
+    const epochs = new Set(changed.map((row) => row.epoch as number));
     if (epochs.size === 0) {
       return;
     }
     await manager.query('DELETE FROM active_set_member WHERE epoch = ANY($1::integer[])', [[...epochs]]);
-    await bulkInsert(manager, {
-      table: 'active_set_member',
-      columns: ACTIVE_SET_MEMBER_COLUMNS,
-      rows: rows
+    await bulkWriteEntities(
+      manager,
+      ActiveSetMemberEntity,
+      rows
         .filter((row) => epochs.has(row.epoch))
-        .flatMap((row) =>
-          row.members.map((member, position) => [row.epoch, member.nodeId, position, member.stakedAmount]),
-        ),
-      onConflict: '',
-    });
+        .flatMap((row) => row.members.map((member, position) => ({ ...member, epoch: row.epoch, position }))),
+      '',
+    );
   },
 
   /** The members of an epoch's committee, in stored (node-ID) order, with names where known. */
@@ -223,33 +112,12 @@ export const CommitteeRepository = {
 
   /** The staking state of an epoch, or of the latest indexed epoch. */
   async stakingState(manager: EntityManager, epoch?: number): Promise<StakingStateRow | undefined> {
-    const rows = await manager.query<StakingStateRecord[]>(
-      epoch === undefined
-        ? 'SELECT * FROM staking_state ORDER BY epoch DESC LIMIT 1'
-        : 'SELECT * FROM staking_state WHERE epoch = $1',
-      epoch === undefined ? [] : [epoch],
-    );
-    const row = rows[0];
-    if (row === undefined) {
-      return undefined;
-    }
-    const big = (value: string | null) => (value === null ? null : BigInt(value));
-    return {
-      epoch: row.epoch,
-      version: BigInt(row.version),
-      checkpoint: BigInt(row.checkpoint),
-      updatedAt: row.updated_at,
-      nShards: row.n_shards,
-      epochDurationMs: BigInt(row.epoch_duration_ms),
-      firstEpochStartMs: BigInt(row.first_epoch_start_ms),
-      epochState: row.epoch_state,
-      syncWeight: row.sync_weight,
-      stateTimestampMs: big(row.state_timestamp_ms),
-      nextTotalCapacitySize: big(row.next_total_capacity_size),
-      nextStoragePrice: big(row.next_storage_price),
-      nextWritePrice: big(row.next_write_price),
-      nextCommitteeSelected: row.next_committee_selected,
-    };
+    const row = await manager.findOne(StakingStateEntity, {
+      where: epoch === undefined ? {} : { epoch },
+      order: { epoch: 'DESC' },
+    });
+    // The column holds only the three states the pipeline writes.
+    return row === null ? undefined : (row as StakingStateRow);
   },
 
   /** The active set's size limit and entry threshold as they last stood in an epoch. */
@@ -294,17 +162,12 @@ export const CommitteeRepository = {
           [row.epoch],
         );
       } else {
-        await bulkInsert(manager, {
-          table: 'committee_selection_member',
-          columns: ACTIVE_SET_MEMBER_COLUMNS,
-          rows: row.activeSet.map((member, position) => [
-            row.epoch,
-            member.nodeId,
-            position,
-            member.stakedAmount,
-          ]),
-          onConflict: '',
-        });
+        await bulkWriteEntities(
+          manager,
+          CommitteeSelectionMemberEntity,
+          row.activeSet.map((member, position) => ({ ...member, epoch: row.epoch, position })),
+          '',
+        );
       }
     }
   },

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { bulkInsert, versionGuardedUpsert, type BulkColumn } from 'src/database/bulk-upsert';
-import type { FutureAccountingRow } from 'src/store/epochs/system-state.entity';
+import { versionGuardedUpsert } from 'src/database/bulk-upsert';
+import { bulkWriteEntities } from 'src/database/entity-bulk-write';
+import { SystemStateEntity } from 'src/store/epochs/system-state.entity';
 
 export type EpochMoment = 'started' | 'committee_selected' | 'done';
 
@@ -11,37 +12,16 @@ export interface EpochMomentRow {
   readonly at: Date;
 }
 
-export interface SystemStateRow {
-  readonly epoch: number;
-  readonly version: bigint;
-  readonly checkpoint: bigint;
-  readonly updatedAt: Date;
-  readonly nShards: number;
-  readonly totalCapacitySize: bigint;
-  readonly usedCapacitySize: bigint;
-  readonly storagePricePerUnitSize: bigint;
-  readonly writePricePerUnitSize: bigint;
-  readonly futureAccounting: FutureAccountingRow[];
-}
+/** The system object in an epoch; its deny-list sizes are written apart (`writeDenyListSizes`). */
+export type SystemStateRow = Readonly<Omit<SystemStateEntity, SystemStateDenyListColumns>>;
+type SystemStateDenyListColumns = 'denyListSizes' | 'denyListVersion';
+const DENY_LIST_COLUMNS: SystemStateDenyListColumns[] = ['denyListSizes', 'denyListVersion'];
 
 export interface DenyListSizesRow {
   readonly epoch: number;
   readonly version: bigint;
   readonly sizes: Record<string, string>;
 }
-
-const SYSTEM_COLUMNS: BulkColumn[] = [
-  { name: 'epoch', type: 'integer' },
-  { name: 'version', type: 'bigint' },
-  { name: 'checkpoint', type: 'bigint' },
-  { name: 'updated_at', type: 'timestamptz' },
-  { name: 'n_shards', type: 'integer' },
-  { name: 'total_capacity_size', type: 'numeric' },
-  { name: 'used_capacity_size', type: 'numeric' },
-  { name: 'storage_price_per_unit_size', type: 'numeric' },
-  { name: 'write_price_per_unit_size', type: 'numeric' },
-  { name: 'future_accounting', type: 'jsonb' },
-];
 
 /** Epoch life-cycle moments and the system object's state per epoch. */
 export const EpochRepository = {
@@ -69,23 +49,13 @@ export const EpochRepository = {
   },
 
   async writeSystemStates(manager: EntityManager, rows: readonly SystemStateRow[]): Promise<void> {
-    await bulkInsert(manager, {
-      table: 'system_state',
-      columns: SYSTEM_COLUMNS,
-      rows: rows.map((row) => [
-        row.epoch,
-        row.version,
-        row.checkpoint,
-        row.updatedAt,
-        row.nShards,
-        row.totalCapacitySize,
-        row.usedCapacitySize,
-        row.storagePricePerUnitSize,
-        row.writePricePerUnitSize,
-        row.futureAccounting,
-      ]),
-      onConflict: versionGuardedUpsert('system_state', SYSTEM_COLUMNS, ['epoch']),
-    });
+    await bulkWriteEntities<SystemStateEntity, SystemStateDenyListColumns>(
+      manager,
+      SystemStateEntity,
+      rows,
+      ({ table, columns }) => versionGuardedUpsert(table, columns, ['epoch']),
+      { except: DENY_LIST_COLUMNS },
+    );
   },
 
   /** Deny-list sizes live in their own field object, versioned apart from the system state. */

@@ -1,149 +1,24 @@
 import type { EntityManager } from 'typeorm';
 import { exchangeRate, FLAT_RATE, type PoolExchangeRate } from 'src/domain/staking/exchange-rate';
-import {
-  bulkInsert,
-  setExcluded,
-  versionGuardedUpsert,
-  type BulkColumn,
-  type BulkValue,
-} from 'src/database/bulk-upsert';
+import { setExcluded, versionGuardedUpsert } from 'src/database/bulk-upsert';
+import { bulkWriteEntities } from 'src/database/entity-bulk-write';
+import { ExchangeRateEntity } from 'src/store/pools/exchange-rate.entity';
+import { NodeAttestationEntity } from 'src/store/pools/node-attestation.entity';
+import { PoolStateEntity } from 'src/store/pools/pool-state.entity';
+import { StorageNodeCapEntity } from 'src/store/pools/storage-node-cap.entity';
+import { StorageNodeEntity } from 'src/store/pools/storage-node.entity';
 
-export interface StorageNodeRow {
-  readonly nodeId: string;
-  readonly name: string;
-  readonly networkAddress: string;
-  readonly publicKey: string;
-  readonly nextEpochPublicKey: string | null;
-  readonly networkPublicKey: string;
-  readonly exchangeRatesId: string;
-  readonly commissionReceiver: string;
-  readonly governanceAuthorized: string;
-  readonly version: bigint;
-  readonly checkpoint: bigint;
-  readonly updatedAt: Date;
-}
+/** A row as its entity declares it; the entity is the one place a column is written down. */
+type Row<T> = Readonly<T>;
 
-export interface PoolStateRow {
-  readonly nodeId: string;
-  readonly epoch: number;
-  readonly version: bigint;
-  readonly checkpoint: bigint;
-  readonly updatedAt: Date;
+/** A node as last registered; `firstSeenCheckpoint` is kept by the write itself. */
+export type StorageNodeRow = Row<Omit<StorageNodeEntity, 'firstSeenCheckpoint'>>;
+export type PoolStateRow = Row<Omit<PoolStateEntity, 'state'>> & {
   readonly state: 'active' | 'withdrawing' | 'withdrawn';
-  readonly withdrawingEpoch: number | null;
-  readonly activationEpoch: number;
-  readonly latestEpoch: number;
-  readonly walBalance: bigint;
-  readonly numShares: bigint;
-  readonly commissionRate: number;
-  readonly pendingCommissionRate: { epoch: number; value: string }[];
-  readonly pendingStake: { epoch: number; value: string }[];
-  readonly pendingSharesWithdraw: { epoch: number; value: string }[];
-  readonly preActiveWithdrawals: { epoch: number; value: string }[];
-  readonly rewardsPool: bigint;
-  readonly commission: bigint;
-  readonly storagePriceVote: bigint;
-  readonly writePriceVote: bigint;
-  readonly nodeCapacityVote: bigint;
-}
-
-export interface ExchangeRateRow {
-  readonly nodeId: string;
-  readonly epoch: number;
-  readonly kind: 'flat' | 'variable';
-  readonly walAmount: bigint | null;
-  readonly shareAmount: bigint | null;
-  readonly version: bigint;
-  readonly checkpoint: bigint;
-}
-
-export interface StorageNodeCapRow {
-  readonly capId: string;
-  readonly nodeId: string;
-  readonly owner: string;
-  readonly lastEpochSyncDone: number;
-  readonly denyListSize: bigint;
-  readonly denyListSequence: bigint;
-  readonly version: bigint;
-  readonly checkpoint: bigint;
-  readonly updatedAt: Date;
-}
-
-export interface NodeAttestationRow {
-  readonly nodeId: string;
-  readonly epoch: number;
-  readonly checkpoint: bigint;
-  readonly attestedAt: Date;
-}
-
-const NODE_COLUMNS: BulkColumn[] = [
-  { name: 'node_id', type: 'text' },
-  { name: 'name', type: 'text' },
-  { name: 'network_address', type: 'text' },
-  { name: 'public_key', type: 'text' },
-  { name: 'next_epoch_public_key', type: 'text' },
-  { name: 'network_public_key', type: 'text' },
-  { name: 'exchange_rates_id', type: 'text' },
-  { name: 'commission_receiver', type: 'text' },
-  { name: 'governance_authorized', type: 'text' },
-  { name: 'first_seen_checkpoint', type: 'bigint' },
-  { name: 'version', type: 'bigint' },
-  { name: 'checkpoint', type: 'bigint' },
-  { name: 'updated_at', type: 'timestamptz' },
-];
-
-const POOL_COLUMNS: BulkColumn[] = [
-  { name: 'node_id', type: 'text' },
-  { name: 'epoch', type: 'integer' },
-  { name: 'version', type: 'bigint' },
-  { name: 'checkpoint', type: 'bigint' },
-  { name: 'updated_at', type: 'timestamptz' },
-  { name: 'state', type: 'text' },
-  { name: 'withdrawing_epoch', type: 'integer' },
-  { name: 'activation_epoch', type: 'integer' },
-  { name: 'latest_epoch', type: 'integer' },
-  { name: 'wal_balance', type: 'numeric' },
-  { name: 'num_shares', type: 'numeric' },
-  { name: 'commission_rate', type: 'integer' },
-  { name: 'pending_commission_rate', type: 'jsonb' },
-  { name: 'pending_stake', type: 'jsonb' },
-  { name: 'pending_shares_withdraw', type: 'jsonb' },
-  { name: 'pre_active_withdrawals', type: 'jsonb' },
-  { name: 'rewards_pool', type: 'numeric' },
-  { name: 'commission', type: 'numeric' },
-  { name: 'storage_price_vote', type: 'numeric' },
-  { name: 'write_price_vote', type: 'numeric' },
-  { name: 'node_capacity_vote', type: 'numeric' },
-];
-
-const RATE_COLUMNS: BulkColumn[] = [
-  { name: 'node_id', type: 'text' },
-  { name: 'epoch', type: 'integer' },
-  { name: 'kind', type: 'text' },
-  { name: 'wal_amount', type: 'numeric' },
-  { name: 'share_amount', type: 'numeric' },
-  { name: 'version', type: 'bigint' },
-  { name: 'checkpoint', type: 'bigint' },
-];
-
-const CAP_COLUMNS: BulkColumn[] = [
-  { name: 'cap_id', type: 'text' },
-  { name: 'node_id', type: 'text' },
-  { name: 'owner', type: 'text' },
-  { name: 'last_epoch_sync_done', type: 'integer' },
-  { name: 'deny_list_size', type: 'numeric' },
-  { name: 'deny_list_sequence', type: 'numeric' },
-  { name: 'version', type: 'bigint' },
-  { name: 'checkpoint', type: 'bigint' },
-  { name: 'updated_at', type: 'timestamptz' },
-];
-
-const ATTESTATION_COLUMNS: BulkColumn[] = [
-  { name: 'node_id', type: 'text' },
-  { name: 'epoch', type: 'integer' },
-  { name: 'checkpoint', type: 'bigint' },
-  { name: 'attested_at', type: 'timestamptz' },
-];
+};
+export type ExchangeRateRow = Row<Omit<ExchangeRateEntity, 'kind'>> & { readonly kind: 'flat' | 'variable' };
+export type StorageNodeCapRow = Row<StorageNodeCapEntity>;
+export type NodeAttestationRow = Row<NodeAttestationEntity>;
 
 /**
  * Storage nodes and their staking pools. Rows derived from an object are overwritten only by a
@@ -151,108 +26,44 @@ const ATTESTATION_COLUMNS: BulkColumn[] = [
  */
 export const PoolRepository = {
   async writeNodes(manager: EntityManager, rows: readonly StorageNodeRow[]): Promise<void> {
-    await bulkInsert(manager, {
-      table: 'storage_node',
-      columns: NODE_COLUMNS,
-      rows: rows.map((row) => [
-        row.nodeId,
-        row.name,
-        row.networkAddress,
-        row.publicKey,
-        row.nextEpochPublicKey,
-        row.networkPublicKey,
-        row.exchangeRatesId,
-        row.commissionReceiver,
-        row.governanceAuthorized,
-        row.checkpoint,
-        row.version,
-        row.checkpoint,
-        row.updatedAt,
-      ]),
-      onConflict:
-        `ON CONFLICT (node_id) DO UPDATE SET ${setExcluded(NODE_COLUMNS, ['node_id', 'first_seen_checkpoint'])}, ` +
+    await bulkWriteEntities(
+      manager,
+      StorageNodeEntity,
+      rows.map((row) => ({ ...row, firstSeenCheckpoint: row.checkpoint })),
+      ({ columns }) =>
+        `ON CONFLICT (node_id) DO UPDATE SET ${setExcluded(columns, ['node_id', 'first_seen_checkpoint'])}, ` +
         `first_seen_checkpoint = LEAST(storage_node.first_seen_checkpoint, EXCLUDED.first_seen_checkpoint) ` +
         `WHERE storage_node.version < EXCLUDED.version`,
-    });
+    );
   },
 
   async writePoolStates(manager: EntityManager, rows: readonly PoolStateRow[]): Promise<void> {
-    await bulkInsert(manager, {
-      table: 'pool_state',
-      columns: POOL_COLUMNS,
-      rows: rows.map((row): BulkValue[] => [
-        row.nodeId,
-        row.epoch,
-        row.version,
-        row.checkpoint,
-        row.updatedAt,
-        row.state,
-        row.withdrawingEpoch,
-        row.activationEpoch,
-        row.latestEpoch,
-        row.walBalance,
-        row.numShares,
-        row.commissionRate,
-        row.pendingCommissionRate,
-        row.pendingStake,
-        row.pendingSharesWithdraw,
-        row.preActiveWithdrawals,
-        row.rewardsPool,
-        row.commission,
-        row.storagePriceVote,
-        row.writePriceVote,
-        row.nodeCapacityVote,
-      ]),
-      onConflict: versionGuardedUpsert('pool_state', POOL_COLUMNS, ['node_id', 'epoch']),
-    });
+    await bulkWriteEntities(manager, PoolStateEntity, rows, ({ table, columns }) =>
+      versionGuardedUpsert(table, columns, ['node_id', 'epoch']),
+    );
   },
 
   async writeExchangeRates(manager: EntityManager, rows: readonly ExchangeRateRow[]): Promise<void> {
-    await bulkInsert(manager, {
-      table: 'exchange_rate',
-      columns: RATE_COLUMNS,
-      rows: rows.map((row) => [
-        row.nodeId,
-        row.epoch,
-        row.kind,
-        row.walAmount,
-        row.shareAmount,
-        row.version,
-        row.checkpoint,
-      ]),
-      onConflict: versionGuardedUpsert('exchange_rate', RATE_COLUMNS, ['node_id', 'epoch']),
-    });
+    await bulkWriteEntities(manager, ExchangeRateEntity, rows, ({ table, columns }) =>
+      versionGuardedUpsert(table, columns, ['node_id', 'epoch']),
+    );
   },
 
   async writeCaps(manager: EntityManager, rows: readonly StorageNodeCapRow[]): Promise<void> {
-    await bulkInsert(manager, {
-      table: 'storage_node_cap',
-      columns: CAP_COLUMNS,
-      rows: rows.map((row) => [
-        row.capId,
-        row.nodeId,
-        row.owner,
-        row.lastEpochSyncDone,
-        row.denyListSize,
-        row.denyListSequence,
-        row.version,
-        row.checkpoint,
-        row.updatedAt,
-      ]),
-      onConflict: versionGuardedUpsert('storage_node_cap', CAP_COLUMNS, ['cap_id']),
-    });
+    await bulkWriteEntities(manager, StorageNodeCapEntity, rows, ({ table, columns }) =>
+      versionGuardedUpsert(table, columns, ['cap_id']),
+    );
   },
 
   /** Keeps the earliest sighting of each attestation. */
   async writeAttestations(manager: EntityManager, rows: readonly NodeAttestationRow[]): Promise<void> {
-    await bulkInsert(manager, {
-      table: 'node_attestation',
-      columns: ATTESTATION_COLUMNS,
-      rows: rows.map((row) => [row.nodeId, row.epoch, row.checkpoint, row.attestedAt]),
-      onConflict:
-        `ON CONFLICT (node_id, epoch) DO UPDATE SET checkpoint = EXCLUDED.checkpoint, attested_at = EXCLUDED.attested_at ` +
+    await bulkWriteEntities(
+      manager,
+      NodeAttestationEntity,
+      rows,
+      `ON CONFLICT (node_id, epoch) DO UPDATE SET checkpoint = EXCLUDED.checkpoint, attested_at = EXCLUDED.attested_at ` +
         `WHERE node_attestation.checkpoint > EXCLUDED.checkpoint`,
-    });
+    );
   },
 
   /** The nodes' names, by node ID (nodes not indexed are left out). */

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { bulkInsert, type BulkColumn } from 'src/database/bulk-upsert';
+import { bulkWriteEntities } from 'src/database/entity-bulk-write';
+import { StakedWalVersionEntity } from 'src/store/positions/staked-wal-version.entity';
+import { StakedWalEntity } from 'src/store/positions/staked-wal.entity';
 
 export interface StakedWalVersionRow {
   readonly objectId: string;
@@ -20,46 +22,15 @@ export interface StakedWalFields {
   readonly activationEpoch: number;
 }
 
-export interface StakedWalCurrentRow extends StakedWalFields {
-  readonly objectId: string;
-  readonly version: bigint;
-  readonly createdCheckpoint: bigint | null;
-  readonly updatedCheckpoint: bigint;
-}
+/** The current state of a position; `deletedCheckpoint` is set from the version history alone. */
+export type StakedWalCurrentRow = Readonly<Omit<StakedWalEntity, 'deletedCheckpoint' | 'state'>> &
+  StakedWalFields;
 
 export interface StakedWalDeletion {
   readonly objectId: string;
   readonly version: bigint;
   readonly checkpoint: bigint;
 }
-
-const VERSION_COLUMNS: BulkColumn[] = [
-  { name: 'object_id', type: 'text' },
-  { name: 'version', type: 'bigint' },
-  { name: 'checkpoint', type: 'bigint' },
-  { name: 'tx_digest', type: 'text' },
-  { name: 'timestamp', type: 'timestamptz' },
-  { name: 'operation', type: 'text' },
-  { name: 'owner', type: 'text' },
-  { name: 'node_id', type: 'text' },
-  { name: 'principal', type: 'numeric' },
-  { name: 'state', type: 'text' },
-  { name: 'withdraw_epoch', type: 'integer' },
-  { name: 'activation_epoch', type: 'integer' },
-];
-
-const CURRENT_COLUMNS: BulkColumn[] = [
-  { name: 'object_id', type: 'text' },
-  { name: 'owner', type: 'text' },
-  { name: 'node_id', type: 'text' },
-  { name: 'principal', type: 'numeric' },
-  { name: 'state', type: 'text' },
-  { name: 'withdraw_epoch', type: 'integer' },
-  { name: 'activation_epoch', type: 'integer' },
-  { name: 'version', type: 'bigint' },
-  { name: 'created_checkpoint', type: 'bigint' },
-  { name: 'updated_checkpoint', type: 'bigint' },
-];
 
 /** StakedWal positions: every version, plus the current state guarded by version. */
 export const StakedWalRepository = {
@@ -69,46 +40,34 @@ export const StakedWalRepository = {
     current: readonly StakedWalCurrentRow[],
     deletions: readonly StakedWalDeletion[],
   ): Promise<void> {
-    await bulkInsert(manager, {
-      table: 'staked_wal_version',
-      columns: VERSION_COLUMNS,
-      rows: versions.map((row) => [
-        row.objectId,
-        row.version,
-        row.checkpoint,
-        row.txDigest,
-        row.timestamp,
-        row.operation,
-        row.position?.owner ?? null,
-        row.position?.nodeId ?? null,
-        row.position?.principal ?? null,
-        row.position?.state ?? null,
-        row.position?.withdrawEpoch ?? null,
-        row.position?.activationEpoch ?? null,
-      ]),
-      onConflict: 'ON CONFLICT (object_id, version) DO NOTHING',
-    });
-    await bulkInsert(manager, {
-      table: 'staked_wal',
-      columns: CURRENT_COLUMNS,
-      rows: current.map((row) => [
-        row.objectId,
-        row.owner,
-        row.nodeId,
-        row.principal,
-        row.state,
-        row.withdrawEpoch,
-        row.activationEpoch,
-        row.version,
-        row.createdCheckpoint,
-        row.updatedCheckpoint,
-      ]),
+    await bulkWriteEntities(
+      manager,
+      StakedWalVersionEntity,
+      versions.map((row) => ({
+        objectId: row.objectId,
+        version: row.version,
+        checkpoint: row.checkpoint,
+        txDigest: row.txDigest,
+        timestamp: row.timestamp,
+        operation: row.operation,
+        owner: row.position?.owner ?? null,
+        nodeId: row.position?.nodeId ?? null,
+        principal: row.position?.principal ?? null,
+        state: row.position?.state ?? null,
+        withdrawEpoch: row.position?.withdrawEpoch ?? null,
+        activationEpoch: row.position?.activationEpoch ?? null,
+      })),
+      'ON CONFLICT (object_id, version) DO NOTHING',
+    );
+    await bulkWriteEntities<StakedWalEntity, 'deletedCheckpoint'>(
+      manager,
+      StakedWalEntity,
+      current,
       // Newer versions win; the creation checkpoint is filled whenever it becomes known, even by
       // an older version (a backfill behind a snapshot).
-      onConflict:
-        `ON CONFLICT (object_id) DO UPDATE SET ${CURRENT_COLUMNS.filter(
-          (column) => !['object_id', 'created_checkpoint'].includes(column.name),
-        )
+      ({ columns }) =>
+        `ON CONFLICT (object_id) DO UPDATE SET ${columns
+          .filter((column) => !['object_id', 'created_checkpoint'].includes(column.name))
           .map(
             (column) =>
               `"${column.name}" = CASE WHEN staked_wal.version < EXCLUDED.version ` +
@@ -118,7 +77,8 @@ export const StakedWalRepository = {
         `created_checkpoint = COALESCE(staked_wal.created_checkpoint, EXCLUDED.created_checkpoint) ` +
         `WHERE staked_wal.version < EXCLUDED.version ` +
         `OR (staked_wal.created_checkpoint IS NULL AND EXCLUDED.created_checkpoint IS NOT NULL)`,
-    });
+      { except: ['deletedCheckpoint'] },
+    );
     // Deletions are applied from the version history, whichever of the deletion and the object's
     // earlier versions was indexed first.
     const touched = [

@@ -1,5 +1,8 @@
+import { bulkWriteEntities } from 'src/database/entity-bulk-write';
+import { MigrationNodeEntity } from 'src/store/shard-migration/migration-node.entity';
+import { ShardMoveTransitionEntity } from 'src/store/shard-migration/shard-move-transition.entity';
+import { ShardMoveEntity } from 'src/store/shard-migration/shard-move.entity';
 import type { EntityManager } from 'typeorm';
-import { bulkInsert } from 'src/database/bulk-upsert';
 import type { MigrationPlan } from 'src/domain/shard-migration/migration-plan';
 import type { ShardMoveState } from 'src/domain/shard-migration/shard-move';
 
@@ -242,62 +245,42 @@ export const ShardMigrationRepository = {
     }
     // A first committee's shards start empty: there is nothing to move, they are in place at once.
     const initialState = (from: string | null): ShardMoveState => (from === null ? 'received' : 'planned');
-    await bulkInsert(manager, {
-      table: 'shard_move',
-      columns: [
-        { name: 'epoch', type: 'integer' },
-        { name: 'shard', type: 'smallint' },
-        { name: 'from_node', type: 'text' },
-        { name: 'to_node', type: 'text' },
-        { name: 'wave', type: 'integer' },
-        { name: 'size_bytes', type: 'numeric' },
-        { name: 'due_ms', type: 'bigint' },
-        { name: 'state', type: 'text' },
-        { name: 'state_since', type: 'timestamptz' },
-        { name: 'escalated', type: 'boolean' },
-      ],
-      rows: plan.moves.map((move) => [
-        plan.epoch,
-        move.shard,
-        move.from,
-        move.to,
-        move.wave,
-        move.sizeBytes,
-        move.dueMs,
-        initialState(move.from),
-        epoch.startedAt,
-        false,
-      ]),
-      onConflict: 'ON CONFLICT DO NOTHING',
-    });
-    await bulkInsert(manager, {
-      table: 'migration_node',
-      columns: [
-        { name: 'epoch', type: 'integer' },
-        { name: 'node_id', type: 'text' },
-        { name: 'membership', type: 'text' },
-        { name: 'weight', type: 'integer' },
-        { name: 'gained', type: 'integer' },
-        { name: 'lost', type: 'integer' },
-        { name: 'kept', type: 'integer' },
-        { name: 'receive_bytes', type: 'numeric' },
-        { name: 'send_bytes', type: 'numeric' },
-        { name: 'due_ms', type: 'bigint' },
-      ],
-      rows: plan.nodes.map((node) => [
-        plan.epoch,
-        node.nodeId,
-        node.membership,
-        meta.weights.get(node.nodeId) ?? 0,
-        node.gained.length,
-        node.lost.length,
-        node.kept.length,
-        node.receiveBytes,
-        node.sendBytes,
-        node.dueMs,
-      ]),
-      onConflict: 'ON CONFLICT DO NOTHING',
-    });
+    await bulkWriteEntities(
+      manager,
+      ShardMoveEntity,
+      plan.moves.map((move) => ({
+        epoch: plan.epoch,
+        shard: move.shard,
+        fromNode: move.from,
+        toNode: move.to,
+        wave: move.wave,
+        sizeBytes: move.sizeBytes,
+        dueMs: BigInt(Math.round(move.dueMs)),
+        state: initialState(move.from),
+        stateSince: epoch.startedAt,
+        escalated: false,
+      })),
+      'ON CONFLICT DO NOTHING',
+    );
+    // The attestation columns are filled from the chain later (`syncChainFacts`).
+    await bulkWriteEntities<MigrationNodeEntity, 'attestedAt' | 'attestedCheckpoint' | 'attestedLate'>(
+      manager,
+      MigrationNodeEntity,
+      plan.nodes.map((node) => ({
+        epoch: plan.epoch,
+        nodeId: node.nodeId,
+        membership: node.membership,
+        weight: meta.weights.get(node.nodeId) ?? 0,
+        gained: node.gained.length,
+        lost: node.lost.length,
+        kept: node.kept.length,
+        receiveBytes: node.receiveBytes,
+        sendBytes: node.sendBytes,
+        dueMs: BigInt(Math.round(node.dueMs)),
+      })),
+      'ON CONFLICT DO NOTHING',
+      { except: ['attestedAt', 'attestedCheckpoint', 'attestedLate'] },
+    );
     return true;
   },
 
@@ -380,19 +363,21 @@ export const ShardMigrationRepository = {
         transitions.map((t) => t.cause),
       ],
     );
-    await bulkInsert(manager, {
-      table: 'shard_move_transition',
-      columns: [
-        { name: 'epoch', type: 'integer' },
-        { name: 'shard', type: 'smallint' },
-        { name: 'from_state', type: 'text' },
-        { name: 'to_state', type: 'text' },
-        { name: 'at', type: 'timestamptz' },
-        { name: 'cause', type: 'text' },
-      ],
-      rows: updated.map((row) => [epoch, row.shard, row.from_state, row.to_state, row.at, row.cause]),
-      onConflict: 'ON CONFLICT DO NOTHING',
-    });
+    await bulkWriteEntities<ShardMoveTransitionEntity, 'id'>(
+      manager,
+      ShardMoveTransitionEntity,
+      updated.map((row) => ({
+        epoch,
+        shard: row.shard,
+        fromState: row.from_state,
+        toState: row.to_state,
+        at: row.at,
+        cause: row.cause,
+      })),
+      'ON CONFLICT DO NOTHING',
+      // Generated by the database.
+      { except: ['id'] },
+    );
     return updated.length;
   },
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { bulkInsert, type BulkColumn } from 'src/database/bulk-upsert';
+import { bulkWriteEntities } from 'src/database/entity-bulk-write';
+import { SlashingProposalVersionEntity } from 'src/store/slashing/slashing-proposal-version.entity';
 
 export interface SlashingProposalVersionRow {
   readonly fieldId: string;
@@ -30,20 +31,6 @@ export interface SlashingProposalRecord {
   readonly executedAt: Date | null;
 }
 
-const VERSION_COLUMNS: readonly BulkColumn[] = [
-  { name: 'field_id', type: 'text' },
-  { name: 'version', type: 'numeric' },
-  { name: 'operation', type: 'text' },
-  { name: 'staking_epoch', type: 'integer' },
-  { name: 'candidate_node_id', type: 'text' },
-  { name: 'proposal_epoch', type: 'integer' },
-  { name: 'voting_weight', type: 'integer' },
-  { name: 'voters', type: 'text', cast: 'text[]' },
-  { name: 'checkpoint', type: 'numeric' },
-  { name: 'tx_digest', type: 'text' },
-  { name: 'timestamp', type: 'timestamptz' },
-];
-
 interface ProposalQueryRow {
   candidate_node_id: string;
   epoch: number;
@@ -57,24 +44,24 @@ interface ProposalQueryRow {
 export const SlashingRepository = {
   /** Versions are facts: written once, whatever order they arrive in. */
   async writeVersions(manager: EntityManager, rows: readonly SlashingProposalVersionRow[]): Promise<void> {
-    await bulkInsert(manager, {
-      table: 'slashing_proposal_version',
-      columns: VERSION_COLUMNS,
-      rows: rows.map((row) => [
-        row.fieldId,
-        row.version,
-        row.operation,
-        row.stakingEpoch,
-        row.proposal?.candidateNodeId ?? null,
-        row.proposal?.epoch ?? null,
-        row.proposal?.votingWeight ?? null,
-        row.proposal === null ? null : `{${row.proposal.voters.join(',')}}`,
-        row.checkpoint,
-        row.txDigest,
-        row.timestamp,
-      ]),
-      onConflict: 'ON CONFLICT (field_id, version) DO NOTHING',
-    });
+    await bulkWriteEntities(
+      manager,
+      SlashingProposalVersionEntity,
+      rows.map((row) => ({
+        fieldId: row.fieldId,
+        version: row.version,
+        operation: row.operation,
+        stakingEpoch: row.stakingEpoch,
+        candidateNodeId: row.proposal?.candidateNodeId ?? null,
+        proposalEpoch: row.proposal?.epoch ?? null,
+        votingWeight: row.proposal?.votingWeight ?? null,
+        voters: row.proposal === null ? null : [...row.proposal.voters],
+        checkpoint: row.checkpoint,
+        txDigest: row.txDigest,
+        timestamp: row.timestamp,
+      })),
+      'ON CONFLICT (field_id, version) DO NOTHING',
+    );
   },
 
   /**

@@ -1,0 +1,118 @@
+import type { EventRecord, ObjectWrite } from 'src/devnet/ledger/sui-ledger';
+import type { ActiveSet } from 'src/domain/committee/active-set';
+import type { Committee } from 'src/domain/committee/committee';
+import type { EpochState } from 'src/domain/epochs/epoch-clock';
+import type { NodeId } from 'src/domain/shared/node-id';
+import type { StakedWal } from 'src/domain/staking/staked-wal';
+import type { CommissionRule, StakingPool } from 'src/domain/staking/staking-pool';
+
+/** `max_epochs_ahead` of mainnet and testnet: the storage fund keeps one bucket per future epoch. */
+export const MAX_EPOCHS_AHEAD = 53;
+export const STAKING_INNER_VERSION = 1n;
+export const SYSTEM_INNER_VERSION = 1n;
+
+export interface WalrusNetworkOptions {
+  /** Same seed, same object IDs, keys and digests. */
+  readonly seed: string;
+  readonly nShards: number;
+  readonly epochDurationMs: number;
+  /** Epoch 0 lasts this long from genesis (`epoch_zero_duration`). */
+  readonly epochZeroDurationMs: number;
+  readonly genesisTimeMs: number;
+  readonly activeSetSize?: number;
+  readonly commissionRule?: CommissionRule;
+  /** Storage fees that land in each future epoch's bucket, FROST. */
+  readonly rewardsPerEpoch?: bigint;
+  /** Used storage capacity, bytes, for reward weighting. */
+  readonly usedCapacity?: bigint;
+}
+
+export interface CandidateRegistration {
+  readonly name: string;
+  /** The operator's address: owns the StorageNodeCap. */
+  readonly operator: string;
+  readonly commissionRate: number;
+  readonly storagePrice: bigint;
+  readonly writePrice: bigint;
+  readonly nodeCapacity: bigint;
+}
+
+export interface NodeRecord {
+  readonly nodeId: NodeId;
+  readonly capId: string;
+  readonly operator: string;
+  readonly name: string;
+  readonly networkAddress: string;
+  readonly publicKey: Uint8Array;
+  readonly networkPublicKey: Uint8Array;
+  readonly pool: StakingPool;
+  readonly metadataId: string;
+  readonly exchangeRatesId: string;
+  readonly extraFieldsId: string;
+  votes: { storagePrice: bigint; writePrice: bigint; nodeCapacity: bigint };
+  lastEpochSyncDone: number;
+  denyListSize: bigint;
+}
+
+export interface StakePosition {
+  readonly id: string;
+  readonly owner: string;
+  stakedWal: StakedWal;
+}
+
+/** `slashing::SlashingProposal`: the votes against one node in one epoch. */
+export interface SlashingProposalRecord {
+  readonly epoch: number;
+  readonly votingWeight: number;
+  readonly voters: readonly NodeId[];
+}
+
+/** One future epoch's bucket of the storage fund. */
+export interface FundBucket {
+  epoch: number;
+  usedCapacity: bigint;
+  rewards: bigint;
+}
+
+/** Object IDs a client needs to find the Walrus contracts on the devnet. */
+export interface WalrusDeployment {
+  readonly packageId: string;
+  readonly stakingObjectId: string;
+  readonly systemObjectId: string;
+  readonly slashingManagerId: string;
+  readonly walCoinType: string;
+}
+
+/** The state of the simulated contracts, as the ledger projection reads it. */
+export interface WalrusStateView {
+  readonly nShards: number;
+  readonly epochDurationMs: number;
+  readonly firstEpochStartMs: number;
+  readonly epoch: number;
+  readonly epochState: EpochState;
+  readonly committee: Committee;
+  readonly previousCommittee: Committee;
+  readonly nextCommittee: Committee | undefined;
+  readonly nextEpochCapacity: bigint | undefined;
+  readonly activeSet: ActiveSet;
+  readonly nodes: ReadonlyMap<NodeId, NodeRecord>;
+  readonly slashingProposals: ReadonlyMap<NodeId, SlashingProposalRecord>;
+  readonly storagePrice: bigint;
+  readonly writePrice: bigint;
+  readonly totalCapacity: bigint;
+  readonly fund: readonly FundBucket[];
+  node(nodeId: NodeId): NodeRecord;
+}
+
+/** Records one call of the contracts on the ledger. */
+export type ContractCommit = (
+  sender: string,
+  fn: string,
+  effects: { writes: ObjectWrite[]; deletes?: string[]; events?: EventRecord[] },
+  module?: string,
+) => void;
+
+/** The Move abort a contract raises, as `DomainError` carries it. */
+export function walrusAbort(name: string, code: number, module = 'staking_inner') {
+  return { package: 'walrus' as const, module, name, code };
+}
