@@ -9,6 +9,7 @@ import { HealthModule } from 'src/health/health.module';
 import { IndexerModule } from 'src/indexer/indexer.module';
 import { MetricsModule } from 'src/metrics/metrics.module';
 import { STORE_ENTITIES } from 'src/store/store.entities';
+import { StoreModule } from 'src/store/store.module';
 import { ShardMigrationOrchestrationModule } from 'src/shard-migration/shard-migration-orchestration.module';
 
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         appLoggingModule({ quiet }),
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(STORE_ENTITIES),
+        StoreModule,
         LocalNetworkModule.forRoot(config),
         MetricsModule,
         HealthModule.forRoot({ indexing }),

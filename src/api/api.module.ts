@@ -1,6 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { CachedResponseMiddleware } from 'src/api/cached-response.middleware';
+import { ReadScopeMiddleware } from 'src/api/read-scope.middleware';
 import { NetworkMetricsModule } from 'src/metrics/network-metrics.module';
 import { SubscriptionsModule } from 'src/api/subscriptions/subscriptions.module';
 import { PerformanceModule } from 'src/performance/performance.module';
@@ -65,6 +66,7 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ReadScopeMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
     consumer.apply(CachedResponseMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.POST });
   }
 }

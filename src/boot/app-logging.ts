@@ -11,10 +11,9 @@ import pretty from 'pino-pretty';
  */
 export function appLoggingModule({ quiet }: { quiet: boolean }): DynamicModule {
   const level = quiet ? 'warn' : 'info';
-  const destination =
-    process.stdout.isTTY
-      ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })
-      : pino.destination({ dest: 1, sync: true });
+  const destination = process.stdout.isTTY
+    ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })
+    : pino.destination({ dest: 1, sync: true });
   return LoggerModule.forRoot({
     pinoHttp: [
       {

@@ -1,3 +1,4 @@
+import { StakingStateReader } from 'src/store/committee/staking-state.reader';
 import {
   Membership,
   type CommitteeAuditView,
@@ -16,11 +17,14 @@ import { PoolRepository } from 'src/store/pools/pool.repository';
 /** Committees from the indexed chain, and the next one: the chain's once selected, else predicted. */
 @Injectable()
 export class CommitteeService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly stakingState: StakingStateReader,
+  ) {}
 
   /** The latest indexed epoch, or undefined before anything was indexed. */
   async currentEpoch(): Promise<number | undefined> {
-    return (await CommitteeRepository.stakingState(this.dataSource.manager))?.epoch;
+    return (await this.stakingState.latest())?.epoch;
   }
 
   async committee(epoch: number): Promise<CommitteeView | undefined> {
@@ -61,8 +65,7 @@ export class CommitteeService {
    * otherwise what `voting_end` would select from the current active set, flagged as predicted.
    */
   async nextCommittee(): Promise<NextCommitteeView | undefined> {
-    const manager = this.dataSource.manager;
-    const state = await CommitteeRepository.stakingState(manager);
+    const state = await this.stakingState.latest();
     if (state === undefined) {
       return undefined;
     }

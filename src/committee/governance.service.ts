@@ -1,3 +1,4 @@
+import { StakingStateReader } from 'src/store/committee/staking-state.reader';
 import {
   SlashingProposalStatus,
   type GovernanceView,
@@ -24,11 +25,14 @@ import { PoolRepository } from 'src/store/pools/pool.repository';
 /** Parameter votes as the contract tallies them, and how concentrated the committee is. */
 @Injectable()
 export class GovernanceService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly stakingState: StakingStateReader,
+  ) {}
 
   async governance(epochArgument?: number): Promise<GovernanceView | undefined> {
     const manager = this.dataSource.manager;
-    const state = await CommitteeRepository.stakingState(manager, epochArgument);
+    const state = await this.stakingState.at(epochArgument);
     if (state === undefined) {
       return undefined;
     }
@@ -69,9 +73,7 @@ export class GovernanceService {
       );
     // Proposals of an earlier epoch than the current one have lapsed, unless executed.
     const current =
-      epochArgument === undefined
-        ? epoch
-        : ((await CommitteeRepository.stakingState(manager))?.epoch ?? epoch);
+      epochArgument === undefined ? epoch : ((await this.stakingState.latest())?.epoch ?? epoch);
     const proposals = await SlashingRepository.proposals(manager, { fromEpoch: epoch, toEpoch: epoch });
     const names = await PoolRepository.names(
       manager,

@@ -1,7 +1,7 @@
+import { StakingStateReader } from 'src/store/committee/staking-state.reader';
 import { EpochStateKind, type EpochView, type NetworkView } from 'src/epochs/epoch.views';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/store/committee/committee.repository';
 import { APP_CONFIG, networkName, type AppConfig } from 'src/config/app-config';
 import { forecastEpoch, type EpochState } from 'src/domain/epochs/epoch-clock';
 import { EpochRepository, type EpochRecord } from 'src/store/epochs/epoch.repository';
@@ -13,12 +13,13 @@ export class EpochsService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly stakingState: StakingStateReader,
   ) {}
 
   /** Now, or as the network stood at the end of `asOfEpoch` (then without countdowns). */
   async network(asOfEpoch?: number, nowMs = Date.now()): Promise<NetworkView | undefined> {
     const manager = this.dataSource.manager;
-    const state = await CommitteeRepository.stakingState(manager, asOfEpoch);
+    const state = await this.stakingState.at(asOfEpoch);
     if (state === undefined) {
       return undefined;
     }

@@ -1,7 +1,8 @@
+import { withReadScope } from 'src/store/read-scope';
+import { StakingStateReader } from 'src/store/committee/staking-state.reader';
 import { Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/store/committee/committee.repository';
 import { SlashingRepository } from 'src/store/slashing/slashing.repository';
 import { quorumWeight } from 'src/domain/votes/quorum';
 import { MetricsRegistry } from 'src/common/metrics-registry';
@@ -29,12 +30,13 @@ export class NetworkMetrics {
     private readonly dataSource: DataSource,
     private readonly operators: OperatorsService,
     private readonly performance: PerformanceService,
+    private readonly stakingState: StakingStateReader,
   ) {
     const registers = [metrics.registry];
     // One read per scrape feeds every gauge below; each gauge's collect waits for the same read.
     let reading: Promise<NetworkReading> | undefined;
     const read = () => {
-      reading ??= this.read().finally(() => {
+      reading ??= withReadScope(() => this.read()).finally(() => {
         setImmediate(() => {
           reading = undefined;
         });
@@ -170,7 +172,7 @@ export class NetworkMetrics {
 
   private async read(): Promise<NetworkReading> {
     const manager = this.dataSource.manager;
-    const state = await CommitteeRepository.stakingState(manager);
+    const state = await this.stakingState.latest();
     const list = await this.operators.list({ first: MAX_PAGE_SIZE });
     const nodes = list.edges.map((edge) => edge.node);
     const nodeIds = nodes.map((node) => node.nodeId);

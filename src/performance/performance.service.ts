@@ -1,6 +1,6 @@
+import { StakingStateReader } from 'src/store/committee/staking-state.reader';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/store/committee/committee.repository';
 import { performanceScore, type PerformanceScore } from 'src/domain/performance/performance-score';
 import { PerformanceRepository } from 'src/store/queries/performance.repository';
 
@@ -15,11 +15,14 @@ export interface NodeScore extends PerformanceScore {
 /** Performance scores of storage nodes over the last epochs (see `performance-score.ts`). */
 @Injectable()
 export class PerformanceService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly stakingState: StakingStateReader,
+  ) {}
 
   async scores(nodeIds: readonly string[], windowEpochs = SCORE_WINDOW_EPOCHS): Promise<NodeScore[]> {
     const manager = this.dataSource.manager;
-    const state = await CommitteeRepository.stakingState(manager);
+    const state = await this.stakingState.latest();
     if (state === undefined) {
       // Nothing indexed: no node was observed.
       return nodeIds.map(() => ({ score: null, components: [], fromEpoch: 0, toEpoch: 0 }));

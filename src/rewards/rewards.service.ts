@@ -1,3 +1,4 @@
+import { StakingStateReader } from 'src/store/committee/staking-state.reader';
 import {
   type EpochRewardsView,
   type NodeEpochRewardView,
@@ -13,7 +14,10 @@ import { RewardsRepository } from 'src/store/queries/rewards.repository';
 /** Rewards per epoch and node, recomputed from the chain's inputs and checked against its rates. */
 @Injectable()
 export class RewardsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly stakingState: StakingStateReader,
+  ) {}
 
   /** The split at the end of `epoch`; undefined until that epoch's system state is indexed. */
   async epochRewards(epoch: number): Promise<EpochRewardsView | undefined> {
@@ -85,7 +89,7 @@ export class RewardsService {
   async projections(nodeId: string, commissionRate: number): Promise<RewardProjectionView[]> {
     const manager = this.dataSource.manager;
     const future = await RewardsRepository.futureBuckets(manager);
-    const state = await CommitteeRepository.stakingState(manager);
+    const state = await this.stakingState.latest();
     if (future === undefined || state === undefined) {
       return [];
     }

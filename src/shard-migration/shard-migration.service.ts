@@ -1,3 +1,4 @@
+import { StakingStateReader } from 'src/store/committee/staking-state.reader';
 import {
   MigrationKind,
   type HandoffAlertView,
@@ -34,6 +35,7 @@ export class ShardMigrationService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly committees: CommitteeService,
+    private readonly stakingState: StakingStateReader,
   ) {}
 
   /** The handoff into `epoch`; by default the latest tracked one. Undefined when unknown. */
@@ -46,7 +48,7 @@ export class ShardMigrationService {
     if (stored !== undefined) {
       return this.live(stored.epoch);
     }
-    const state = await CommitteeRepository.stakingState(manager);
+    const state = await this.stakingState.latest();
     if (state !== undefined && (epoch === undefined || epoch === state.epoch + 1)) {
       return this.upcoming();
     }
@@ -165,7 +167,7 @@ export class ShardMigrationService {
   private async upcoming(): Promise<ShardMigrationView | undefined> {
     const manager = this.dataSource.manager;
     const next = await this.committees.nextCommittee();
-    const state = await CommitteeRepository.stakingState(manager);
+    const state = await this.stakingState.latest();
     if (next === undefined || state === undefined) {
       return undefined;
     }

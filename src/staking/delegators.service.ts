@@ -1,3 +1,4 @@
+import { StakingStateReader } from 'src/store/committee/staking-state.reader';
 import {
   type DelegatorEpochRewardView,
   type DelegatorView,
@@ -17,12 +18,15 @@ import { StakedWalRepository } from 'src/store/positions/staked-wal.repository';
 /** A delegator's positions, with the contract's withdrawal rules and reward arithmetic applied. */
 @Injectable()
 export class DelegatorsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly stakingState: StakingStateReader,
+  ) {}
 
   async delegator(address: string): Promise<DelegatorView | undefined> {
     const owner = parseAddress(address);
     const manager = this.dataSource.manager;
-    const state = await CommitteeRepository.stakingState(manager);
+    const state = await this.stakingState.latest();
     if (state === undefined) {
       return undefined;
     }
@@ -90,7 +94,7 @@ export class DelegatorsService {
   async rewardHistory(address: string, last: number): Promise<DelegatorEpochRewardView[]> {
     const owner = parseAddress(address);
     const manager = this.dataSource.manager;
-    const state = await CommitteeRepository.stakingState(manager);
+    const state = await this.stakingState.latest();
     if (state === undefined) {
       return [];
     }

@@ -1,3 +1,4 @@
+import { StakingStateReader } from 'src/store/committee/staking-state.reader';
 import {
   OperatorOrderField,
   OrderDirection,
@@ -71,6 +72,7 @@ export class OperatorsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly performance: PerformanceService,
+    private readonly stakingState: StakingStateReader,
   ) {}
 
   async list(
@@ -192,7 +194,7 @@ export class OperatorsService {
     const [rows, shards, state] = await Promise.all([
       PoolRepository.poolHistory(manager, nodeId),
       CommitteeRepository.shardsByEpoch(manager, nodeId),
-      CommitteeRepository.stakingState(manager),
+      this.stakingState.latest(),
     ]);
     const first = rows[0];
     if (first === undefined || state === undefined) {
@@ -236,7 +238,7 @@ export class OperatorsService {
     const manager = this.dataSource.manager;
     const [histories, state] = await Promise.all([
       PoolRepository.rateHistories(manager, nodeIds),
-      CommitteeRepository.stakingState(manager),
+      this.stakingState.latest(),
     ]);
     const epochDurationMs = Number(state?.epochDurationMs ?? 0n);
     const epochsPerYear = epochDurationMs > 0 ? (365 * 24 * 60 * 60 * 1000) / epochDurationMs : 0;
@@ -283,7 +285,7 @@ export class OperatorsService {
       return undefined;
     }
     const epoch = requireEpoch(asOf.epoch);
-    const current = (await CommitteeRepository.stakingState(this.dataSource.manager))?.epoch;
+    const current = (await this.stakingState.latest())?.epoch;
     if (epoch === undefined || current === undefined || epoch > current) {
       throw new ApplicationException(
         ApplicationErrorCode.BAD_AS_OF,
@@ -295,7 +297,7 @@ export class OperatorsService {
 
   private async activeSetContext() {
     const manager = this.dataSource.manager;
-    const state = await CommitteeRepository.stakingState(manager);
+    const state = await this.stakingState.latest();
     if (state === undefined) {
       return undefined;
     }
