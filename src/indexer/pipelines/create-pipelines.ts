@@ -2,7 +2,7 @@ import { EpochsPipeline } from 'src/indexer/pipelines/epochs.pipeline';
 import { EventsPipeline } from 'src/indexer/pipelines/events.pipeline';
 import type { Pipeline } from 'src/indexer/pipelines/pipeline';
 import { StakedWalPipeline } from 'src/indexer/pipelines/staked-wal.pipeline';
-import { StakingPipeline } from 'src/indexer/pipelines/staking.pipeline';
+import { StakingPipeline } from 'src/indexer/pipelines/staking/staking.pipeline';
 
 /** The four pipelines, each with its own watermark. */
 export function createPipelines(): Pipeline[] {
