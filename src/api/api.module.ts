@@ -16,7 +16,8 @@ import { queryLimitsRule } from 'src/api/query-limits';
 import { responseCachePlugin } from 'src/api/response-cache.plugin';
 import { CommitteeModule } from 'src/committee/committee.module';
 import { EpochsModule } from 'src/epochs/epochs.module';
-import { OperatorsService } from 'src/staking/operators.service';
+import { OperatorHistoryService } from 'src/staking/operator-history.service';
+import { StakeSimulationService } from 'src/staking/stake-simulation.service';
 import { StakingModule } from 'src/staking/staking.module';
 import { RewardsModule } from 'src/rewards/rewards.module';
 import { ShardMigrationModule } from 'src/shard-migration/shard-migration.module';
@@ -41,10 +42,17 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MetaModule, StakingModule, PerformanceModule, ResponseCacheModule],
-      inject: [FreshnessTracker, OperatorsService, PerformanceService, ResponseCache],
+      inject: [
+        FreshnessTracker,
+        OperatorHistoryService,
+        StakeSimulationService,
+        PerformanceService,
+        ResponseCache,
+      ],
       useFactory: (
         freshness: FreshnessTracker,
-        operators: OperatorsService,
+        history: OperatorHistoryService,
+        simulation: StakeSimulationService,
         performance: PerformanceService,
         cache: ResponseCache,
       ) => ({
@@ -56,7 +64,7 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
         validationRules: [queryLimitsRule],
         plugins: [responseCachePlugin(freshness, cache), freshnessPlugin(freshness)],
         // Fresh loaders per request: batching never mixes two requests' reads.
-        context: () => ({ operatorLoaders: createOperatorLoaders(operators, performance) }),
+        context: () => ({ operatorLoaders: createOperatorLoaders({ history, simulation, performance }) }),
         // Subscriptions over WebSocket (graphql-ws) on the same path.
         subscriptions: { 'graphql-ws': true },
       }),

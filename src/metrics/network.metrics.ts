@@ -9,6 +9,7 @@ import { MetricsRegistry } from 'src/common/metrics-registry';
 import { PerformanceService } from 'src/performance/performance.service';
 import { AlertRepository } from 'src/store/alerts/alert.repository';
 import { ShardMigrationRepository } from 'src/store/shard-migration/shard-migration.repository';
+import { OperatorHistoryService } from 'src/staking/operator-history.service';
 import { MAX_PAGE_SIZE, OperatorsService } from 'src/staking/operators.service';
 
 const EPOCH_STATES = ['EpochChangeSync', 'EpochChangeDone', 'NextParamsSelected'] as const;
@@ -29,6 +30,7 @@ export class NetworkMetrics {
     metrics: MetricsRegistry,
     private readonly dataSource: DataSource,
     private readonly operators: OperatorsService,
+    private readonly history: OperatorHistoryService,
     private readonly performance: PerformanceService,
     private readonly stakingState: StakingStateReader,
   ) {
@@ -176,7 +178,7 @@ export class NetworkMetrics {
     const list = await this.operators.list({ first: MAX_PAGE_SIZE });
     const nodes = list.edges.map((edge) => edge.node);
     const nodeIds = nodes.map((node) => node.nodeId);
-    const apys = await this.operators.apys(nodeIds);
+    const apys = await this.history.apys(nodeIds);
     const scores = await this.performance.scores(nodeIds);
     const latest = await ShardMigrationRepository.latestMigration(manager);
     const epoch = state?.epoch ?? 0;

@@ -3,15 +3,11 @@ import {
   OperatorOrderField,
   OrderDirection,
   type ApyWindowView,
-  type ExchangeRateView,
   type OperatorConnectionView,
-  type OperatorEpochView,
   type OperatorFilter,
   type OperatorOrdering,
   type OperatorView,
   type PerformanceScoreView,
-  type StakeOutlookView,
-  type StakeSimulationView,
 } from 'src/staking/operator.views';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -24,13 +20,8 @@ import {
 import type { AsOf } from 'src/common/as-of';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { parseNodeId } from 'src/domain/shared/node-id';
-import { CommitteeRepository } from 'src/store/committee/committee.repository';
-import { simulateStake, stakeOutlook } from 'src/domain/committee/stake-outlook';
-import { apyWindows } from 'src/domain/staking/apy';
-import { U64_MAX } from 'src/domain/shared/u64';
-import { MIN_STAKING_THRESHOLD } from 'src/domain/staking/staked-wal';
-import { PoolRepository } from 'src/store/pools/pool.repository';
 import { PerformanceService } from 'src/performance/performance.service';
+import { OperatorHistoryService } from 'src/staking/operator-history.service';
 import {
   compareOperatorPositions,
   decodeOperatorCursor,
@@ -72,6 +63,7 @@ export class OperatorsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly performance: PerformanceService,
+    private readonly history: OperatorHistoryService,
     private readonly stakingState: StakingStateReader,
   ) {}
 
@@ -160,7 +152,7 @@ export class OperatorsService {
     fields: OperatorOrderField[],
     computed: ComputedValuesSink | undefined,
   ): Promise<ComputedKeys> {
-    const apys = fields.includes(OperatorOrderField.apy) ? await this.apys(nodeIds) : undefined;
+    const apys = fields.includes(OperatorOrderField.apy) ? await this.history.apys(nodeIds) : undefined;
     const scores = fields.includes(OperatorOrderField.score)
       ? await this.performance.scores(nodeIds)
       : undefined;
@@ -180,105 +172,6 @@ export class OperatorsService {
     };
   }
 
-  /** The nodes in the committee the latest active set would select (one read for all of them). */
-  async outlooks(nodeIds: readonly string[]): Promise<(StakeOutlookView | undefined)[]> {
-    const context = await this.activeSetContext();
-    return nodeIds.map((nodeId) =>
-      context === undefined ? undefined : stakeOutlook(context.nShards, context.entries, parseNodeId(nodeId)),
-    );
-  }
-
-  /** Stake, shards and commission per epoch, newest first, for the last `last` epochs. */
-  async history(nodeId: string, last: number): Promise<OperatorEpochView[]> {
-    const manager = this.dataSource.manager;
-    const [rows, shards, state] = await Promise.all([
-      PoolRepository.poolHistory(manager, nodeId),
-      CommitteeRepository.shardsByEpoch(manager, nodeId),
-      this.stakingState.latest(),
-    ]);
-    const first = rows[0];
-    if (first === undefined || state === undefined) {
-      return [];
-    }
-    const epochs: OperatorEpochView[] = [];
-    let row = 0;
-    for (let epoch = first.epoch; epoch <= state.epoch; epoch++) {
-      while ((rows[row + 1]?.epoch ?? Number.POSITIVE_INFINITY) <= epoch) {
-        row++;
-      }
-      const current = rows[row] ?? first;
-      epochs.push({
-        epoch,
-        stake: current.stake,
-        shards: shards.get(epoch) ?? 0,
-        commissionRate: current.commissionRate,
-      });
-    }
-    return epochs.reverse().slice(0, last);
-  }
-
-  async exchangeRates(nodeId: string): Promise<ExchangeRateView[]> {
-    const history = (await PoolRepository.rateHistories(this.dataSource.manager, [nodeId])).get(nodeId);
-    return [...(history?.rates.entries() ?? [])]
-      .sort((a, b) => b[0] - a[0])
-      .map(([epoch, rate]) => ({
-        epoch,
-        walAmount: rate.kind === 'Flat' ? 1n : rate.walAmount,
-        shareAmount: rate.kind === 'Flat' ? 1n : rate.shareAmount,
-      }));
-  }
-
-  async selfStakes(nodeIds: readonly string[]): Promise<bigint[]> {
-    const totals = await PoolRepository.selfStakes(this.dataSource.manager, nodeIds);
-    return nodeIds.map((nodeId) => totals.get(nodeId) ?? 0n);
-  }
-
-  /** APY windows of each node, from its recorded exchange rates and the epoch length. */
-  async apys(nodeIds: readonly string[]): Promise<ApyWindowView[][]> {
-    const manager = this.dataSource.manager;
-    const [histories, state] = await Promise.all([
-      PoolRepository.rateHistories(manager, nodeIds),
-      this.stakingState.latest(),
-    ]);
-    const epochDurationMs = Number(state?.epochDurationMs ?? 0n);
-    const epochsPerYear = epochDurationMs > 0 ? (365 * 24 * 60 * 60 * 1000) / epochDurationMs : 0;
-    return nodeIds.map((nodeId) =>
-      apyWindows(histories.get(nodeId)?.rates ?? new Map(), epochDurationMs).map((window) => ({
-        ...window,
-        epochsPerYear,
-      })),
-    );
-  }
-
-  /** `simulateStake`: the node in the next selectable committee with and without `amount` more. */
-  async simulate(nodeIdText: string, amount: bigint): Promise<StakeSimulationView | undefined> {
-    if (amount < MIN_STAKING_THRESHOLD) {
-      throw new ApplicationException(
-        ApplicationErrorCode.BAD_AMOUNT,
-        `a stake must be at least ${MIN_STAKING_THRESHOLD} FROST (1 WAL), got ${amount}`,
-      );
-    }
-    if (amount > U64_MAX) {
-      throw new ApplicationException(
-        ApplicationErrorCode.BAD_AMOUNT,
-        `a stake must fit in a u64, got ${amount}`,
-      );
-    }
-    const nodeId = normaliseNodeId(nodeIdText);
-    const operator = await this.get(nodeId);
-    const context = await this.activeSetContext();
-    if (operator === undefined || context === undefined) {
-      return undefined;
-    }
-    const simulation = simulateStake(context.nShards, context, parseNodeId(nodeId), operator.stake, amount);
-    return {
-      nodeId,
-      amount,
-      activationEpoch: context.epoch + (context.committeeSelected ? 2 : 1),
-      ...simulation,
-    };
-  }
-
   /** A past epoch to answer as of, checked against what is indexed; undefined for now. */
   private async asOfEpoch(asOf: AsOf | null | undefined): Promise<number | undefined> {
     if (asOf === undefined || asOf === null) {
@@ -295,26 +188,6 @@ export class OperatorsService {
     return epoch;
   }
 
-  private async activeSetContext() {
-    const manager = this.dataSource.manager;
-    const state = await this.stakingState.latest();
-    if (state === undefined) {
-      return undefined;
-    }
-    const [members, header] = await Promise.all([
-      CommitteeRepository.activeSet(manager, state.epoch),
-      CommitteeRepository.activeSetHeader(manager, state.epoch),
-    ]);
-    return {
-      epoch: state.epoch,
-      nShards: state.nShards,
-      committeeSelected: state.nextCommitteeSelected,
-      maxSize: header?.maxSize ?? Math.max(1, members.length),
-      thresholdStake: header?.thresholdStake ?? 0n,
-      entries: members.map((member) => ({ nodeId: parseNodeId(member.nodeId), stake: member.stakedAmount })),
-    };
-  }
-
   async get(nodeId: string, asOf?: AsOf | null): Promise<OperatorView | undefined> {
     const id = normaliseNodeId(nodeId);
     const { rows } = await OperatorRepository.find(this.dataSource.manager, {
@@ -327,7 +200,8 @@ export class OperatorsService {
   }
 }
 
-function normaliseNodeId(text: string): string {
+/** A node ID as the API takes it, normalised; anything else is refused as bad input. */
+export function normaliseNodeId(text: string): string {
   try {
     return parseNodeId(text);
   } catch (error) {

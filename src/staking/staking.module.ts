@@ -1,12 +1,14 @@
 import { DelegatorsService } from 'src/staking/delegators.service';
 import { Module } from '@nestjs/common';
+import { OperatorHistoryService } from 'src/staking/operator-history.service';
 import { OperatorsService } from 'src/staking/operators.service';
+import { StakeSimulationService } from 'src/staking/stake-simulation.service';
 import { PerformanceModule } from 'src/performance/performance.module';
 
-/** Staking: operators and their pools, delegators and their positions. */
+/** Staking: operators (listed, over time, and what a stake would do), delegators and their positions. */
 @Module({
   imports: [PerformanceModule],
-  providers: [OperatorsService, DelegatorsService],
-  exports: [OperatorsService, DelegatorsService],
+  providers: [OperatorsService, OperatorHistoryService, StakeSimulationService, DelegatorsService],
+  exports: [OperatorsService, OperatorHistoryService, StakeSimulationService, DelegatorsService],
 })
 export class StakingModule {}

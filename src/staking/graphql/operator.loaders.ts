@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import type { PerformanceService } from 'src/performance/performance.service';
 import type { ApyWindowView, PerformanceScoreView, StakeOutlookView } from 'src/staking/operator.views';
-import type { ComputedValuesSink, OperatorsService } from 'src/staking/operators.service';
+import type { OperatorHistoryService } from 'src/staking/operator-history.service';
+import type { ComputedValuesSink } from 'src/staking/operators.service';
+import type { StakeSimulationService } from 'src/staking/stake-simulation.service';
 
 /** Per-request batching of the fields a list asks for on every operator. */
 export interface OperatorLoaders {
@@ -12,15 +14,17 @@ export interface OperatorLoaders {
 }
 
 /** Fresh loaders for one request: N operators cost one query per field, not N. */
-export function createOperatorLoaders(
-  operators: OperatorsService,
-  performance: PerformanceService,
-): OperatorLoaders {
+export function createOperatorLoaders(services: {
+  readonly history: OperatorHistoryService;
+  readonly simulation: StakeSimulationService;
+  readonly performance: PerformanceService;
+}): OperatorLoaders {
+  const { history, simulation, performance } = services;
   return {
-    apy: new DataLoader((nodeIds: readonly string[]) => operators.apys(nodeIds)),
-    outlook: new DataLoader((nodeIds: readonly string[]) => operators.outlooks(nodeIds)),
+    apy: new DataLoader((nodeIds: readonly string[]) => history.apys(nodeIds)),
+    outlook: new DataLoader((nodeIds: readonly string[]) => simulation.outlooks(nodeIds)),
     score: new DataLoader((nodeIds: readonly string[]) => performance.scores(nodeIds)),
-    selfStake: new DataLoader((nodeIds: readonly string[]) => operators.selfStakes(nodeIds)),
+    selfStake: new DataLoader((nodeIds: readonly string[]) => history.selfStakes(nodeIds)),
   };
 }
 

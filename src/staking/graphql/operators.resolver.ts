@@ -13,12 +13,18 @@ import {
   OperatorType,
   OperatorWhere,
 } from 'src/staking/graphql/operator.types';
+import { OperatorHistoryService } from 'src/staking/operator-history.service';
 import { OperatorsService } from 'src/staking/operators.service';
+import { StakeSimulationService } from 'src/staking/stake-simulation.service';
 import { primingSink, type OperatorLoaders } from 'src/staking/graphql/operator.loaders';
 
 @Resolver(() => OperatorType)
 export class OperatorsResolver {
-  constructor(private readonly operators: OperatorsService) {}
+  constructor(
+    private readonly operators: OperatorsService,
+    private readonly operatorHistory: OperatorHistoryService,
+    private readonly simulation: StakeSimulationService,
+  ) {}
 
   @Query(() => OperatorConnectionType, {
     name: 'operators',
@@ -94,12 +100,12 @@ export class OperatorsResolver {
     @Args('last', { type: () => Int, defaultValue: 30 }) last: number,
   ): Promise<OperatorEpochType[]> {
     requirePageArgument('last', last, 1000);
-    return this.operators.history(operator.nodeId, last);
+    return this.operatorHistory.epochs(operator.nodeId, last);
   }
 
   @ResolveField(() => [ExchangeRateType], { description: 'Exchange rates the pool recorded, newest first.' })
   async exchangeRates(@Parent() operator: OperatorType): Promise<ExchangeRateType[]> {
-    return this.operators.exchangeRates(operator.nodeId);
+    return this.operatorHistory.exchangeRates(operator.nodeId);
   }
 
   @ResolveField(() => BigInt, {
@@ -119,7 +125,7 @@ export class OperatorsResolver {
     @Args('nodeId') nodeId: string,
     @Args('amount', { type: () => BigInt }) amount: bigint,
   ): Promise<StakeSimulationType> {
-    const simulation = await this.operators.simulate(nodeId, amount);
+    const simulation = await this.simulation.simulate(nodeId, amount);
     if (simulation === undefined) {
       throw notFound(`no storage node ${nodeId}`);
     }

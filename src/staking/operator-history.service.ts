@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { apyWindows } from 'src/domain/staking/apy';
+import type { ApyWindowView, ExchangeRateView, OperatorEpochView } from 'src/staking/operator.views';
+import { CommitteeRepository } from 'src/store/committee/committee.repository';
+import { StakingStateReader } from 'src/store/committee/staking-state.reader';
+import { PoolRepository } from 'src/store/pools/pool.repository';
+
+/** An operator over time: stake, shards and commission per epoch, exchange rates, APY, self-stake. */
+@Injectable()
+export class OperatorHistoryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly stakingState: StakingStateReader,
+  ) {}
+
+  /** Stake, shards and commission per epoch, newest first, for the last `last` epochs. */
+  async epochs(nodeId: string, last: number): Promise<OperatorEpochView[]> {
+    const manager = this.dataSource.manager;
+    const [rows, shards, state] = await Promise.all([
+      PoolRepository.poolHistory(manager, nodeId),
+      CommitteeRepository.shardsByEpoch(manager, nodeId),
+      this.stakingState.latest(),
+    ]);
+    const first = rows[0];
+    if (first === undefined || state === undefined) {
+      return [];
+    }
+    const epochs: OperatorEpochView[] = [];
+    let row = 0;
+    for (let epoch = first.epoch; epoch <= state.epoch; epoch++) {
+      while ((rows[row + 1]?.epoch ?? Number.POSITIVE_INFINITY) <= epoch) {
+        row++;
+      }
+      const current = rows[row] ?? first;
+      epochs.push({
+        epoch,
+        stake: current.stake,
+        shards: shards.get(epoch) ?? 0,
+        commissionRate: current.commissionRate,
+      });
+    }
+    return epochs.reverse().slice(0, last);
+  }
+
+  async exchangeRates(nodeId: string): Promise<ExchangeRateView[]> {
+    const history = (await PoolRepository.rateHistories(this.dataSource.manager, [nodeId])).get(nodeId);
+    return [...(history?.rates.entries() ?? [])]
+      .sort((a, b) => b[0] - a[0])
+      .map(([epoch, rate]) => ({
+        epoch,
+        walAmount: rate.kind === 'Flat' ? 1n : rate.walAmount,
+        shareAmount: rate.kind === 'Flat' ? 1n : rate.shareAmount,
+      }));
+  }
+
+  async selfStakes(nodeIds: readonly string[]): Promise<bigint[]> {
+    const totals = await PoolRepository.selfStakes(this.dataSource.manager, nodeIds);
+    return nodeIds.map((nodeId) => totals.get(nodeId) ?? 0n);
+  }
+
+  /** APY windows of each node, from its recorded exchange rates and the epoch length. */
+  async apys(nodeIds: readonly string[]): Promise<ApyWindowView[][]> {
+    const manager = this.dataSource.manager;
+    const [histories, state] = await Promise.all([
+      PoolRepository.rateHistories(manager, nodeIds),
+      this.stakingState.latest(),
+    ]);
+    const epochDurationMs = Number(state?.epochDurationMs ?? 0n);
+    const epochsPerYear = epochDurationMs > 0 ? (365 * 24 * 60 * 60 * 1000) / epochDurationMs : 0;
+    return nodeIds.map((nodeId) =>
+      apyWindows(histories.get(nodeId)?.rates ?? new Map(), epochDurationMs).map((window) => ({
+        ...window,
+        epochsPerYear,
+      })),
+    );
+  }
+}
