@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ApiModule } from 'src/api/api.module';
 import { appLoggingModule } from 'src/boot/app-logging';
 import type { AppConfig } from 'src/config/app-config';
@@ -28,7 +29,8 @@ export class AppModule {
         LocalNetworkModule.forRoot(config),
         MetricsModule,
         HealthModule.forRoot({ indexing }),
-        ...(indexing ? [IndexerModule, ShardMigrationOrchestrationModule] : []),
+        // The scheduler runs the leader's periodic jobs: only where the indexer runs.
+        ...(indexing ? [ScheduleModule.forRoot(), IndexerModule, ShardMigrationOrchestrationModule] : []),
         ...(serving ? [ApiModule] : []),
       ],
     };

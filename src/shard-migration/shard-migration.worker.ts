@@ -8,7 +8,7 @@ import {
 import { DataSource } from 'typeorm';
 import { AdvisoryLeadership } from 'src/database/advisory-leadership';
 import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
-import { sleep } from 'src/common/sleep';
+import { ScheduledJobs } from 'src/common/scheduling/scheduled-jobs';
 import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
 import { WebhookSender } from 'src/shard-migration/alerts/webhook-sender';
 import { NodeHealthClient } from 'src/shard-migration/health/node-health.client';
@@ -37,6 +37,7 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
     private readonly dataSource: DataSource,
     private readonly endpoint: ChainEndpointService,
     private readonly metrics: ShardMigrationMetrics,
+    private readonly jobs: ScheduledJobs,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -82,11 +83,12 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
       lead: async (term) => {
         this.metrics.leader.set(1);
         try {
-          while (!term.aborted) {
-            const started = Date.now();
-            await this.tick(poller, orchestrator, sender, term);
-            await sleep(Math.max(0, settings.tickMs - (Date.now() - started)), term);
-          }
+          await this.jobs.every(
+            'handoff_orchestration',
+            settings.tickMs,
+            (signal) => this.tick(poller, orchestrator, sender, signal),
+            term,
+          );
         } finally {
           this.metrics.leader.set(0);
         }
