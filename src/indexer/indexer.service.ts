@@ -188,7 +188,11 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     const term = await WatermarkRepository.takeLease(this.dataSource.manager, this.holder);
     this.setRole('leader');
     this.metrics.leader.set(1);
-    this.logger.log(`indexing ${identity.network.network} as writer (term ${term})`);
+    this.logger.log({
+      msg: `indexing ${identity.network.network} as writer (term ${term})`,
+      network: identity.network.network,
+      term: term.toString(),
+    });
     const pipelines = createPipelines();
     const watermarks = await WatermarkRepository.ensure(
       this.dataSource.manager,
@@ -213,9 +217,11 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
         client: this.client,
         onRetry: (error, attempt, delayMs) => {
           this.metrics.failures.inc({ kind: 'retryable' });
-          this.logger.warn(
-            `chain read failed (attempt ${attempt}, retrying in ${delayMs} ms): ${error.message}`,
-          );
+          this.logger.warn({
+            msg: `chain read failed (attempt ${attempt}, retrying in ${delayMs} ms): ${error.message}`,
+            attempt,
+            delayMs,
+          });
         },
       }),
       reader,
@@ -228,13 +234,21 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
         },
         onRetry: (pipeline, error, delayMs) => {
           this.metrics.onRetry(pipeline);
-          this.logger.warn(`${pipeline}: write failed, retrying in ${delayMs} ms: ${message(error)}`);
+          this.logger.warn({
+            msg: `${pipeline}: write failed, retrying in ${delayMs} ms: ${message(error)}`,
+            pipeline,
+            delayMs,
+          });
         },
         onHalt: (pipeline, checkpoint, error) => {
           this.metrics.onHalt(pipeline);
           halted[pipeline] = `checkpoint ${checkpoint}: ${message(error)}`;
           this.current = { ...this.current, halted: { ...halted } };
-          this.logger.error(`${pipeline} stopped at checkpoint ${checkpoint}: ${message(error)}`);
+          this.logger.error({
+            msg: `${pipeline} stopped at checkpoint ${checkpoint}: ${message(error)}`,
+            pipeline,
+            checkpoint: checkpoint.toString(),
+          });
         },
       },
     });

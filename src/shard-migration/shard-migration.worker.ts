@@ -125,16 +125,26 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
     }
     const result = await orchestrator.reconcile(new Date());
     for (const epoch of result.planned) {
-      this.logger.log(`planned the shard handoff into epoch ${epoch}`);
+      this.logger.log({ msg: `planned the shard handoff into epoch ${epoch}`, epoch });
     }
     this.metrics.transitions.inc(result.transitions);
     for (const alert of result.opened) {
       this.metrics.alerts.inc({ kind: alert.kind, event: 'firing' });
-      this.logger.warn(`alert ${alert.kind}: ${alert.summary}`);
+      this.logger.warn({
+        msg: `alert ${alert.kind}: ${alert.summary}`,
+        alert: alert.kind,
+        epoch: alert.epoch,
+        node: alert.subject === 'network' ? undefined : alert.subject,
+      });
     }
     for (const alert of result.resolved) {
       this.metrics.alerts.inc({ kind: alert.kind, event: 'resolved' });
-      this.logger.log(`resolved ${alert.kind} (${alert.resolution ?? ''}): ${alert.summary}`);
+      this.logger.log({
+        msg: `resolved ${alert.kind} (${alert.resolution ?? ''}): ${alert.summary}`,
+        alert: alert.kind,
+        epoch: alert.epoch,
+        node: alert.subject === 'network' ? undefined : alert.subject,
+      });
     }
     if (sender !== undefined) {
       const sent = await sender.deliverDue(new Date());
