@@ -6,7 +6,7 @@ import { NetworkMetricsModule } from 'src/metrics/network-metrics.module';
 import { SubscriptionsModule } from 'src/api/subscriptions/subscriptions.module';
 import { PerformanceModule } from 'src/performance/performance.module';
 import { PerformanceService } from 'src/performance/performance.service';
-import { createOperatorLoaders } from 'src/staking/graphql/operator.loaders';
+import { createOperatorLoaders } from 'src/api/staking/operator.loaders';
 import { ResponseCache, ResponseCacheModule } from 'src/api/response-cache';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';

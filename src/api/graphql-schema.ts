@@ -3,13 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { MetaResolver } from 'src/api/meta/meta.resolver';
 import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
-import { CommitteeResolver } from 'src/committee/graphql/committee.resolver';
-import { EpochsResolver } from 'src/epochs/graphql/epochs.resolver';
-import { DelegatorsResolver } from 'src/staking/graphql/delegators.resolver';
-import { OperatorsResolver } from 'src/staking/graphql/operators.resolver';
-import { OperatorHandoffsResolver } from 'src/shard-migration/graphql/operator-handoffs.resolver';
-import { ShardMigrationResolver } from 'src/shard-migration/graphql/shard-migration.resolver';
-import { RewardsResolver } from 'src/rewards/graphql/rewards.resolver';
+import { CommitteeResolver } from 'src/api/committee/committee.resolver';
+import { EpochsResolver } from 'src/api/epochs/epochs.resolver';
+import { DelegatorsResolver } from 'src/api/staking/delegators.resolver';
+import { OperatorsResolver } from 'src/api/staking/operators.resolver';
+import { OperatorHandoffsResolver } from 'src/api/shard-migration/operator-handoffs.resolver';
+import { ShardMigrationResolver } from 'src/api/shard-migration/shard-migration.resolver';
+import { RewardsResolver } from 'src/api/rewards/rewards.resolver';
 
 /** Every resolver of the API: the schema is built from these. */
 export const GRAPHQL_RESOLVERS = [

@@ -1,7 +1,7 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { notFound, requirePageArgument } from 'src/api/api-errors';
 import { DelegatorsService } from 'src/staking/delegators.service';
-import { DelegatorEpochRewardType, DelegatorType } from 'src/staking/graphql/delegator.types';
+import { DelegatorEpochRewardType, DelegatorType } from 'src/api/staking/delegator.types';
 
 @Resolver(() => DelegatorType)
 export class DelegatorsResolver {

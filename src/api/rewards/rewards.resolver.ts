@@ -1,12 +1,8 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { notFound, requireEpochArgument, requirePageArgument } from 'src/api/api-errors';
-import {
-  EpochRewardsType,
-  NodeEpochRewardType,
-  RewardProjectionType,
-} from 'src/rewards/graphql/rewards.types';
+import { EpochRewardsType, NodeEpochRewardType, RewardProjectionType } from 'src/api/rewards/rewards.types';
 import { RewardsService } from 'src/rewards/rewards.service';
-import { OperatorType } from 'src/staking/graphql/operator.types';
+import { OperatorType } from 'src/api/staking/operator.types';
 
 @Resolver(() => OperatorType)
 export class RewardsResolver {

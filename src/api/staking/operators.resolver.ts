@@ -12,11 +12,11 @@ import {
   OperatorOrder,
   OperatorType,
   OperatorWhere,
-} from 'src/staking/graphql/operator.types';
+} from 'src/api/staking/operator.types';
 import { OperatorHistoryService } from 'src/staking/operator-history.service';
 import { OperatorsService } from 'src/staking/operators.service';
 import { StakeSimulationService } from 'src/staking/stake-simulation.service';
-import { primingSink, type OperatorLoaders } from 'src/staking/graphql/operator.loaders';
+import { primingSink, type OperatorLoaders } from 'src/api/staking/operator.loaders';
 
 @Resolver(() => OperatorType)
 export class OperatorsResolver {

@@ -4,13 +4,13 @@ import { AsOfInput } from 'src/api/as-of.input';
 import { StakingStateFeed, stakingStateEvents } from 'src/api/subscriptions/staking-state.feed';
 import { CommitteeService } from 'src/committee/committee.service';
 import { GovernanceService } from 'src/committee/governance.service';
-import { GovernanceType } from 'src/committee/graphql/governance.types';
+import { GovernanceType } from 'src/api/committee/governance.types';
 import {
   CommitteeAuditType,
   CommitteeType,
   NextCommitteeType,
   ShardOwnerType,
-} from 'src/committee/graphql/committee.types';
+} from 'src/api/committee/committee.types';
 
 @Resolver(() => CommitteeType)
 export class CommitteeResolver {

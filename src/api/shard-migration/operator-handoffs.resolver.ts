@@ -1,8 +1,8 @@
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { requirePageArgument } from 'src/api/api-errors';
-import { NodeHandoffType } from 'src/shard-migration/graphql/shard-migration.types';
+import { NodeHandoffType } from 'src/api/shard-migration/shard-migration.types';
 import { ShardMigrationService } from 'src/shard-migration/shard-migration.service';
-import { OperatorType } from 'src/staking/graphql/operator.types';
+import { OperatorType } from 'src/api/staking/operator.types';
 
 @Resolver(() => OperatorType)
 export class OperatorHandoffsResolver {

@@ -3,7 +3,7 @@ import { notFound, requireEpochArgument, requirePageArgument } from 'src/api/api
 import { AsOfInput } from 'src/api/as-of.input';
 import { StakingStateFeed, stakingStateEvents } from 'src/api/subscriptions/staking-state.feed';
 import { EpochsService } from 'src/epochs/epochs.service';
-import { EpochType, NetworkType } from 'src/epochs/graphql/epoch.types';
+import { EpochType, NetworkType } from 'src/api/epochs/epoch.types';
 
 /** Largest page a list query returns; 50 when `first` is not given. */
 export const MAX_PAGE_SIZE = 1000;

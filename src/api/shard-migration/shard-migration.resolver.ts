@@ -1,6 +1,6 @@
 import { Args, Int, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { notFound, requireEpochArgument } from 'src/api/api-errors';
-import { ShardMigrationType } from 'src/shard-migration/graphql/shard-migration.types';
+import { ShardMigrationType } from 'src/api/shard-migration/shard-migration.types';
 import { ShardMigrationService } from 'src/shard-migration/shard-migration.service';
 
 /** How often a progress subscription looks for changes. */
