@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { percentile } from 'bench/statistics';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/store/committee/committee.repository';
+import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { dataSourceOptions } from 'src/database/data-source';
 import { STORE_ENTITIES } from 'src/store/store.entities';
 import { EmbeddedPostgresServer } from 'src/database/embedded-postgres.server';
@@ -204,7 +204,7 @@ async function main(): Promise<void> {
     const delegatorCached = await load(() => post(port, delegatorQuery));
     const delegatorExecuted = await load(() => post(port, delegatorQuery, true));
     const delegatorSql = await load(async () => {
-      const state = await CommitteeRepository.stakingState(manager);
+      const state = await StakingStateRepository.stakingState(manager);
       const positions = await StakedWalRepository.liveByOwner(manager, delegator);
       await PoolRepository.rateHistories(manager, [...new Set(positions.map((position) => position.nodeId))]);
       return state;

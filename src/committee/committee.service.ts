@@ -1,4 +1,4 @@
-import { StakingStateReader } from 'src/store/committee/staking-state.reader';
+import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 import {
   Membership,
   type CommitteeAuditView,
@@ -8,7 +8,7 @@ import {
 } from 'src/committee/committee.views';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/store/committee/committee.repository';
+import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { committeeChange, type NodeShardChange } from 'src/domain/committee/committee-change';
 import { computeNextCommittee, type Committee } from 'src/domain/committee/committee';
 import { parseNodeId } from 'src/domain/shared/node-id';
@@ -29,7 +29,7 @@ export class CommitteeService {
 
   async committee(epoch: number): Promise<CommitteeView | undefined> {
     const manager = this.dataSource.manager;
-    const members = await CommitteeRepository.members(manager, epoch);
+    const members = await StakingStateRepository.members(manager, epoch);
     if (members.length === 0) {
       return undefined;
     }
@@ -103,13 +103,13 @@ export class CommitteeService {
    */
   async audit(epoch: number): Promise<CommitteeAuditView | undefined> {
     const manager = this.dataSource.manager;
-    const selection = await CommitteeRepository.selection(manager, epoch);
+    const selection = await StakingStateRepository.selection(manager, epoch);
     if (selection === undefined) {
       return undefined;
     }
     const [onChain, previous] = await Promise.all([
-      CommitteeRepository.members(manager, epoch),
-      epoch === 0 ? Promise.resolve([]) : CommitteeRepository.members(manager, epoch - 1),
+      StakingStateRepository.members(manager, epoch),
+      epoch === 0 ? Promise.resolve([]) : StakingStateRepository.members(manager, epoch - 1),
     ]);
     const { committee } = computeNextCommittee({
       nShards: selection.nShards,
@@ -144,7 +144,7 @@ export class CommitteeService {
   }
 
   private async predict(epoch: number, nShards: number, current: Committee): Promise<CommitteeView> {
-    const activeSet = await CommitteeRepository.activeSet(this.dataSource.manager, epoch);
+    const activeSet = await StakingStateRepository.activeSet(this.dataSource.manager, epoch);
     const stakes = new Map(activeSet.map((entry) => [entry.nodeId, entry.stakedAmount]));
     const { committee } =
       activeSet.length === 0

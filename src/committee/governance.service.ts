@@ -1,4 +1,4 @@
-import { StakingStateReader } from 'src/store/committee/staking-state.reader';
+import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 import {
   SlashingProposalStatus,
   type GovernanceView,
@@ -8,7 +8,7 @@ import {
 } from 'src/committee/governance.views';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/store/committee/committee.repository';
+import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { SlashingRepository } from 'src/store/slashing/slashing.repository';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { concentrationThresholds, gini, nakamotoCoefficient } from 'src/domain/votes/concentration';
@@ -37,8 +37,8 @@ export class GovernanceService {
       return undefined;
     }
     const { epoch, nShards } = state;
-    const members = await CommitteeRepository.members(manager, epoch);
-    const next = state.nextCommitteeSelected ? await CommitteeRepository.members(manager, epoch + 1) : [];
+    const members = await StakingStateRepository.members(manager, epoch);
+    const next = state.nextCommitteeSelected ? await StakingStateRepository.members(manager, epoch + 1) : [];
     const voters = [...new Set([...members, ...next].map((member) => member.nodeId))];
     const votes = await PoolRepository.votesAsOf(manager, epoch, voters);
     const balances = await PoolRepository.balancesAsOf(

@@ -1,4 +1,4 @@
-import { StakingStateReader } from 'src/store/committee/staking-state.reader';
+import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 import { EpochStateKind, type EpochView, type NetworkView } from 'src/epochs/epoch.views';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';

@@ -1,4 +1,4 @@
-import { StakingStateReader } from 'src/store/committee/staking-state.reader';
+import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { performanceScore, type PerformanceScore } from 'src/domain/performance/performance-score';

@@ -1,4 +1,4 @@
-import { StakingStateReader } from 'src/store/committee/staking-state.reader';
+import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 import {
   type EpochRewardsView,
   type NodeEpochRewardView,
@@ -6,7 +6,7 @@ import {
 } from 'src/rewards/rewards.views';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/store/committee/committee.repository';
+import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { distributeEpochRewards, projectNodeReward, splitCommission } from 'src/domain/staking/epoch-rewards';
 import { parseNodeId } from 'src/domain/shared/node-id';
 import { RewardsRepository } from 'src/store/queries/rewards.repository';
@@ -93,7 +93,7 @@ export class RewardsService {
     if (future === undefined || state === undefined) {
       return [];
     }
-    const members = await CommitteeRepository.members(manager, state.epoch);
+    const members = await StakingStateRepository.members(manager, state.epoch);
     const shards = members.find((member) => member.nodeId === nodeId)?.shards.length ?? 0;
     return future.buckets
       .map((bucket) => ({

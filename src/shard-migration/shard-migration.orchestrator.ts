@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { CommitteeRepository } from 'src/store/committee/committee.repository';
+import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { EpochRepository } from 'src/store/epochs/epoch.repository';
 import type { HandoffDeadlines } from 'src/domain/shard-migration/handoff-deadlines';
 import { estimateShardSize, planMigration } from 'src/domain/shard-migration/migration-plan';
@@ -67,9 +67,9 @@ export class ShardMigrationOrchestrator {
 
   private async plan(manager: EntityManager, epoch: UnplannedEpoch, now: Date): Promise<boolean> {
     // One connection per transaction: its queries run one after another.
-    const previous = await CommitteeRepository.members(manager, epoch.epoch - 1);
-    const current = await CommitteeRepository.members(manager, epoch.epoch);
-    const state = await CommitteeRepository.stakingState(manager);
+    const previous = await StakingStateRepository.members(manager, epoch.epoch - 1);
+    const current = await StakingStateRepository.members(manager, epoch.epoch);
+    const state = await StakingStateRepository.stakingState(manager);
     const system = await EpochRepository.system(manager, epoch.epoch);
     const nShards = state?.nShards ?? current.reduce((total, member) => total + member.shards.length, 0);
     const syncBytesPerSecond =

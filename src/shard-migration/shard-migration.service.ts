@@ -1,4 +1,4 @@
-import { StakingStateReader } from 'src/store/committee/staking-state.reader';
+import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 import {
   MigrationKind,
   type HandoffAlertView,
@@ -22,7 +22,7 @@ import {
   ShardMigrationRepository,
   type MigrationNodeRecord,
 } from 'src/store/shard-migration/shard-migration.repository';
-import { CommitteeRepository } from 'src/store/committee/committee.repository';
+import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 
 /**
  * The handoff as operators see it: the live state of a tracked epoch change (as the orchestrator
@@ -172,7 +172,7 @@ export class ShardMigrationService {
       return undefined;
     }
     const epoch = next.committee.epoch;
-    const current = await CommitteeRepository.members(manager, state.epoch);
+    const current = await StakingStateRepository.members(manager, state.epoch);
     const system = await EpochRepository.system(manager, state.epoch);
     const settings = this.config.shardMigration;
     const syncBytesPerSecond =

@@ -1,4 +1,4 @@
-import { StakingStateReader } from 'src/store/committee/staking-state.reader';
+import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 import {
   type DelegatorEpochRewardView,
   type DelegatorView,
@@ -8,7 +8,7 @@ import { Injectable } from '@nestjs/common';
 import { isValidSuiAddress, normalizeSuiAddress } from '@mysten/sui/utils';
 import { DataSource } from 'typeorm';
 import { ApplicationErrorCode, ApplicationException } from 'src/common/errors/application.exception';
-import { CommitteeRepository } from 'src/store/committee/committee.repository';
+import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { parseNodeId } from 'src/domain/shared/node-id';
 import { calculateRewards, rewardsPerEpoch } from 'src/domain/staking/exchange-rate';
 import { canWithdrawEarly } from 'src/domain/staking/staked-wal';
@@ -36,7 +36,7 @@ export class DelegatorsService {
       ...new Set(positions.map((p) => p.nodeId)),
     ]);
     const nextMembers = state.nextCommitteeSelected
-      ? new Set((await CommitteeRepository.members(manager, epoch + 1)).map((member) => member.nodeId))
+      ? new Set((await StakingStateRepository.members(manager, epoch + 1)).map((member) => member.nodeId))
       : new Set<string>();
     const context = { epoch, committeeSelected: state.nextCommitteeSelected };
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { apyWindows } from 'src/domain/staking/apy';
 import type { ApyWindowView, ExchangeRateView, OperatorEpochView } from 'src/staking/operator.views';
-import { CommitteeRepository } from 'src/store/committee/committee.repository';
-import { StakingStateReader } from 'src/store/committee/staking-state.reader';
+import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
+import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 import { PoolRepository } from 'src/store/pools/pool.repository';
 
 /** An operator over time: stake, shards and commission per epoch, exchange rates, APY, self-stake. */
@@ -19,7 +19,7 @@ export class OperatorHistoryService {
     const manager = this.dataSource.manager;
     const [rows, shards, state] = await Promise.all([
       PoolRepository.poolHistory(manager, nodeId),
-      CommitteeRepository.shardsByEpoch(manager, nodeId),
+      StakingStateRepository.shardsByEpoch(manager, nodeId),
       this.stakingState.latest(),
     ]);
     const first = rows[0];

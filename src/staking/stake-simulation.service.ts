@@ -7,8 +7,8 @@ import { U64_MAX } from 'src/domain/shared/u64';
 import { MIN_STAKING_THRESHOLD } from 'src/domain/staking/staked-wal';
 import type { StakeOutlookView, StakeSimulationView } from 'src/staking/operator.views';
 import { normaliseNodeId, OperatorsService } from 'src/staking/operators.service';
-import { CommitteeRepository } from 'src/store/committee/committee.repository';
-import { StakingStateReader } from 'src/store/committee/staking-state.reader';
+import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
+import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 
 /**
  * What a stake would do: whether each node is in the committee the latest active set would
@@ -66,8 +66,8 @@ export class StakeSimulationService {
       return undefined;
     }
     const [members, header] = await Promise.all([
-      CommitteeRepository.activeSet(manager, state.epoch),
-      CommitteeRepository.activeSetHeader(manager, state.epoch),
+      StakingStateRepository.activeSet(manager, state.epoch),
+      StakingStateRepository.activeSetHeader(manager, state.epoch),
     ]);
     return {
       epoch: state.epoch,

@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { createDataSource } from 'src/database/data-source';
-import { ActiveSetMemberEntity } from 'src/store/committee/active-set-member.entity';
-import { ActiveSetEntity } from 'src/store/committee/active-set.entity';
-import { CommitteeMemberEntity } from 'src/store/committee/committee-member.entity';
-import { CommitteeSelectionMemberEntity } from 'src/store/committee/committee-selection-member.entity';
-import { CommitteeSelectionEntity } from 'src/store/committee/committee-selection.entity';
+import { ActiveSetMemberEntity } from 'src/store/staking-state/active-set-member.entity';
+import { ActiveSetEntity } from 'src/store/staking-state/active-set.entity';
+import { CommitteeMemberEntity } from 'src/store/staking-state/committee-member.entity';
+import { CommitteeSelectionMemberEntity } from 'src/store/staking-state/committee-selection-member.entity';
+import { CommitteeSelectionEntity } from 'src/store/staking-state/committee-selection.entity';
 import { SlashingProposalVersionEntity } from 'src/store/slashing/slashing-proposal-version.entity';
-import { StakingStateEntity } from 'src/store/committee/staking-state.entity';
+import { StakingStateEntity } from 'src/store/staking-state/staking-state.entity';
 import { EpochEntity } from 'src/store/epochs/epoch.entity';
 import { SystemStateEntity } from 'src/store/epochs/system-state.entity';
 import { WalrusEventEntity } from 'src/store/events/walrus-event.entity';

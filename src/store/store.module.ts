@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { StakingStateReader } from 'src/store/committee/staking-state.reader';
+import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 
 /** Readers over the store that keep what they read until the indexer commits again. */
 @Global()

@@ -1,6 +1,9 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository, type StakingStateRow } from 'src/store/committee/committee.repository';
+import {
+  StakingStateRepository,
+  type StakingStateRow,
+} from 'src/store/staking-state/staking-state.repository';
 import { IndexNotifications } from 'src/database/index-notifications';
 
 /** How often the feed reads the staking state while anyone listens and notifications are down. */
@@ -75,7 +78,7 @@ export class StakingStateFeed implements OnApplicationShutdown {
     this.polling = true;
     this.lastReadMs = Date.now();
     try {
-      const current = await CommitteeRepository.stakingState(this.dataSource.manager);
+      const current = await StakingStateRepository.stakingState(this.dataSource.manager);
       if (
         current === undefined ||
         (this.last !== undefined &&

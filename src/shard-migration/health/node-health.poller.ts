@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { CommitteeRepository } from 'src/store/committee/committee.repository';
+import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import type { NodeCircuit } from 'src/domain/shard-migration/node-health-report';
 import { INITIAL_CIRCUIT, NodePollPolicy } from 'src/shard-migration/health/node-poll.policy';
 import type { NodeHealthClient } from 'src/shard-migration/health/node-health.client';
@@ -32,7 +32,7 @@ export class NodeHealthPoller {
     const [targets, known, state] = await Promise.all([
       NodeHealthRepository.pollTargets(manager),
       NodeHealthRepository.all(manager),
-      CommitteeRepository.stakingState(manager),
+      StakingStateRepository.stakingState(manager),
     ]);
     const circuits = new Map<string, NodeCircuit>(known.map((record) => [record.nodeId, record]));
     const due = targets.flatMap((target) => {

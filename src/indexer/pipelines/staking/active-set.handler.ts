@@ -10,7 +10,7 @@ import {
 import type { StakingObjectHandler } from 'src/indexer/pipelines/staking/staking-object.handler';
 import type { WalrusCheckpoint, WalrusObjectChange } from 'src/indexer/walrus-checkpoint';
 import { decodeObject } from 'src/indexer/walrus-decoders';
-import { CommitteeRepository, type ActiveSetRow } from 'src/store/committee/committee.repository';
+import { StakingStateRepository, type ActiveSetRow } from 'src/store/staking-state/staking-state.repository';
 
 /** The active set: the newest version in each epoch, with its members in order. */
 export class ActiveSetHandler implements StakingObjectHandler {
@@ -43,6 +43,6 @@ export class ActiveSetHandler implements StakingObjectHandler {
   }
 
   async write(manager: EntityManager): Promise<void> {
-    await CommitteeRepository.writeActiveSets(manager, [...this.rows.values()]);
+    await StakingStateRepository.writeActiveSets(manager, [...this.rows.values()]);
   }
 }

@@ -11,11 +11,11 @@ import type { StakingObjectHandler } from 'src/indexer/pipelines/staking/staking
 import type { WalrusCheckpoint, WalrusObjectChange } from 'src/indexer/walrus-checkpoint';
 import { decodeObject, type DecodedStakingInner } from 'src/indexer/walrus-decoders';
 import {
-  CommitteeRepository,
+  StakingStateRepository,
   type CommitteeMemberRow,
   type CommitteeSelectionRow,
   type StakingStateRow,
-} from 'src/store/committee/committee.repository';
+} from 'src/store/staking-state/staking-state.repository';
 
 /**
  * The staking inner object: the epoch state machine, the committees (current, previous and, once
@@ -87,10 +87,10 @@ export class StakingInnerHandler implements StakingObjectHandler {
   }
 
   async write(manager: EntityManager): Promise<void> {
-    await CommitteeRepository.writeStakingStates(manager, [...this.states.values()]);
-    await CommitteeRepository.writeCommitteeMembers(manager, [...this.members.values()]);
+    await StakingStateRepository.writeStakingStates(manager, [...this.states.values()]);
+    await StakingStateRepository.writeCommitteeMembers(manager, [...this.members.values()]);
     // Before the batch's active sets: a selection without one in the batch reads the stored one.
-    await CommitteeRepository.writeSelections(manager, this.selectionRows);
+    await StakingStateRepository.writeSelections(manager, this.selectionRows);
   }
 }
 

@@ -9,7 +9,7 @@ import type { StakingObjectHandler } from 'src/indexer/pipelines/staking/staking
 import { StakingPoolHandler } from 'src/indexer/pipelines/staking/staking-pool.handler';
 import { StorageNodeCapHandler } from 'src/indexer/pipelines/staking/storage-node-cap.handler';
 import type { WalrusCheckpoint, WalrusObjectChange } from 'src/indexer/walrus-checkpoint';
-import { CommitteeRepository } from 'src/store/committee/committee.repository';
+import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { PoolRepository } from 'src/store/pools/pool.repository';
 
 export type { StakingPipelineState } from 'src/indexer/pipelines/staking/staking-batch';
@@ -25,7 +25,7 @@ export class StakingPipeline implements Pipeline<StakingPipelineState> {
   readonly name = 'staking' as const;
 
   async loadState(manager: EntityManager): Promise<StakingPipelineState> {
-    const latest = await CommitteeRepository.stakingState(manager);
+    const latest = await StakingStateRepository.stakingState(manager);
     return {
       epoch: latest?.epoch ?? null,
       rateTables: await PoolRepository.exchangeRateTables(manager),

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CommitteeRepository, type StakingStateRow } from 'src/store/committee/committee.repository';
+import {
+  StakingStateRepository,
+  type StakingStateRow,
+} from 'src/store/staking-state/staking-state.repository';
 import { readOnce } from 'src/store/read-scope';
 
 /**
@@ -14,7 +17,9 @@ export class StakingStateReader {
 
   /** The staking state of the latest indexed epoch; undefined before anything is indexed. */
   latest(): Promise<StakingStateRow | undefined> {
-    return readOnce('staking_state:latest', () => CommitteeRepository.stakingState(this.dataSource.manager));
+    return readOnce('staking_state:latest', () =>
+      StakingStateRepository.stakingState(this.dataSource.manager),
+    );
   }
 
   /** The staking state of `epoch`, or the latest when none is given. */
@@ -22,7 +27,7 @@ export class StakingStateReader {
     return epoch === undefined
       ? this.latest()
       : readOnce(`staking_state:${epoch}`, () =>
-          CommitteeRepository.stakingState(this.dataSource.manager, epoch),
+          StakingStateRepository.stakingState(this.dataSource.manager, epoch),
         );
   }
 }

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { versionGuardedUpsert } from 'src/database/bulk-upsert';
 import { bulkWriteEntities } from 'src/database/entity-bulk-write';
-import { ActiveSetMemberEntity } from 'src/store/committee/active-set-member.entity';
-import { ActiveSetEntity } from 'src/store/committee/active-set.entity';
-import { CommitteeMemberEntity } from 'src/store/committee/committee-member.entity';
-import { CommitteeSelectionMemberEntity } from 'src/store/committee/committee-selection-member.entity';
-import { StakingStateEntity } from 'src/store/committee/staking-state.entity';
+import { ActiveSetMemberEntity } from 'src/store/staking-state/active-set-member.entity';
+import { ActiveSetEntity } from 'src/store/staking-state/active-set.entity';
+import { CommitteeMemberEntity } from 'src/store/staking-state/committee-member.entity';
+import { CommitteeSelectionMemberEntity } from 'src/store/staking-state/committee-selection-member.entity';
+import { StakingStateEntity } from 'src/store/staking-state/staking-state.entity';
 
 export type StakingStateRow = Readonly<Omit<StakingStateEntity, 'epochState'>> & {
   readonly epochState: 'EpochChangeSync' | 'EpochChangeDone' | 'NextParamsSelected';
@@ -37,7 +37,7 @@ export interface ActiveSetRow {
 }
 
 /** The staking inner object's epoch state, committees and active set. */
-export const CommitteeRepository = {
+export const StakingStateRepository = {
   async writeStakingStates(manager: EntityManager, rows: readonly StakingStateRow[]): Promise<void> {
     await bulkWriteEntities(manager, StakingStateEntity, rows, ({ table, columns }) =>
       versionGuardedUpsert(table, columns, ['epoch']),
