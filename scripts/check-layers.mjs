@@ -98,7 +98,9 @@ if (args.includes('--list') || upward.length > max) {
   for (const line of upward) console.log(`  up: ${line}`);
 }
 for (const line of forbidden) console.log(`  forbidden: ${line}`);
+for (const line of oversized) console.log(`  too long: ${line}`);
 console.log(
-  `imports against the floors: ${upward.length} (at most ${max}); forbidden imports: ${forbidden.length}`,
+  `imports against the floors: ${upward.length} (at most ${max}); forbidden imports: ${forbidden.length}; ` +
+    `files over ${MAX_FILE_LINES} lines: ${oversized.length}`,
 );
-process.exit(upward.length > max || forbidden.length > 0 ? 1 : 0);
+process.exit(upward.length > max || forbidden.length > 0 || oversized.length > 0 ? 1 : 0);
