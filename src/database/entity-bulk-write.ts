@@ -52,13 +52,24 @@ export async function bulkWriteEntities<T extends ObjectLiteral, E extends keyof
   const except = options.except ?? [];
   const table = entityColumns(manager, entity, except);
   const metadata = manager.dataSource.getMetadata(entity);
+  // Resolved once per write, not per cell: the property to read, its transformers, array or not.
   const encoders = table.columns.map((column) => {
     const found = metadata.findColumnWithPropertyName(column.property);
     if (found === undefined) {
       throw new Error(`${table.table} has no column for ${column.property}`);
     }
+    const property = column.property as keyof Omit<T, E>;
+    const transformers =
+      found.transformer === undefined
+        ? []
+        : Array.isArray(found.transformer)
+          ? found.transformer
+          : [found.transformer];
     return (row: Omit<T, E>): BulkValue => {
-      const value: unknown = found.getEntityValue(row, true);
+      let value: unknown = row[property];
+      for (const transformer of transformers) {
+        value = transformer.to(value);
+      }
       return found.isArray && Array.isArray(value) ? arrayLiteral(value) : (value as BulkValue);
     };
   });
