@@ -10,6 +10,16 @@ import {
   type StakedWalVersionRow,
 } from 'src/store/positions/staked-wal.repository';
 
+/** A deletion's version row: the object is gone, and so are its fields. */
+const NO_POSITION = {
+  owner: null,
+  nodeId: null,
+  principal: null,
+  state: null,
+  withdrawEpoch: null,
+  activationEpoch: null,
+} as const;
+
 /**
  * StakedWal positions from object changes (staking emits no events): created on stake or split,
  * mutated on a withdrawal request or join, deleted on withdrawal or when joined into another.
@@ -39,7 +49,7 @@ export class StakedWalPipeline implements Pipeline<null> {
             timestamp: new Date(checkpoint.timestampMs),
           };
           if (change.operation === 'deleted') {
-            versions.push({ ...base, operation: 'deleted', position: null });
+            versions.push({ ...base, operation: 'deleted', ...NO_POSITION });
             deletions.set(change.objectId, { ...base });
             continue;
           }
@@ -52,7 +62,7 @@ export class StakedWalPipeline implements Pipeline<null> {
             withdrawEpoch: decoded.state.Withdrawing?.withdraw_epoch ?? null,
             activationEpoch: decoded.activation_epoch,
           };
-          versions.push({ ...base, operation: change.operation, position });
+          versions.push({ ...base, operation: change.operation, ...position });
           const earlier = current.get(change.objectId);
           current.set(change.objectId, {
             ...position,

@@ -3,15 +3,10 @@ import { bulkWriteEntities } from 'src/database/entity-bulk-write';
 import { StakedWalVersionEntity } from 'src/store/positions/staked-wal-version.entity';
 import { StakedWalEntity } from 'src/store/positions/staked-wal.entity';
 
-export interface StakedWalVersionRow {
-  readonly objectId: string;
-  readonly version: bigint;
-  readonly checkpoint: bigint;
-  readonly txDigest: string;
-  readonly timestamp: Date;
+/** One version of a StakedWal, as the entity holds it: the position's fields are null for a deletion. */
+export type StakedWalVersionRow = Readonly<Omit<StakedWalVersionEntity, 'operation'>> & {
   readonly operation: 'created' | 'mutated' | 'deleted';
-  readonly position: StakedWalFields | null;
-}
+};
 
 export interface StakedWalFields {
   readonly owner: string;
@@ -43,20 +38,7 @@ export const StakedWalRepository = {
     await bulkWriteEntities(
       manager,
       StakedWalVersionEntity,
-      versions.map((row) => ({
-        objectId: row.objectId,
-        version: row.version,
-        checkpoint: row.checkpoint,
-        txDigest: row.txDigest,
-        timestamp: row.timestamp,
-        operation: row.operation,
-        owner: row.position?.owner ?? null,
-        nodeId: row.position?.nodeId ?? null,
-        principal: row.position?.principal ?? null,
-        state: row.position?.state ?? null,
-        withdrawEpoch: row.position?.withdrawEpoch ?? null,
-        activationEpoch: row.position?.activationEpoch ?? null,
-      })),
+      versions,
       'ON CONFLICT (object_id, version) DO NOTHING',
     );
     await bulkWriteEntities<StakedWalEntity, 'deletedCheckpoint'>(
