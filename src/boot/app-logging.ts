@@ -15,11 +15,12 @@ export function appLoggingModule({ quiet }: { quiet: boolean }): DynamicModule {
     ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })
     : pino.destination({ dest: 1, sync: true });
   return LoggerModule.forRoot({
+    // No per-request logger: requests are not logged one by one, and the API's hot path should not
+    // pay for a child logger it never writes to.
+    forRoutes: [],
     pinoHttp: [
       {
         level,
-        autoLogging: false,
-        quietReqLogger: true,
         timestamp: pino.stdTimeFunctions.isoTime,
         base: { service: 'tusk' },
       },
