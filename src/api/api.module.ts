@@ -12,7 +12,9 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLErrorFilter } from 'src/api/graphql-error.filter';
 import { GRAPHQL_RESOLVERS } from 'src/api/graphql-schema';
+import { queryCostPlugin } from 'src/api/query-cost.plugin';
 import { queryLimitsRule } from 'src/api/query-limits';
+import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
 import { responseCachePlugin } from 'src/api/response-cache.plugin';
 import { CommitteeModule } from 'src/committee/committee.module';
 import { EpochsModule } from 'src/epochs/epochs.module';
@@ -43,6 +45,7 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
       driver: ApolloDriver,
       imports: [MetaModule, StakingModule, PerformanceModule, ResponseCacheModule],
       inject: [
+        APP_CONFIG,
         FreshnessTracker,
         OperatorHistoryService,
         StakeSimulationService,
@@ -50,6 +53,7 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
         ResponseCache,
       ],
       useFactory: (
+        config: AppConfig,
         freshness: FreshnessTracker,
         history: OperatorHistoryService,
         simulation: StakeSimulationService,
@@ -62,7 +66,11 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
         // Errors carry a code and a message, never a stack trace.
         includeStacktraceInErrorResponses: false,
         validationRules: [queryLimitsRule],
-        plugins: [responseCachePlugin(freshness, cache), freshnessPlugin(freshness)],
+        plugins: [
+          queryCostPlugin(config.api.queryCostBudget),
+          responseCachePlugin(freshness, cache),
+          freshnessPlugin(freshness),
+        ],
         // Fresh loaders per request: batching never mixes two requests' reads.
         context: () => ({ operatorLoaders: createOperatorLoaders({ history, simulation, performance }) }),
         // Subscriptions over WebSocket (graphql-ws) on the same path.

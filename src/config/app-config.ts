@@ -15,6 +15,13 @@ export type AppRole = (typeof APP_ROLES)[number];
 const portSchema = z.coerce.number().int().min(0).max(65_535);
 const objectId = z.string().regex(/^0x[0-9a-fA-F]{1,64}$/, 'must be a 0x-prefixed Sui object ID');
 
+/**
+ * Most a GraphQL query may cost (see src/api/query-cost.ts). Every README example fits (the largest,
+ * governance with every slashing proposal and its voters at their worst-case bounds, costs about
+ * 51 000); a page of 1 000 operators, each with 30 epochs of history and its APY windows, does not.
+ */
+export const DEFAULT_QUERY_COST_BUDGET = 100_000;
+
 const envSchema = z.object({
   PORT: portSchema.default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -37,6 +44,7 @@ const envSchema = z.object({
   TUSK_INDEXER_START: z.enum(['auto', 'genesis', 'snapshot']).default('auto'),
   TUSK_INDEXER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   TUSK_STANDBY_POLL_MS: z.coerce.number().int().min(50).default(2000),
+  TUSK_QUERY_COST_BUDGET: z.coerce.number().int().min(1).default(DEFAULT_QUERY_COST_BUDGET),
   TUSK_MIGRATION_TICK_MS: z.coerce.number().int().min(50).optional(),
   TUSK_NODE_HEALTH_POLL_MS: z.coerce.number().int().min(100).optional(),
   TUSK_NODE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).optional(),
@@ -123,10 +131,16 @@ export type DatabaseConfig =
   | { readonly kind: 'external'; readonly url: string }
   | { readonly kind: 'embedded'; readonly dataDir: string; readonly port: number };
 
+export interface ApiConfig {
+  /** Most a query may cost before it runs; above it the query is refused (`QUERY_TOO_COSTLY`). */
+  readonly queryCostBudget: number;
+}
+
 export interface AppConfig {
   readonly port: number;
   readonly host: string;
   readonly role: AppRole;
+  readonly api: ApiConfig;
   readonly database: DatabaseConfig;
   readonly chain: ChainConfig;
   readonly indexer: IndexerConfig;
@@ -152,6 +166,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
     port: vars.PORT,
     host: vars.HOST,
     role: vars.APP_ROLE,
+    api: { queryCostBudget: vars.TUSK_QUERY_COST_BUDGET },
     database:
       vars.DATABASE_URL !== undefined
         ? { kind: 'external', url: vars.DATABASE_URL }

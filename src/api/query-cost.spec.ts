@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, Kind, parse, type DefinitionNode, type DocumentNode } from 'graphql';
+import { queryCost } from 'src/api/query-cost';
+import { DEFAULT_QUERY_COST_BUDGET } from 'src/config/app-config';
+
+const ROOT = join(__dirname, '..', '..');
+const schema = buildSchema(readFileSync(join(ROOT, 'schema.gql'), 'utf8'));
+
+function cost(query: string, variables: Record<string, unknown> = {}): number {
+  const priced = queryCost(schema, parse(query), variables, undefined);
+  if (priced.kind !== 'cost') {
+    throw new Error(`not priced: ${priced.kind}`);
+  }
+  return priced.cost;
+}
+
+/** Each operation of the README's GraphQL examples, with the fragments it may use. */
+function readmeOperations(): { name: string; document: DocumentNode }[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+  return blocks.flatMap((block, index) => {
+    const definitions = parse(block).definitions;
+    const fragments = definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
+    return definitions
+      .filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
+      .map((operation: DefinitionNode, position) => ({
+        name: `block ${index + 1}, operation ${position + 1}`,
+        document: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] },
+      }));
+  });
+}
+
+const OPERATOR_FIELDS = 'nodeId name stake history(last: 30) { epoch stake shards } apy { epochs apy }';
+
+describe('query cost', () => {
+  it('counts a field once and multiplies a page by its first, counting edges once', () => {
+    expect(cost('{ network { epoch } }')).toBe(2);
+    expect(cost('{ operators(first: 10) { edges { node { nodeId } } } }')).toBe(31);
+    expect(cost('{ operators(first: 20) { edges { node { nodeId } } } }')).toBe(61);
+    // Without first, the page default (50).
+    expect(cost('{ operators { edges { node { nodeId } } } }')).toBe(151);
+  });
+
+  it('takes page sizes from variables and bounds them as the resolvers do', () => {
+    const query = 'query Page($n: Int) { operators(first: $n) { edges { node { nodeId } } } }';
+    expect(cost(query, { n: 5 })).toBe(16);
+    expect(cost(query, { n: 1_000_000 })).toBe(cost(query, { n: 1000 }));
+  });
+
+  it('prices every example query of the README within the default budget', () => {
+    const operations = readmeOperations();
+    expect(operations.length).toBeGreaterThan(10);
+    for (const { name, document } of operations) {
+      const priced = queryCost(schema, document, {}, undefined);
+      const cost = priced.kind === 'cost' ? priced.cost : Number.POSITIVE_INFINITY;
+      expect({ name, within: cost <= DEFAULT_QUERY_COST_BUDGET }).toEqual({ name, within: true });
+    }
+  });
+
+  it('prices amplification by aliases, fragments and nested lists far over the budget', () => {
+    const aliases = Array.from(
+      { length: 150 },
+      (_, i) => `a${i}: operators(first: 1000) { edges { node { ${OPERATOR_FIELDS} } } }`,
+    ).join('\n');
+    expect(cost(`{ ${aliases} }`)).toBeGreaterThan(100 * DEFAULT_QUERY_COST_BUDGET);
+    // One such alias alone: 1 000 operators with 30 epochs of history and 4 APY windows each.
+    expect(cost(`{ ${aliases.split('\n')[0] ?? ''} }`)).toBeGreaterThan(DEFAULT_QUERY_COST_BUDGET);
+
+    const fragments = `
+      fragment Op on Operator { ${OPERATOR_FIELDS} }
+      fragment Twice on Operator { ...Op again: history(last: 1000) { epoch } }
+      { operators(first: 1000) { edges { node { ...Twice ...Op } } } }`;
+    expect(cost(fragments)).toBeGreaterThan(DEFAULT_QUERY_COST_BUDGET);
+
+    const nested = '{ shardMigration { moves { shard } nodes { nodeId } } committee { members { nodeId } } }';
+    expect(cost(nested)).toBeLessThan(DEFAULT_QUERY_COST_BUDGET);
+    expect(
+      cost(
+        `{ ${Array.from({ length: 40 }, (_, i) => `m${i}: shardMigration { moves { shard from to state } }`).join(' ')} }`,
+      ),
+    ).toBeGreaterThan(DEFAULT_QUERY_COST_BUDGET);
+  });
+
+  it('refuses to price a query too large to walk', () => {
+    const aliases = Array.from({ length: 30_000 }, (_, i) => `e${i}: network { epoch }`).join(' ');
+    expect(queryCost(schema, parse(`{ ${aliases} }`), {}, undefined)).toEqual({ kind: 'too_large' });
+  });
+});

@@ -1,0 +1,114 @@
+import {
+  getNullableType,
+  isListType,
+  type DocumentNode,
+  type GraphQLField,
+  type GraphQLSchema,
+} from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEPLOYED_ACTIVE_SET_SIZE_LIMIT } from 'src/domain/committee/active-set';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from 'src/staking/operators.service';
+
+/** Shards of a Walrus deployment: the bound of every per-shard list. */
+const SHARDS = 1000;
+/** Committee members, votes and handoff nodes are bounded by the active set. */
+const NODES = DEPLOYED_ACTIVE_SET_SIZE_LIMIT;
+/** A list the table below does not name: assumed this long. */
+const DEFAULT_LIST_BOUND = 100;
+
+/**
+ * The longest each list without a page argument can be, by `Type.field`. A connection's `edges`
+ * count once: the connection's own `first` already multiplies what they select.
+ */
+const LIST_BOUNDS: Readonly<Record<string, number>> = {
+  'OperatorConnection.edges': 1,
+  'Committee.members': NODES,
+  'CommitteeAudit.differences': NODES,
+  'CommitteeChange.moves': SHARDS,
+  'CommitteeChange.nodes': NODES,
+  'Query.shardMap': SHARDS,
+  'ShardMigration.moves': SHARDS,
+  'ShardMigration.nodes': NODES,
+  'ShardMigration.alerts': NODES,
+  'ShardMigration.stalls': NODES,
+  'Governance.votes': NODES,
+  'Governance.slashingProposals': NODES,
+  'SlashingProposal.voters': NODES,
+  'SlashingProposal.nonVoters': NODES,
+  'Operator.apy': 4,
+  'Operator.pendingCommissionRates': 4,
+  // One bucket per future epoch the storage fund holds (`max_epochs_ahead`).
+  'Operator.rewardProjections': 53,
+  'PerformanceScore.components': 8,
+  'Meta.pipelines': 8,
+  'EpochRewards.nodes': NODES,
+};
+
+/** The size a paged field asks for: its `first` or `last`, as the resolver will bound it. */
+function pageSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
+  const name = field.args.some((arg) => arg.name === 'first')
+    ? 'first'
+    : field.args.some((arg) => arg.name === 'last')
+      ? 'last'
+      : undefined;
+  if (name === undefined) {
+    return undefined;
+  }
+  const value = args[name];
+  // Beyond the page limit the resolver refuses the request itself, with a more precise error.
+  return typeof value === 'number' ? Math.max(0, Math.min(value, MAX_PAGE_SIZE)) : DEFAULT_PAGE_SIZE;
+}
+
+/**
+ * A list costs one plus its length times what each element selects; a paged field (a list or a
+ * connection) takes its length from `first`/`last`, any other list from `LIST_BOUNDS`. Fields that
+ * are neither fall through to the next estimator (one per field).
+ */
+export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const paged = pageSize(field, args);
+  if (paged !== undefined) {
+    return 1 + paged * childComplexity;
+  }
+  if (!isListType(getNullableType(field.type))) {
+    return undefined;
+  }
+  return 1 + (LIST_BOUNDS[`${type.name}.${field.name}`] ?? DEFAULT_LIST_BOUND) * childComplexity;
+};
+
+/** Nodes of a query that cost analysis walks at the most, aliases and fragments expanded. */
+const MAX_ANALYSED_NODES = 20_000;
+
+export type QueryCost =
+  | { readonly kind: 'cost'; readonly cost: number }
+  /** Too large to analyse: more than `MAX_ANALYSED_NODES` nodes once fragments are expanded. */
+  | { readonly kind: 'too_large' }
+  /** Not analysable as sent (variables that do not coerce): execution refuses it with its own error. */
+  | { readonly kind: 'invalid' };
+
+/**
+ * What a query costs: every field selected counts one, and lists multiply what their elements
+ * select by their length (aliases, fragments and nested lists included).
+ */
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+): QueryCost {
+  try {
+    const cost = getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName,
+      estimators: [listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      maxQueryNodes: MAX_ANALYSED_NODES,
+    });
+    return { kind: 'cost', cost };
+  } catch (error) {
+    if (error instanceof Error && error.message.includes('maximum allowed number of nodes')) {
+      return { kind: 'too_large' };
+    }
+    return { kind: 'invalid' };
+  }
+}
