@@ -12,10 +12,6 @@ export type GraphQLErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'INTERNAL_SERVER
 /** Where each refusal of the contexts lands in the API's vocabulary. */
 export function graphQLCodeOf(code: ApplicationErrorCode): GraphQLErrorCode {
   switch (code) {
-    case ApplicationErrorCode.NOTHING_INDEXED:
-    case ApplicationErrorCode.EPOCH_NOT_FOUND:
-    case ApplicationErrorCode.NODE_NOT_FOUND:
-      return 'NOT_FOUND';
     case ApplicationErrorCode.BAD_EPOCH:
     case ApplicationErrorCode.BAD_PAGE_SIZE:
     case ApplicationErrorCode.BAD_CURSOR:

@@ -7,12 +7,12 @@ describe('the GraphQL error filter', () => {
 
   it('answers a refusal of a context with its message and mapped code', () => {
     const cases: [ApplicationErrorCode, string][] = [
-      [ApplicationErrorCode.EPOCH_NOT_FOUND, 'NOT_FOUND'],
-      [ApplicationErrorCode.NODE_NOT_FOUND, 'NOT_FOUND'],
-      [ApplicationErrorCode.NOTHING_INDEXED, 'NOT_FOUND'],
       [ApplicationErrorCode.BAD_CURSOR, 'BAD_USER_INPUT'],
       [ApplicationErrorCode.BAD_EPOCH, 'BAD_USER_INPUT'],
       [ApplicationErrorCode.BAD_AMOUNT, 'BAD_USER_INPUT'],
+      [ApplicationErrorCode.BAD_PAGE_SIZE, 'BAD_USER_INPUT'],
+      [ApplicationErrorCode.BAD_ADDRESS, 'BAD_USER_INPUT'],
+      [ApplicationErrorCode.BAD_AS_OF, 'BAD_USER_INPUT'],
     ];
     for (const [code, wire] of cases) {
       const answer = filter.catch(new ApplicationException(code, `refused: ${code}`));

@@ -1,15 +1,10 @@
 /**
  * Why a request could not be answered, as the contexts say it. Each edge maps a code to its own
  * vocabulary (GraphQL's `extensions.code`, an exit status), exhaustively, so a new code cannot slip
- * through unmapped.
+ * through unmapped. (What is not there at all, a context says with an undefined view, and the edge
+ * answers `NOT_FOUND`.)
  */
 export enum ApplicationErrorCode {
-  /** Nothing is indexed yet, so there is nothing to answer from. */
-  NOTHING_INDEXED = 'NOTHING_INDEXED',
-  /** The epoch asked for is not (or not yet) indexed. */
-  EPOCH_NOT_FOUND = 'EPOCH_NOT_FOUND',
-  /** No storage node has that ID. */
-  NODE_NOT_FOUND = 'NODE_NOT_FOUND',
   /** An epoch argument that cannot be an epoch (u32). */
   BAD_EPOCH = 'BAD_EPOCH',
   /** A page size outside its bounds. */
