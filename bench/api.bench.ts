@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { percentile } from 'bench/statistics';
 import { DataSource } from 'typeorm';
@@ -22,7 +22,9 @@ import { StakedWalRepository } from 'src/store/positions/staked-wal.repository';
 /**
  * GraphQL latency at 50 concurrent clients against a `tusk start` child, for the operator list
  * (150 operators) and `delegator(address)`, next to the same SQL run directly through the same
- * driver and repositories at the same concurrency.
+ * driver and repositories at the same concurrency, and next to a bare `node:http` server that
+ * answers the cached response's exact bytes to the same client: the machine's own limit for the
+ * cached path.
  */
 
 const FROST_PER_WAL = 1_000_000_000n;
@@ -74,7 +76,7 @@ function network(): { devnet: Devnet; delegator: string } {
   return { devnet, delegator };
 }
 
-async function post(port: number, query: string, fresh = false): Promise<void> {
+async function post(port: number, query: string, fresh = false): Promise<string> {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(fresh ? { 'cache-control': 'no-cache' } : {}) },
@@ -85,6 +87,59 @@ async function post(port: number, query: string, fresh = false): Promise<void> {
   const text = await response.text();
   if (response.status !== 200 || !text.startsWith('{"data":{') || text.includes('"errors":[')) {
     throw new Error(`HTTP ${response.status}: ${text.slice(0, 500)}`);
+  }
+  return text;
+}
+
+/** The bare server: node:http answering every request with the bytes of the file it is given. */
+const BARE_SERVER = `
+const { readFileSync } = require('node:fs');
+const { createServer } = require('node:http');
+const bytes = readFileSync(process.argv[1]);
+const server = createServer((request, response) => {
+  request.resume();
+  request.on('end', () => {
+    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
+    response.end(bytes);
+  });
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
+`;
+
+/**
+ * A bare node:http server in a process of its own, as Tusk is, answering every POST with `body`:
+ * the exact bytes Tusk's cache answers.
+ */
+async function bareServer(body: string): Promise<{ port: number; close: () => void }> {
+  const file = join(mkdtempSync(join(tmpdir(), 'tusk-bench-bare-')), 'body.json');
+  writeFileSync(file, body);
+  const child = spawn(process.execPath, ['-e', BARE_SERVER, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (chunk: Buffer) => {
+      resolve(Number(chunk.toString().trim()));
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`the bare server exited with ${String(code)}`));
+    });
+  });
+  return {
+    port,
+    close: () => {
+      child.kill('SIGTERM');
+      rmSync(dirname(file), { recursive: true, force: true });
+    },
+  };
+}
+
+/** The cached path against the bare server's, from the same client at the same concurrency. */
+async function cachedAgainstBare(port: number, query: string): Promise<{ cached: number[]; bare: number[] }> {
+  const bare = await bareServer(await post(port, query));
+  try {
+    const cached = await load(() => post(port, query));
+    const limit = await load(() => post(bare.port, query));
+    return { cached, bare: limit };
+  } finally {
+    bare.close();
   }
 }
 
@@ -108,13 +163,22 @@ async function load(task: () => Promise<unknown>): Promise<number[]> {
   return latencies.sort((a, b) => a - b);
 }
 
-function report(name: string, cached: number[], executed: number[], sql: number[]): void {
+function report(
+  name: string,
+  { cached, bare }: { cached: number[]; bare: number[] },
+  executed: number[],
+  sql: number[],
+): void {
   const figures = (latencies: number[]) =>
     `p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms`;
+  const ratio = (of: number[], to: number[], at: number) =>
+    (percentile(of, at) / percentile(to, at)).toFixed(2);
   console.log(`${name} (${CLIENTS} clients, ${REQUESTS} requests each):`);
   console.log(
-    `  GraphQL, repeated query (answered from the per-checkpoint cache): ${figures(cached)} (target p99 < 25 ms)`,
+    `  GraphQL, repeated query (answered from the per-checkpoint cache): ${figures(cached)}; ` +
+      `p50 ${ratio(cached, bare, 50)}×, p99 ${ratio(cached, bare, 99)}× the bare server (target p99 <= 1.3×)`,
   );
+  console.log(`  bare node:http serving the same bytes to the same client: ${figures(bare)}`);
   console.log(
     `  GraphQL, executed (Cache-Control: no-cache): ${figures(executed)}; ` +
       `p99 ${(percentile(executed, 99) / percentile(sql, 99)).toFixed(2)}× its SQL (target <= 2×)`,
@@ -188,7 +252,7 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     const manager = dataSource.manager;
 
-    const operatorsCached = await load(() => post(port, OPERATOR_QUERY));
+    const operatorsCached = await cachedAgainstBare(port, OPERATOR_QUERY);
     const operatorsExecuted = await load(() => post(port, OPERATOR_QUERY, true));
     const operatorsSql = await load(() =>
       OperatorRepository.find(manager, {
@@ -201,7 +265,7 @@ async function main(): Promise<void> {
 
     const delegatorQuery = `{ delegator(address: "${delegator}") { totalPrincipal totalRewards positions {
       objectId nodeId principal state activationEpoch withdrawEpoch canWithdrawNow canWithdrawEarly rewards } } }`;
-    const delegatorCached = await load(() => post(port, delegatorQuery));
+    const delegatorCached = await cachedAgainstBare(port, delegatorQuery);
     const delegatorExecuted = await load(() => post(port, delegatorQuery, true));
     const delegatorSql = await load(async () => {
       const state = await StakingStateRepository.stakingState(manager);
