@@ -9,8 +9,8 @@ export interface LeadershipOptions {
   readonly lockKey: number;
   /** How often a standby tries to take the lock. */
   readonly standbyPollMs: number;
-  /** How often the leader checks the connection that holds its lock. */
-  readonly heartbeatMs: number;
+  /** How often the leader checks the connection that holds its lock (default `HEARTBEAT_MS`). */
+  readonly heartbeatMs?: number;
 }
 
 export interface LeadershipHandlers {
@@ -24,6 +24,9 @@ export interface LeadershipHandlers {
   /** Told when the connection holding the lock fails, and the leader steps down. */
   onLockLost?(reason: string): void;
 }
+
+/** How often a leader checks, by default, that the connection holding its lock still answers. */
+const HEARTBEAT_MS = 5000;
 
 /** After a failed term, how long before contesting the lock again. */
 const RETRY_AFTER_FAILED_TERM_MS = 1000;
@@ -93,7 +96,7 @@ export class AdvisoryLeadership {
       lock.query('SELECT 1').catch(() => {
         stepDown('lost the connection holding the lock');
       });
-    }, this.options.heartbeatMs);
+    }, this.options.heartbeatMs ?? HEARTBEAT_MS);
     try {
       await handlers.lead(term.signal);
     } finally {

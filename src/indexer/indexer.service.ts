@@ -31,7 +31,6 @@ import { LeaseLostError, WatermarkRepository } from 'src/store/indexer/watermark
 
 /** Session advisory lock of the indexer writer ('tusk' in ASCII). */
 const WRITER_LOCK_KEY = 0x7475736b;
-const HEARTBEAT_MS = 5000;
 
 export type IndexerRole = 'starting' | 'leader' | 'standby' | 'failed' | 'stopped';
 
@@ -149,7 +148,6 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     const leadership = new AdvisoryLeadership(this.dataSource, {
       lockKey: WRITER_LOCK_KEY,
       standbyPollMs: this.config.indexer.standbyPollMs,
-      heartbeatMs: HEARTBEAT_MS,
     });
     await leadership.run(signal, {
       lead: async (term) => {

@@ -19,7 +19,6 @@ import { isIndexFresh } from 'src/store/shard-migration/shard-migration.reposito
 
 /** Session advisory lock of the handoff orchestrator ('hand' in ASCII). */
 const ORCHESTRATOR_LOCK_KEY = 0x68616e64;
-const HEARTBEAT_MS = 5000;
 
 /**
  * Runs the handoff orchestration in this process when it holds the orchestrator lock: health
@@ -77,7 +76,6 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
     const leadership = new AdvisoryLeadership(this.dataSource, {
       lockKey: ORCHESTRATOR_LOCK_KEY,
       standbyPollMs: Math.max(settings.tickMs, this.config.indexer.standbyPollMs),
-      heartbeatMs: HEARTBEAT_MS,
     });
     await leadership.run(signal, {
       lead: async (term) => {
