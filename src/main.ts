@@ -7,6 +7,7 @@ import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
 import { IndexerService } from 'src/indexer/indexer.service';
 import { ConfigError, loadProcessConfig, type AppConfig } from 'src/config/app-config';
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 
 export interface StartOptions {
   readonly port?: string;
@@ -29,7 +30,22 @@ export async function createApp(config: AppConfig, { quiet = false } = {}): Prom
   }
   app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
+  // Entity tags are Tusk's own (tied to the indexed checkpoint, see src/api/http-caching.ts); one
+  // Express would compute over a body whose `_meta` moves with the clock would never match.
+  (app as NestExpressApplication).set('etag', false);
+  if (config.api.trustProxy !== undefined) {
+    // Which proxies' X-Forwarded-For names the client, for the per-client rate limit.
+    (app as NestExpressApplication).set('trust proxy', trustProxySetting(config.api.trustProxy));
+  }
   return app;
+}
+
+/** `TUSK_TRUST_PROXY` as Express reads it: `true`/`false`, a hop count, or addresses and subnets. */
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') {
+    return value === 'true';
+  }
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /**

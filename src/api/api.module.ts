@@ -1,7 +1,12 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { CachedResponseMiddleware } from 'src/api/cached-response.middleware';
-import { ReadScopeMiddleware } from 'src/api/read-scope.middleware';
+import { ApiLimitsMetrics } from 'src/api/limits/api-limits.metrics';
+import { RateLimitMiddleware } from 'src/api/limits/rate-limit.middleware';
+import { ReadSessionMiddleware } from 'src/api/limits/read-session.middleware';
+import { requestLimitsPlugin } from 'src/api/limits/request-limits.plugin';
+import { webSocketLimits } from 'src/api/limits/websocket-limits';
+import type { GraphQLSchema } from 'graphql';
 import { NetworkMetricsModule } from 'src/metrics/network-metrics.module';
 import { SubscriptionsModule } from 'src/api/subscriptions/subscriptions.module';
 import { PerformanceModule } from 'src/performance/performance.module';
@@ -28,6 +33,10 @@ import { MetaModule } from 'src/api/meta/meta.module';
 import { FreshnessTracker } from 'src/api/meta/freshness.tracker';
 import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
 
+/** The metrics of the API's limits, shared by its middleware and its plugins. */
+@Module({ providers: [ApiLimitsMetrics], exports: [ApiLimitsMetrics] })
+export class ApiLimitsModule {}
+
 /** The GraphQL endpoint, `/graphql`. Resolvers read Postgres only; nothing here talks to the chain. */
 @Module({
   imports: [
@@ -38,13 +47,15 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
     RewardsModule,
     MetaModule,
     ResponseCacheModule,
+    ApiLimitsModule,
     PerformanceModule,
     SubscriptionsModule,
     NetworkMetricsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [MetaModule, StakingModule, PerformanceModule, ResponseCacheModule],
+      imports: [MetaModule, StakingModule, PerformanceModule, ResponseCacheModule, ApiLimitsModule],
       inject: [
+        ApiLimitsMetrics,
         APP_CONFIG,
         FreshnessTracker,
         OperatorHistoryService,
@@ -53,36 +64,66 @@ import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
         ResponseCache,
       ],
       useFactory: (
+        limitsMetrics: ApiLimitsMetrics,
         config: AppConfig,
         freshness: FreshnessTracker,
         history: OperatorHistoryService,
         simulation: StakeSimulationService,
         performance: PerformanceService,
         cache: ResponseCache,
-      ) => ({
-        path: '/graphql',
-        autoSchemaFile: true,
-        sortSchema: true,
-        // Errors carry a code and a message, never a stack trace.
-        includeStacktraceInErrorResponses: false,
-        validationRules: [queryLimitsRule],
-        plugins: [
-          queryCostPlugin(config.api.queryCostBudget),
-          responseCachePlugin(freshness, cache),
-          freshnessPlugin(freshness),
-        ],
-        // Fresh loaders per request: batching never mixes two requests' reads.
-        context: () => ({ operatorLoaders: createOperatorLoaders({ history, simulation, performance }) }),
-        // Subscriptions over WebSocket (graphql-ws) on the same path.
-        subscriptions: { 'graphql-ws': true },
-      }),
+      ) => {
+        let built: GraphQLSchema | undefined;
+        const schema = (): GraphQLSchema => {
+          if (built === undefined) {
+            throw new Error('the GraphQL schema is not built yet');
+          }
+          return built;
+        };
+        return {
+          path: '/graphql',
+          // Tusk's API only reads public data and keeps no cookies, so a cross-site request can do
+          // nothing a direct one cannot; GET queries must work without a preflight header, as a CDN
+          // or a plain link sends them.
+          csrfPrevention: false,
+          transformSchema: (finished: GraphQLSchema) => {
+            built = finished;
+            return finished;
+          },
+          autoSchemaFile: true,
+          sortSchema: true,
+          // Errors carry a code and a message, never a stack trace.
+          includeStacktraceInErrorResponses: false,
+          validationRules: [queryLimitsRule],
+          plugins: [
+            queryCostPlugin(config.api.queryCostBudget, limitsMetrics),
+            // Before the cache's: an answer it turns into an error is then not kept.
+            requestLimitsPlugin(config.api.maxResponseBytes, limitsMetrics),
+            responseCachePlugin(freshness, cache, config),
+            freshnessPlugin(freshness),
+          ],
+          // Fresh loaders per request: batching never mixes two requests' reads.
+          context: () => ({ operatorLoaders: createOperatorLoaders({ history, simulation, performance }) }),
+          // Subscriptions over WebSocket (graphql-ws) on the same path, within their own limits.
+          subscriptions: {
+            'graphql-ws': webSocketLimits(
+              { ...config.api.webSocket, queryCostBudget: config.api.queryCostBudget },
+              schema,
+              limitsMetrics,
+            ),
+          },
+        };
+      },
     }),
   ],
   providers: [BigIntScalar, ...GRAPHQL_RESOLVERS, { provide: APP_FILTER, useClass: GraphQLErrorFilter }],
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(ReadScopeMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
-    consumer.apply(CachedResponseMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.POST });
+    // In this order: refuse a client over its rate before any work, then open the request's read
+    // session (its deadline runs from here), then answer from the cache if it can.
+    consumer
+      .apply(RateLimitMiddleware, ReadSessionMiddleware)
+      .forRoutes({ path: 'graphql', method: RequestMethod.ALL });
+    consumer.apply(CachedResponseMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
   }
 }

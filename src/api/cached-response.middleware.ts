@@ -1,45 +1,55 @@
-import { Injectable, type NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FreshnessTracker } from 'src/api/meta/freshness.tracker';
 import { ResponseCache } from 'src/api/response-cache';
-
-interface GraphQLBody {
-  query?: unknown;
-  operationName?: unknown;
-  variables?: unknown;
-}
+import { cacheKeyOf, entityTagOf, matchesEntityTag, sharedCacheControl } from 'src/api/http-caching';
+import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
 
 /**
- * Answers a repeated GraphQL POST from the response cache before Apollo sees it: no parsing,
- * validation or execution, and the stored `data` is written as it was serialised. Only what the
- * plugin stored can be served (queries that passed validation, ran without errors and read no
- * clock), and only at the checkpoint it was computed at; `extensions._meta` is fresh every time.
+ * Answers a repeated GraphQL request (POST, or GET as a CDN or proxy sends it) from the response
+ * cache before Apollo sees it: no parsing, validation or execution, and the stored `data` is
+ * written as it was serialised. Only what the plugin stored can be served (queries that passed
+ * validation, ran without errors and read no clock), and only at the checkpoint it was computed
+ * at; `extensions._meta` is fresh every time. A GET carrying the entity tag of the current answer
+ * in `If-None-Match` gets 304 without a body.
  */
 @Injectable()
 export class CachedResponseMiddleware implements NestMiddleware {
   constructor(
     private readonly freshness: FreshnessTracker,
     private readonly cache: ResponseCache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  use(request: IncomingMessage & { body?: unknown }, response: ServerResponse, next: () => void): void {
-    const body = request.body as GraphQLBody | undefined;
-    if (
-      request.method !== 'POST' ||
-      body === undefined ||
-      typeof body.query !== 'string' ||
-      (body.operationName !== undefined &&
-        body.operationName !== null &&
-        typeof body.operationName !== 'string') ||
-      request.headers['cache-control']?.includes('no-cache') === true
-    ) {
+  use(
+    request: IncomingMessage & { body?: unknown; query?: unknown },
+    response: ServerResponse,
+    next: () => void,
+  ): void {
+    const key =
+      request.headers['cache-control']?.includes('no-cache') === true ? undefined : cacheKeyOf(request);
+    if (key === undefined) {
       next();
       return;
     }
-    const key = ResponseCache.key(body.operationName, body.query, body.variables);
+    const get = request.method === 'GET';
     this.freshness.current().then(
       (meta) => {
-        const hit = meta.checkpoint === null ? undefined : this.cache.lookup(key, meta.checkpoint);
+        if (meta.checkpoint === null) {
+          next();
+          return;
+        }
+        const tag = entityTagOf(meta.checkpoint, key);
+        if (
+          get &&
+          matchesEntityTag(request.headers['if-none-match'], tag) &&
+          this.cache.answered(key, meta.checkpoint)
+        ) {
+          response.writeHead(304, { etag: tag, 'cache-control': sharedCacheControl(this.config) });
+          response.end();
+          return;
+        }
+        const hit = this.cache.lookup(key, meta.checkpoint);
         if (hit === undefined) {
           next();
           return;
@@ -49,6 +59,7 @@ export class CachedResponseMiddleware implements NestMiddleware {
           'content-type': 'application/json; charset=utf-8',
           'content-length': Buffer.byteLength(payload),
           'x-tusk-cache': 'hit',
+          ...(get ? { etag: tag, 'cache-control': sharedCacheControl(this.config) } : {}),
         });
         response.end(payload);
       },

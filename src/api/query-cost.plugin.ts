@@ -1,6 +1,7 @@
 // The ESM declarations, which @nestjs/apollo (ES modules only) is typed against.
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { GraphQLError } from 'graphql';
+import type { ApiLimitsMetrics } from 'src/api/limits/api-limits.metrics';
 import { queryCost } from 'src/api/query-cost';
 
 /**
@@ -8,7 +9,7 @@ import { queryCost } from 'src/api/query-cost';
  * `QUERY_TOO_COSTLY`, stating the cost and the budget, before any resolver or database read.
  * Every answered query carries `extensions.cost { requested, budget }`.
  */
-export function queryCostPlugin(budget: number): ApolloServerPlugin {
+export function queryCostPlugin(budget: number, metrics: ApiLimitsMetrics): ApolloServerPlugin {
   return {
     requestDidStart() {
       let requested: number | undefined;
@@ -19,6 +20,7 @@ export function queryCostPlugin(budget: number): ApolloServerPlugin {
             return Promise.resolve();
           }
           if (priced.kind === 'too_large') {
+            metrics.refused('query_too_costly');
             return Promise.reject(
               tooCostly(
                 `the query is too large to price (over its node limit); the budget is ${budget}`,
@@ -28,6 +30,7 @@ export function queryCostPlugin(budget: number): ApolloServerPlugin {
           }
           requested = priced.cost;
           if (priced.cost > budget) {
+            metrics.refused('query_too_costly');
             return Promise.reject(
               tooCostly(`the query costs ${priced.cost}; the budget is ${budget}`, budget, priced.cost),
             );

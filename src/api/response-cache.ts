@@ -21,12 +21,20 @@ export class ResponseCache {
   /** The serialised `data` of `key` at `checkpoint`, if it was answered there. */
   lookup(key: string, checkpoint: string): string | undefined {
     this.moveTo(checkpoint);
+    if (checkpoint !== this.checkpoint) {
+      return undefined;
+    }
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       this.entries.delete(key);
       this.entries.set(key, hit);
     }
     return hit;
+  }
+
+  /** Whether `key` has a stored answer at `checkpoint` (without touching its recency). */
+  answered(key: string, checkpoint: string): boolean {
+    return checkpoint === this.checkpoint && this.entries.has(key);
   }
 
   /** Keeps an answer computed at `checkpoint`; one computed before the indexer moved on is dropped. */
@@ -43,8 +51,12 @@ export class ResponseCache {
     }
   }
 
+  /**
+   * Moves the cache forward to `checkpoint`. It never moves back: a request whose snapshot predates
+   * the latest commit neither clears the newer answers nor gets any of them.
+   */
   private moveTo(checkpoint: string): void {
-    if (checkpoint !== this.checkpoint) {
+    if (this.checkpoint === undefined || BigInt(checkpoint) > BigInt(this.checkpoint)) {
       this.entries.clear();
       this.checkpoint = checkpoint;
     }

@@ -8,6 +8,7 @@ import {
 } from 'src/committee/committee.views';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { readManager } from 'src/store/read-scope';
 import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { committeeChange, type NodeShardChange } from 'src/domain/committee/committee-change';
 import { computeNextCommittee, type Committee } from 'src/domain/committee/committee';
@@ -28,7 +29,7 @@ export class CommitteeService {
   }
 
   async committee(epoch: number): Promise<CommitteeView | undefined> {
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const members = await StakingStateRepository.members(manager, epoch);
     if (members.length === 0) {
       return undefined;
@@ -102,7 +103,7 @@ export class CommitteeService {
    * replaced, and compares it member by member with the chain's.
    */
   async audit(epoch: number): Promise<CommitteeAuditView | undefined> {
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const selection = await StakingStateRepository.selection(manager, epoch);
     if (selection === undefined) {
       return undefined;
@@ -144,7 +145,7 @@ export class CommitteeService {
   }
 
   private async predict(epoch: number, nShards: number, current: Committee): Promise<CommitteeView> {
-    const activeSet = await StakingStateRepository.activeSet(this.dataSource.manager, epoch);
+    const activeSet = await StakingStateRepository.activeSet(readManager(this.dataSource), epoch);
     const stakes = new Map(activeSet.map((entry) => [entry.nodeId, entry.stakedAmount]));
     const { committee } =
       activeSet.length === 0

@@ -8,6 +8,7 @@ import {
 } from 'src/committee/governance.views';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { readManager } from 'src/store/read-scope';
 import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { SlashingRepository } from 'src/store/slashing/slashing.repository';
 import { DomainError } from 'src/domain/shared/domain.error';
@@ -31,7 +32,7 @@ export class GovernanceService {
   ) {}
 
   async governance(epochArgument?: number): Promise<GovernanceView | undefined> {
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const state = await this.stakingState.at(epochArgument);
     if (state === undefined) {
       return undefined;

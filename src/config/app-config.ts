@@ -45,6 +45,18 @@ const envSchema = z.object({
   TUSK_INDEXER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   TUSK_STANDBY_POLL_MS: z.coerce.number().int().min(50).default(2000),
   TUSK_QUERY_COST_BUDGET: z.coerce.number().int().min(1).default(DEFAULT_QUERY_COST_BUDGET),
+  TUSK_REQUEST_DEADLINE_MS: z.coerce.number().int().min(10).default(5000),
+  TUSK_MAX_RESPONSE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
+  TUSK_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(20),
+  TUSK_RATE_LIMIT_BURST: z.coerce.number().int().min(0).default(200),
+  TUSK_TRUST_PROXY: z.string().min(1).optional(),
+  TUSK_HTTP_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(1),
+  TUSK_WS_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(20),
+  TUSK_WS_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).default(20),
   TUSK_MIGRATION_TICK_MS: z.coerce.number().int().min(50).optional(),
   TUSK_NODE_HEALTH_POLL_MS: z.coerce.number().int().min(100).optional(),
   TUSK_NODE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).optional(),
@@ -134,6 +146,20 @@ export type DatabaseConfig =
 export interface ApiConfig {
   /** Most a query may cost before it runs; above it the query is refused (`QUERY_TOO_COSTLY`). */
   readonly queryCostBudget: number;
+  /** How long one request may take; past it its database work is cancelled and it answers `TIMEOUT`. */
+  readonly requestDeadlineMs: number;
+  /** Largest serialised `data` a response may carry (`RESPONSE_TOO_LARGE` above it). */
+  readonly maxResponseBytes: number;
+  /**
+   * Per client address: a sustained rate of requests per second, and a burst allowance drawn on
+   * above it that refills at the same rate. A rate of 0 turns the limit off.
+   */
+  readonly rateLimit: { readonly perSecond: number; readonly burst: number };
+  /** Express's `trust proxy` setting: which proxies' `X-Forwarded-For` names the client. */
+  readonly trustProxy: string | undefined;
+  /** `max-age` of cacheable GET answers (`Cache-Control`), for CDNs and reverse proxies. */
+  readonly httpMaxAgeSeconds: number;
+  readonly webSocket: { readonly connectionsPerIp: number; readonly subscriptionsPerConnection: number };
 }
 
 export interface AppConfig {
@@ -166,7 +192,18 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
     port: vars.PORT,
     host: vars.HOST,
     role: vars.APP_ROLE,
-    api: { queryCostBudget: vars.TUSK_QUERY_COST_BUDGET },
+    api: {
+      queryCostBudget: vars.TUSK_QUERY_COST_BUDGET,
+      requestDeadlineMs: vars.TUSK_REQUEST_DEADLINE_MS,
+      maxResponseBytes: vars.TUSK_MAX_RESPONSE_BYTES,
+      rateLimit: { perSecond: vars.TUSK_RATE_LIMIT_PER_SECOND, burst: vars.TUSK_RATE_LIMIT_BURST },
+      trustProxy: vars.TUSK_TRUST_PROXY,
+      httpMaxAgeSeconds: vars.TUSK_HTTP_MAX_AGE_SECONDS,
+      webSocket: {
+        connectionsPerIp: vars.TUSK_WS_CONNECTIONS_PER_IP,
+        subscriptionsPerConnection: vars.TUSK_WS_SUBSCRIPTIONS_PER_CONNECTION,
+      },
+    },
     database:
       vars.DATABASE_URL !== undefined
         ? { kind: 'external', url: vars.DATABASE_URL }

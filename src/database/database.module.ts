@@ -3,9 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions, type EntityList } from 'src/database/data-source';
 import { DatabaseServerModule } from 'src/database/database-server.module';
 import { DatabaseServerService } from 'src/database/database-server.service';
+import { DatabaseControl } from 'src/database/database-control';
 import { IndexNotifications } from 'src/database/index-notifications';
 
-/** The database, and the notifications of what the indexer committed to it. */
+/**
+ * The database, the notifications of what the indexer committed to it, and the control pool kept
+ * apart for cancellations and health checks.
+ */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -13,8 +17,8 @@ export class DatabaseModule {
   static forRoot(entities: EntityList): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [IndexNotifications],
-      exports: [IndexNotifications],
+      providers: [IndexNotifications, DatabaseControl],
+      exports: [IndexNotifications, DatabaseControl],
       imports: [
         TypeOrmModule.forRootAsync({
           imports: [DatabaseServerModule],

@@ -2,6 +2,7 @@ import { StakingStateReader } from 'src/store/staking-state/staking-state.reader
 import { EpochStateKind, type EpochView, type NetworkView } from 'src/epochs/epoch.views';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { readManager } from 'src/store/read-scope';
 import { APP_CONFIG, networkName, type AppConfig } from 'src/config/app-config';
 import { forecastEpoch, type EpochState } from 'src/domain/epochs/epoch-clock';
 import { EpochRepository, type EpochRecord } from 'src/store/epochs/epoch.repository';
@@ -18,7 +19,7 @@ export class EpochsService {
 
   /** Now, or as the network stood at the end of `asOfEpoch` (then without countdowns). */
   async network(asOfEpoch?: number, nowMs = Date.now()): Promise<NetworkView | undefined> {
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const state = await this.stakingState.at(asOfEpoch);
     if (state === undefined) {
       return undefined;
@@ -59,12 +60,12 @@ export class EpochsService {
   }
 
   async epoch(epoch: number): Promise<EpochView | undefined> {
-    const record = await EpochRepository.system(this.dataSource.manager, epoch);
+    const record = await EpochRepository.system(readManager(this.dataSource), epoch);
     return record === undefined ? undefined : toEpochType(record);
   }
 
   async epochs(first: number, before?: number): Promise<EpochView[]> {
-    return (await EpochRepository.history(this.dataSource.manager, first, before)).map(toEpochType);
+    return (await EpochRepository.history(readManager(this.dataSource), first, before)).map(toEpochType);
   }
 }
 

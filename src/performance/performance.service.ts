@@ -1,6 +1,7 @@
 import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { readManager } from 'src/store/read-scope';
 import { performanceScore, type PerformanceScore } from 'src/domain/performance/performance-score';
 import { PerformanceRepository } from 'src/store/queries/performance.repository';
 
@@ -21,7 +22,7 @@ export class PerformanceService {
   ) {}
 
   async scores(nodeIds: readonly string[], windowEpochs = SCORE_WINDOW_EPOCHS): Promise<NodeScore[]> {
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const state = await this.stakingState.latest();
     if (state === undefined) {
       // Nothing indexed: no node was observed.

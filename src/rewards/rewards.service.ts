@@ -6,6 +6,7 @@ import {
 } from 'src/rewards/rewards.views';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { readManager } from 'src/store/read-scope';
 import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { distributeEpochRewards, projectNodeReward, splitCommission } from 'src/domain/staking/epoch-rewards';
 import { parseNodeId } from 'src/domain/shared/node-id';
@@ -21,7 +22,7 @@ export class RewardsService {
 
   /** The split at the end of `epoch`; undefined until that epoch's system state is indexed. */
   async epochRewards(epoch: number): Promise<EpochRewardsView | undefined> {
-    const inputs = await RewardsRepository.epochInputs(this.dataSource.manager, epoch);
+    const inputs = await RewardsRepository.epochInputs(readManager(this.dataSource), epoch);
     if (inputs === undefined) {
       return undefined;
     }
@@ -74,7 +75,7 @@ export class RewardsService {
 
   /** A node's reward in each of the last `last` paid epochs it was in the committee, newest first. */
   async nodeRewards(nodeId: string, last: number): Promise<NodeEpochRewardView[]> {
-    const epochs = await RewardsRepository.paidEpochs(this.dataSource.manager, last);
+    const epochs = await RewardsRepository.paidEpochs(readManager(this.dataSource), last);
     const result: NodeEpochRewardView[] = [];
     for (const epoch of epochs) {
       const node = (await this.epochRewards(epoch))?.nodes.find((entry) => entry.nodeId === nodeId);
@@ -87,7 +88,7 @@ export class RewardsService {
 
   /** A node's share of each prepaid coming bucket, at its current shards and commission. */
   async projections(nodeId: string, commissionRate: number): Promise<RewardProjectionView[]> {
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const future = await RewardsRepository.futureBuckets(manager);
     const state = await this.stakingState.latest();
     if (future === undefined || state === undefined) {

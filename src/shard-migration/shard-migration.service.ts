@@ -8,6 +8,7 @@ import {
 } from 'src/shard-migration/shard-migration.views';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { readManager } from 'src/store/read-scope';
 import { CommitteeService } from 'src/committee/committee.service';
 import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
 import { EpochRepository } from 'src/store/epochs/epoch.repository';
@@ -40,7 +41,7 @@ export class ShardMigrationService {
 
   /** The handoff into `epoch`; by default the latest tracked one. Undefined when unknown. */
   async migration(epoch?: number): Promise<ShardMigrationView | undefined> {
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const stored =
       epoch === undefined
         ? await ShardMigrationRepository.latestMigration(manager)
@@ -56,7 +57,7 @@ export class ShardMigrationService {
   }
 
   async handoffs(nodeId: string, last: number): Promise<NodeHandoffView[]> {
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const rows = await ShardMigrationRepository.nodeHistory(manager, nodeId, last);
     const result: NodeHandoffView[] = [];
     for (const row of rows) {
@@ -86,7 +87,7 @@ export class ShardMigrationService {
   }
 
   private async live(epoch: number): Promise<ShardMigrationView | undefined> {
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const migration = await ShardMigrationRepository.migration(manager, epoch);
     if (migration === undefined) {
       return undefined;
@@ -165,7 +166,7 @@ export class ShardMigrationService {
 
   /** The coming epoch change, planned from the chain's next committee or Tusk's prediction. */
   private async upcoming(): Promise<ShardMigrationView | undefined> {
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const next = await this.committees.nextCommittee();
     const state = await this.stakingState.latest();
     if (next === undefined || state === undefined) {

@@ -7,6 +7,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { isValidSuiAddress, normalizeSuiAddress } from '@mysten/sui/utils';
 import { DataSource } from 'typeorm';
+import { readManager } from 'src/store/read-scope';
 import { ApplicationErrorCode, ApplicationException } from 'src/common/errors/application.exception';
 import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { parseNodeId } from 'src/domain/shared/node-id';
@@ -25,7 +26,7 @@ export class DelegatorsService {
 
   async delegator(address: string): Promise<DelegatorView | undefined> {
     const owner = parseAddress(address);
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const state = await this.stakingState.latest();
     if (state === undefined) {
       return undefined;
@@ -93,7 +94,7 @@ export class DelegatorsService {
    */
   async rewardHistory(address: string, last: number): Promise<DelegatorEpochRewardView[]> {
     const owner = parseAddress(address);
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const state = await this.stakingState.latest();
     if (state === undefined) {
       return [];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { readManager } from 'src/store/read-scope';
 import { apyWindows } from 'src/domain/staking/apy';
 import type { ApyWindowView, ExchangeRateView, OperatorEpochView } from 'src/staking/operator.views';
 import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
@@ -16,7 +17,7 @@ export class OperatorHistoryService {
 
   /** Stake, shards and commission per epoch, newest first, for the last `last` epochs. */
   async epochs(nodeId: string, last: number): Promise<OperatorEpochView[]> {
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const [rows, shards, state] = await Promise.all([
       PoolRepository.poolHistory(manager, nodeId),
       StakingStateRepository.shardsByEpoch(manager, nodeId),
@@ -44,7 +45,7 @@ export class OperatorHistoryService {
   }
 
   async exchangeRates(nodeId: string): Promise<ExchangeRateView[]> {
-    const history = (await PoolRepository.rateHistories(this.dataSource.manager, [nodeId])).get(nodeId);
+    const history = (await PoolRepository.rateHistories(readManager(this.dataSource), [nodeId])).get(nodeId);
     return [...(history?.rates.entries() ?? [])]
       .sort((a, b) => b[0] - a[0])
       .map(([epoch, rate]) => ({
@@ -55,13 +56,13 @@ export class OperatorHistoryService {
   }
 
   async selfStakes(nodeIds: readonly string[]): Promise<bigint[]> {
-    const totals = await PoolRepository.selfStakes(this.dataSource.manager, nodeIds);
+    const totals = await PoolRepository.selfStakes(readManager(this.dataSource), nodeIds);
     return nodeIds.map((nodeId) => totals.get(nodeId) ?? 0n);
   }
 
   /** APY windows of each node, from its recorded exchange rates and the epoch length. */
   async apys(nodeIds: readonly string[]): Promise<ApyWindowView[][]> {
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const [histories, state] = await Promise.all([
       PoolRepository.rateHistories(manager, nodeIds),
       this.stakingState.latest(),

@@ -11,6 +11,7 @@ import {
 } from 'src/staking/operator.views';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { readManager } from 'src/store/read-scope';
 import {
   ApplicationErrorCode,
   ApplicationException,
@@ -90,7 +91,7 @@ export class OperatorsService {
     const computed = orders.some((order) => ORDER_COLUMNS[order.field] === undefined);
     if (!computed) {
       // One row more than the page, to tell whether another page follows.
-      const { rows, totalCount } = await OperatorRepository.find(this.dataSource.manager, {
+      const { rows, totalCount } = await OperatorRepository.find(readManager(this.dataSource), {
         where,
         orderBy: orders.map((order) => ({
           column: ORDER_COLUMNS[order.field] as OperatorColumn,
@@ -108,7 +109,7 @@ export class OperatorsService {
       return page(orders, operators, positions, 0, first, totalCount);
     }
     // Every match, ordered here on the computed keys (a few hundred operators at most).
-    const { rows, totalCount } = await OperatorRepository.find(this.dataSource.manager, {
+    const { rows, totalCount } = await OperatorRepository.find(readManager(this.dataSource), {
       where,
       orderBy: [],
       limit: Number.MAX_SAFE_INTEGER,
@@ -190,7 +191,7 @@ export class OperatorsService {
 
   async get(nodeId: string, asOf?: AsOf | null): Promise<OperatorView | undefined> {
     const id = normaliseNodeId(nodeId);
-    const { rows } = await OperatorRepository.find(this.dataSource.manager, {
+    const { rows } = await OperatorRepository.find(readManager(this.dataSource), {
       where: { kind: 'in', column: 'node_id', values: [id] },
       orderBy: [],
       limit: 1,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { readManager } from 'src/store/read-scope';
 import { ApplicationErrorCode, ApplicationException } from 'src/common/errors/application.exception';
 import { simulateStake, stakeOutlook } from 'src/domain/committee/stake-outlook';
 import { parseNodeId } from 'src/domain/shared/node-id';
@@ -60,7 +61,7 @@ export class StakeSimulationService {
   }
 
   private async activeSetContext() {
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const state = await this.stakingState.latest();
     if (state === undefined) {
       return undefined;

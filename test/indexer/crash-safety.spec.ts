@@ -98,7 +98,7 @@ describe('crash safety', () => {
     }
     const child = startIndexer(databaseUrl, served);
     try {
-      await waitForWatermarks(databaseUrl, tip, 60_000);
+      await waitForWatermarks(databaseUrl, tip, 30_000);
     } finally {
       child.kill('SIGKILL');
       await exited(child);
@@ -108,7 +108,8 @@ describe('crash safety', () => {
     expect(midReplay).toBeGreaterThanOrEqual(10);
     expect(new Set(progress).size).toBeGreaterThan(5);
     expect(await dumpTables(databaseUrl)).toEqual(reference);
-  }, 240_000);
+    // Generous: on a loaded machine the last replay alone can take minutes (it is bounded by progress).
+  }, 900_000);
 
   it('reaches the same rows through a flaky full node (errors, delays, cut streams, duplicate frames)', async () => {
     const databaseUrl = await createTestDatabase();

@@ -94,11 +94,16 @@ export async function indexUntil(
   return app;
 }
 
-/** Polls the watermarks until the four pipelines have all reached `tip`. */
-export async function waitForWatermarks(databaseUrl: string, tip: bigint, timeoutMs: number): Promise<void> {
+/**
+ * Polls the watermarks until the four pipelines have all reached `tip`. It gives up only after
+ * `stallMs` without any progress, not after a fixed time: a loaded machine replays slower, and a
+ * stuck indexer still fails the wait.
+ */
+export async function waitForWatermarks(databaseUrl: string, tip: bigint, stallMs: number): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
-  const deadline = Date.now() + timeoutMs;
+  let lowest: bigint | undefined;
+  let stalledSince = Date.now();
   try {
     for (;;) {
       const { rows } = await client
@@ -113,8 +118,17 @@ export async function waitForWatermarks(databaseUrl: string, tip: bigint, timeou
       if (rows.length === 4 && rows.every((row) => BigInt(row.checkpoint) >= tip)) {
         return;
       }
-      if (Date.now() > deadline) {
-        throw new Error(`the indexer did not reach checkpoint ${tip}: ${JSON.stringify(rows)}`);
+      const reached =
+        rows.length === 4
+          ? rows.reduce((low, row) => (BigInt(row.checkpoint) < low ? BigInt(row.checkpoint) : low), tip)
+          : -1n;
+      if (lowest === undefined || reached > lowest) {
+        lowest = reached;
+        stalledSince = Date.now();
+      } else if (Date.now() - stalledSince > stallMs) {
+        throw new Error(
+          `the indexer did not reach checkpoint ${tip}, without progress for ${stallMs} ms: ${JSON.stringify(rows)}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { readOnce } from 'src/store/read-scope';
 import { IndexNotifications } from 'src/database/index-notifications';
 import { PIPELINE_NAMES } from 'src/indexer/pipelines/pipeline';
 
@@ -42,6 +43,23 @@ export class FreshnessTracker {
   async current(): Promise<Freshness> {
     const reading =
       this.notifications.connected && this.kept !== undefined ? this.kept : await this.readShared();
+    return this.freshnessOf(reading);
+  }
+
+  /** The last reading kept, without reading: for an answer that must not wait on the database. */
+  known(): Freshness | undefined {
+    return this.kept === undefined ? undefined : this.freshnessOf(this.kept);
+  }
+
+  /**
+   * What the snapshot `manager` reads holds: a request's own reading, so that its `_meta` and its
+   * data describe the same moment. Read once per read scope.
+   */
+  async inSnapshot(manager: EntityManager): Promise<Freshness> {
+    return this.freshnessOf(await readOnce('freshness:snapshot', () => this.read(manager)));
+  }
+
+  private freshnessOf(reading: Reading): Freshness {
     return {
       checkpoint: reading.checkpoint,
       epoch: reading.epoch,
@@ -53,7 +71,8 @@ export class FreshnessTracker {
   private readShared(): Promise<Reading> {
     if (this.inFlight === undefined) {
       const generation = this.generation;
-      this.inFlight = this.read()
+      this.inFlight = this.read(this.dataSource.manager)
+        .catch((): Reading => ({ checkpoint: null, epoch: null, timestampMs: null }))
         .then((reading) => {
           if (generation === this.generation && reading.checkpoint !== null) {
             this.kept = reading;
@@ -67,29 +86,25 @@ export class FreshnessTracker {
     return this.inFlight;
   }
 
-  private async read(): Promise<Reading> {
-    try {
-      const [row] = await this.dataSource.manager.query<
-        { checkpoint: string | null; timestamp_ms: string | null; epoch: number | null }[]
-      >(
-        `SELECT slowest.checkpoint, slowest.timestamp_ms, (SELECT max(epoch) FROM staking_state) AS epoch
+  private async read(manager: EntityManager): Promise<Reading> {
+    const [row] = await manager.query<
+      { checkpoint: string | null; timestamp_ms: string | null; epoch: number | null }[]
+    >(
+      `SELECT slowest.checkpoint, slowest.timestamp_ms, (SELECT max(epoch) FROM staking_state) AS epoch
          FROM (SELECT checkpoint_hi_inclusive AS checkpoint, timestamp_ms_hi_inclusive AS timestamp_ms
                FROM pipeline_watermark WHERE pipeline = ANY($1::text[])
                ORDER BY checkpoint_hi_inclusive LIMIT 1) AS slowest`,
-        [PIPELINE_NAMES],
-      );
-      const checkpoint =
-        row?.checkpoint === undefined || row.checkpoint === null || row.checkpoint === '-1'
-          ? null
-          : row.checkpoint;
-      return {
-        checkpoint,
-        epoch: row?.epoch ?? null,
-        timestampMs:
-          row?.timestamp_ms === undefined || row.timestamp_ms === null ? null : Number(row.timestamp_ms),
-      };
-    } catch {
-      return { checkpoint: null, epoch: null, timestampMs: null };
-    }
+      [PIPELINE_NAMES],
+    );
+    const checkpoint =
+      row?.checkpoint === undefined || row.checkpoint === null || row.checkpoint === '-1'
+        ? null
+        : row.checkpoint;
+    return {
+      checkpoint,
+      epoch: row?.epoch ?? null,
+      timestampMs:
+        row?.timestamp_ms === undefined || row.timestamp_ms === null ? null : Number(row.timestamp_ms),
+    };
   }
 }

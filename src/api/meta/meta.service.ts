@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { readManager } from 'src/store/read-scope';
 import type { Meta } from 'src/api/meta/meta.types';
 import { APP_CONFIG, networkName, type AppConfig } from 'src/config/app-config';
 import { IndexedNetworkRepository } from 'src/store/indexer/indexed-network.repository';
@@ -15,7 +16,7 @@ export class MetaService {
   ) {}
 
   async meta(now = Date.now()): Promise<Meta> {
-    const manager = this.dataSource.manager;
+    const manager = readManager(this.dataSource);
     const [watermarks, network, epochRows] = await Promise.all([
       WatermarkRepository.all(manager),
       IndexedNetworkRepository.get(manager),

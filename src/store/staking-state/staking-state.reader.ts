@@ -4,7 +4,7 @@ import {
   StakingStateRepository,
   type StakingStateRow,
 } from 'src/store/staking-state/staking-state.repository';
-import { readOnce } from 'src/store/read-scope';
+import { readManager, readOnce } from 'src/store/read-scope';
 
 /**
  * The latest indexed staking state, read once per request: a GraphQL request touches it from
@@ -18,7 +18,7 @@ export class StakingStateReader {
   /** The staking state of the latest indexed epoch; undefined before anything is indexed. */
   latest(): Promise<StakingStateRow | undefined> {
     return readOnce('staking_state:latest', () =>
-      StakingStateRepository.stakingState(this.dataSource.manager),
+      StakingStateRepository.stakingState(readManager(this.dataSource)),
     );
   }
 
@@ -27,7 +27,7 @@ export class StakingStateReader {
     return epoch === undefined
       ? this.latest()
       : readOnce(`staking_state:${epoch}`, () =>
-          StakingStateRepository.stakingState(this.dataSource.manager, epoch),
+          StakingStateRepository.stakingState(readManager(this.dataSource), epoch),
         );
   }
 }

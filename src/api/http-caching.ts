@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { AppConfig } from 'src/config/app-config';
+import { ResponseCache } from 'src/api/response-cache';
+
+/** A GraphQL request as it arrives: a POST's JSON body, or a GET's query string as Express parsed it. */
+interface GraphQLParameters {
+  readonly query?: unknown;
+  readonly operationName?: unknown;
+  readonly variables?: unknown;
+  readonly extensions?: unknown;
+}
+
+/** The hash an automatic persisted query (APQ) names its document by, if the request has one. */
+export function persistedQueryHash(extensions: unknown): string | undefined {
+  const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | null | undefined)
+    ?.persistedQuery;
+  const hash = persisted?.sha256Hash;
+  return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? hash : undefined;
+}
+
+/**
+ * The response cache's key for a request: its operation name, its document (the query text, or the
+ * persisted query's hash, which a GET may send alone) and its variables. Undefined when the request
+ * is not a well-formed GraphQL request, which Apollo then answers with its own error.
+ */
+export function cacheKeyOf(
+  request: IncomingMessage & { body?: unknown; query?: unknown },
+): string | undefined {
+  const get = request.method === 'GET';
+  if (!get && request.method !== 'POST') {
+    return undefined;
+  }
+  const parameters = (get ? request.query : request.body) as GraphQLParameters | null | undefined;
+  if (parameters === undefined || parameters === null) {
+    return undefined;
+  }
+  const operationName = parameters.operationName;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
+    return undefined;
+  }
+  const variables = get ? parsedJson(parameters.variables) : { value: parameters.variables };
+  const extensions = get ? parsedJson(parameters.extensions) : { value: parameters.extensions };
+  if (variables === undefined || extensions === undefined) {
+    return undefined;
+  }
+  const document = documentOf(parameters.query, extensions.value);
+  return document === undefined ? undefined : ResponseCache.key(operationName, document, variables.value);
+}
+
+/** What a request's document is known by in the cache: its persisted hash, else its text. */
+export function documentOf(query: unknown, extensions: unknown): string | undefined {
+  const hash = persistedQueryHash(extensions);
+  if (hash !== undefined) {
+    return `sha256:${hash}`;
+  }
+  return typeof query === 'string' ? query : undefined;
+}
+
+/** A GET parameter holding JSON (`variables`, `extensions`): absent is fine, unparseable is not. */
+function parsedJson(raw: unknown): { value: unknown } | undefined {
+  if (raw === undefined) {
+    return { value: undefined };
+  }
+  if (typeof raw !== 'string') {
+    return undefined;
+  }
+  try {
+    return { value: JSON.parse(raw) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The entity tag of the answer to `key` at `checkpoint`. Weak: the body's `_meta.lagSeconds` moves
+ * with the clock, while the data it describes is the same for the whole checkpoint.
+ */
+export function entityTagOf(checkpoint: string, key: string): string {
+  const digest = createHash('sha256').update(key).digest('base64url').slice(0, 22);
+  return `W/"${checkpoint}-${digest}"`;
+}
+
+/** Whether an `If-None-Match` header names `tag` (weak comparison, as RFC 9110 has it for GET). */
+export function matchesEntityTag(header: string | undefined, tag: string): boolean {
+  if (header === undefined) {
+    return false;
+  }
+  const opaque = (value: string) => value.trim().replace(/^W\//, '');
+  const wanted = opaque(tag);
+  return header.split(',').some((candidate) => candidate.trim() === '*' || opaque(candidate) === wanted);
+}
+
+/**
+ * How long a shared cache (a CDN, a reverse proxy) may serve a GET answer without asking again:
+ * answers change only when the indexer moves past the checkpoint named in the entity tag.
+ */
+export function sharedCacheControl(config: AppConfig): string {
+  const maxAge = config.api.httpMaxAgeSeconds;
+  return `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 5}`;
+}

@@ -1,0 +1,164 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { DatabaseControl } from 'src/database/database-control';
+
+/** Raised by every read of a session whose deadline has passed. */
+export class DeadlineExceededError extends Error {
+  constructor(readonly deadlineMs: number) {
+    super(`the request ran past its deadline of ${deadlineMs} ms and its database work was cancelled`);
+    this.name = 'DeadlineExceededError';
+  }
+}
+
+type Query = QueryRunner['query'];
+
+/**
+ * Every read of one request, on one connection, in one `REPEATABLE READ READ ONLY` transaction:
+ * all the request's answers (and the `_meta` beside them) come from the same snapshot, which on a
+ * streaming replica is otherwise not the case from one statement to the next.
+ *
+ * The connection is taken at the first read, so a request answered without the database holds
+ * none. The session has a deadline: when it passes, the statement running is cancelled
+ * (`pg_cancel_backend`, through `DatabaseControl`'s own pool), every read in progress or to come
+ * fails at once with `DeadlineExceededError`, and the connection goes back to the pool once
+ * PostgreSQL has stopped. `statement_timeout` is set to the same deadline, as a second guard
+ * should this process be too busy to fire its timer.
+ */
+export class ReadSession {
+  private runner: QueryRunner | undefined;
+  /** The runner's own `query`, which the session's reads go through once they are admitted. */
+  private query: Query | undefined;
+  private inTransaction = false;
+  private begun: Promise<void> | undefined;
+  private pid: number | undefined;
+  /** Statements sent to PostgreSQL and not yet answered. */
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly deadlineAt: number;
+  private readonly timer: NodeJS.Timeout;
+  private readonly expiry: Promise<never>;
+  private rejectExpiry: ((error: Error) => void) | undefined;
+  private expiredFlag = false;
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly control: DatabaseControl,
+    readonly deadlineMs: number,
+    private readonly onCancelled: () => void = () => undefined,
+  ) {
+    this.deadlineAt = Date.now() + deadlineMs;
+    this.expiry = new Promise<never>((_, reject) => {
+      this.rejectExpiry = reject;
+    });
+    // Nobody may be reading when the deadline passes.
+    this.expiry.catch(() => undefined);
+    this.timer = setTimeout(() => {
+      void this.expire();
+    }, deadlineMs);
+  }
+
+  /** True once the deadline has passed. */
+  get expired(): boolean {
+    return this.expiredFlag;
+  }
+
+  /** Whether this session has read anything yet (and so holds a snapshot). */
+  get started(): boolean {
+    return this.begun !== undefined;
+  }
+
+  /** The manager every read of the request goes through. */
+  get manager(): EntityManager {
+    if (this.runner === undefined) {
+      const runner = this.dataSource.createQueryRunner('slave');
+      const query: Query = runner.query.bind(runner);
+      this.query = query;
+      runner.query = ((...args: Parameters<Query>) => this.read(query, args)) as Query;
+      this.runner = runner;
+    }
+    return this.runner.manager;
+  }
+
+  /** Ends the transaction and returns the connection; a statement still running is cancelled first. */
+  close(): Promise<void> {
+    this.closing ??= this.finish();
+    return this.closing;
+  }
+
+  private async read(query: Query, args: Parameters<Query>): Promise<unknown> {
+    if (this.expiredFlag) {
+      throw new DeadlineExceededError(this.deadlineMs);
+    }
+    if (this.closing !== undefined) {
+      throw new Error('the request has ended; its read session is closed');
+    }
+    this.begun ??= this.track(this.begin(query));
+    await Promise.race([this.begun, this.expiry]);
+    return Promise.race([this.track(query(...args)), this.expiry]);
+  }
+
+  private async begin(query: Query): Promise<void> {
+    await query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    this.inTransaction = true;
+    const remainingMs = Math.max(1, this.deadlineAt - Date.now());
+    const rows = (await query(`SELECT pg_backend_pid() AS pid, set_config('statement_timeout', $1, true)`, [
+      String(remainingMs),
+    ])) as { pid: number }[];
+    this.pid = rows[0]?.pid;
+  }
+
+  private track<T>(statement: Promise<T>): Promise<T> {
+    this.running.add(statement);
+    void statement
+      .catch(() => undefined)
+      .finally(() => {
+        this.running.delete(statement);
+      });
+    return statement;
+  }
+
+  private async expire(): Promise<void> {
+    if (this.closing !== undefined) {
+      return;
+    }
+    this.expiredFlag = true;
+    this.rejectExpiry?.(new DeadlineExceededError(this.deadlineMs));
+    await this.cancelRunning();
+  }
+
+  private async cancelRunning(): Promise<void> {
+    if (this.running.size > 0 && this.pid !== undefined) {
+      const cancelled = await this.control.cancel(this.pid).catch(() => false);
+      if (cancelled) {
+        this.onCancelled();
+      }
+    }
+  }
+
+  private async finish(): Promise<void> {
+    clearTimeout(this.timer);
+    const runner = this.runner;
+    const query = this.query;
+    if (runner === undefined || query === undefined) {
+      return;
+    }
+    // A client that went away leaves its statements running: stop them rather than wait.
+    await this.cancelRunning();
+    await this.begun?.catch(() => undefined);
+    while (this.running.size > 0) {
+      await Promise.allSettled([...this.running]);
+    }
+    if (!this.inTransaction) {
+      await runner.release();
+      return;
+    }
+    try {
+      await query('ROLLBACK');
+      await runner.release();
+    } catch (error) {
+      // A connection that cannot end its transaction is not given back to the pool: released with
+      // the error, pg's pool closes it. (TypeORM's method for that is not part of its typed API.)
+      const destroyable = runner as unknown as { releasePostgresConnection(error: Error): Promise<void> };
+      await destroyable.releasePostgresConnection(error as Error);
+    }
+  }
+}
