@@ -30,6 +30,12 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  TUSK_REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).default(30),
+  TUSK_REPLICA_POLL_MS: z.coerce.number().int().min(20).default(250),
   TUSK_DATA_DIR: z.string().min(1).default('.tusk'),
   TUSK_EMBEDDED_PG_PORT: portSchema.default(0),
   TUSK_NETWORK: z.enum(NETWORKS).default('local'),
@@ -138,9 +144,21 @@ export interface ShardMigrationConfig {
   readonly webhooks: { readonly urls: readonly string[]; readonly secret: string | undefined };
 }
 
-/** Where the database comes from: a server the user runs, or one Tusk embeds under its data dir. */
+/**
+ * Where the database comes from: a server the user runs, one Tusk embeds under its data dir, or
+ * (for `--role api`) a streaming replica read alone, its primary optionally named for measuring lag.
+ */
 export type DatabaseConfig =
   | { readonly kind: 'external'; readonly url: string }
+  | {
+      readonly kind: 'replica';
+      readonly url: string;
+      readonly primaryUrl: string | undefined;
+      /** Lag beyond which `_meta` and `/health` report the replica as behind. */
+      readonly maxLagSeconds: number;
+      /** How often the watermarks are read, in place of the notifications a replica cannot carry. */
+      readonly pollMs: number;
+    }
   | { readonly kind: 'embedded'; readonly dataDir: string; readonly port: number };
 
 export interface ApiConfig {
@@ -204,14 +222,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
         subscriptionsPerConnection: vars.TUSK_WS_SUBSCRIPTIONS_PER_CONNECTION,
       },
     },
-    database:
-      vars.DATABASE_URL !== undefined
-        ? { kind: 'external', url: vars.DATABASE_URL }
-        : {
-            kind: 'embedded',
-            dataDir: resolve(cwd, vars.TUSK_DATA_DIR, 'postgres'),
-            port: vars.TUSK_EMBEDDED_PG_PORT,
-          },
+    database: databaseConfig(vars, cwd),
     chain: chainConfig(vars),
     indexer: {
       start:
@@ -226,6 +237,30 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
     },
     shardMigration: shardMigrationConfig(vars),
   };
+}
+
+function databaseConfig(vars: z.output<typeof envSchema>, cwd: string): DatabaseConfig {
+  if (vars.DATABASE_READ_URL !== undefined) {
+    if (vars.APP_ROLE !== 'api') {
+      throw new ConfigError(
+        'invalid configuration: DATABASE_READ_URL is for APP_ROLE=api (a replica cannot be indexed into)',
+      );
+    }
+    return {
+      kind: 'replica',
+      url: vars.DATABASE_READ_URL,
+      primaryUrl: vars.DATABASE_URL,
+      maxLagSeconds: vars.TUSK_REPLICA_MAX_LAG_SECONDS,
+      pollMs: vars.TUSK_REPLICA_POLL_MS,
+    };
+  }
+  return vars.DATABASE_URL !== undefined
+    ? { kind: 'external', url: vars.DATABASE_URL }
+    : {
+        kind: 'embedded',
+        dataDir: resolve(cwd, vars.TUSK_DATA_DIR, 'postgres'),
+        port: vars.TUSK_EMBEDDED_PG_PORT,
+      };
 }
 
 /** The storage node's defaults on real networks; on the local one, scaled to its short epochs. */

@@ -15,14 +15,14 @@ export type EntityList = readonly (Function | EntitySchema)[];
  * The TypeORM options every Tusk connection uses: explicit entities (the store's, handed in from
  * above, so that this floor knows no table), migrations, never synchronize.
  */
-export function dataSourceOptions(url: string, entities: EntityList) {
+export function dataSourceOptions(url: string, entities: EntityList, { migrationsRun = true } = {}) {
   return {
     type: 'postgres' as const,
     url,
     entities: [...entities],
     migrations: [MIGRATIONS_GLOB],
     synchronize: false,
-    migrationsRun: true,
+    migrationsRun,
     // Tusk's own statements are bounded; a query stuck this long means a broken connection.
     extra: { max: 10, statement_timeout: 60_000, connectionTimeoutMillis: 10_000 },
   };

@@ -22,6 +22,11 @@ export class DatabaseControl implements OnApplicationShutdown {
     return result.rows[0]?.cancelled === true;
   }
 
+  /** Runs a small query of its own (replication status, say) apart from the busy pool. */
+  async read<T extends Record<string, unknown>>(sql: string): Promise<T[]> {
+    return (await this.connections().query<T>(sql)).rows;
+  }
+
   /** Resolves when the database answers a trivial query within `timeoutMs`; rejects otherwise. */
   async ping(timeoutMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;

@@ -12,7 +12,7 @@ export class DatabaseServerService implements OnApplicationShutdown {
 
   async connectionUrl(): Promise<string> {
     const database = this.config.database;
-    if (database.kind === 'external') {
+    if (database.kind !== 'embedded') {
       return database.url;
     }
     if (this.embedded === undefined) {

@@ -1,10 +1,13 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
 import { dataSourceOptions, type EntityList } from 'src/database/data-source';
 import { DatabaseServerModule } from 'src/database/database-server.module';
 import { DatabaseServerService } from 'src/database/database-server.service';
 import { DatabaseControl } from 'src/database/database-control';
 import { IndexNotifications } from 'src/database/index-notifications';
+import { ReplicaLag } from 'src/database/replica-lag';
 
 /**
  * The database, the notifications of what the indexer committed to it, and the control pool kept
@@ -17,14 +20,31 @@ export class DatabaseModule {
   static forRoot(entities: EntityList): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [IndexNotifications, DatabaseControl],
-      exports: [IndexNotifications, DatabaseControl],
+      providers: [IndexNotifications, DatabaseControl, ReplicaLag],
+      exports: [IndexNotifications, DatabaseControl, ReplicaLag],
       imports: [
         TypeOrmModule.forRootAsync({
           imports: [DatabaseServerModule],
-          inject: [DatabaseServerService],
-          useFactory: async (server: DatabaseServerService) =>
-            dataSourceOptions(await server.connectionUrl(), entities),
+          inject: [DatabaseServerService, APP_CONFIG],
+          // A replica is read-only: the primary's indexer migrates, and the replica must have caught up.
+          useFactory: async (server: DatabaseServerService, config: AppConfig) =>
+            dataSourceOptions(await server.connectionUrl(), entities, {
+              migrationsRun: config.database.kind !== 'replica',
+            }),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options as DataSourceOptions).initialize();
+            if (
+              !(options as { migrationsRun?: boolean }).migrationsRun &&
+              (await dataSource.showMigrations())
+            ) {
+              await dataSource.destroy();
+              throw new Error(
+                'the read replica lacks migrations the primary has not applied yet or not replicated yet: ' +
+                  'start the indexer against the primary first, or wait for the replica to catch up',
+              );
+            }
+            return dataSource;
+          },
         }),
       ],
     };

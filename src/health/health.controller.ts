@@ -2,19 +2,31 @@ import { Controller, Get, Optional } from '@nestjs/common';
 import {
   HealthCheck,
   HealthCheckService,
-  TypeOrmHealthIndicator,
+  HealthIndicatorService,
   type HealthCheckResult,
   type HealthIndicatorFunction,
+  type HealthIndicatorResult,
 } from '@nestjs/terminus';
 import { ChainHealthIndicator } from 'src/chain/chain-health.indicator';
+import { DatabaseControl } from 'src/database/database-control';
+import { ReplicaLag, type ReplicaStatus } from 'src/database/replica-lag';
 import { IndexerHealthIndicator } from 'src/indexer/indexer-health.indicator';
 
-/** `/health`: the database always; the chain and the indexer where this process indexes. */
+/** How long the database may take to answer the health check's ping. */
+const DATABASE_PING_TIMEOUT_MS = 2000;
+
+/**
+ * `/health`: the database always; the replica's lag where this process reads one (down past its
+ * bound, so that a load balancer stops sending it queries); the chain and the indexer where this
+ * process indexes.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly control: DatabaseControl,
+    private readonly replicaLag: ReplicaLag,
     @Optional() private readonly chain?: ChainHealthIndicator,
     @Optional() private readonly indexer?: IndexerHealthIndicator,
   ) {}
@@ -22,7 +34,11 @@ export class HealthController {
   @Get()
   @HealthCheck()
   check(): Promise<HealthCheckResult> {
-    const checks: HealthIndicatorFunction[] = [() => this.database.pingCheck('database', { timeout: 2000 })];
+    const checks: HealthIndicatorFunction[] = [() => this.database('database')];
+    const replica = this.replicaLag.status();
+    if (replica !== undefined) {
+      checks.push(() => this.replica('replica', replica));
+    }
     const { chain, indexer } = this;
     if (chain !== undefined) {
       checks.push(() => chain.check('chain'));
@@ -31,5 +47,31 @@ export class HealthController {
       checks.push(() => indexer.check('indexer'));
     }
     return this.health.check(checks);
+  }
+
+  /**
+   * The database answers a ping on the control pool, not the pool queries run on: an API busy
+   * with long queries has a full pool, which says nothing about whether the database is up.
+   */
+  private async database(key: string): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check(key);
+    const started = Date.now();
+    try {
+      await this.control.ping(DATABASE_PING_TIMEOUT_MS);
+      return indicator.up({ responseTime: Date.now() - started });
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async replica(key: string, reading: Promise<ReplicaStatus>): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check(key);
+    const status = await reading;
+    const details = {
+      lagSeconds: status.lagSeconds,
+      lagBytes: status.lagBytes === null ? null : status.lagBytes.toString(),
+      maxLagSeconds: status.maxLagSeconds,
+    };
+    return status.behind ? indicator.down(details) : indicator.up(details);
   }
 }

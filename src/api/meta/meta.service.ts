@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ReplicaLag } from 'src/database/replica-lag';
 import { readManager } from 'src/store/read-scope';
 import type { Meta } from 'src/api/meta/meta.types';
 import { APP_CONFIG, networkName, type AppConfig } from 'src/config/app-config';
@@ -13,14 +14,16 @@ export class MetaService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly replicaLag: ReplicaLag,
   ) {}
 
   async meta(now = Date.now()): Promise<Meta> {
     const manager = readManager(this.dataSource);
-    const [watermarks, network, epochRows] = await Promise.all([
+    const [watermarks, network, epochRows, replica] = await Promise.all([
       WatermarkRepository.all(manager),
       IndexedNetworkRepository.get(manager),
       manager.query<{ epoch: number | null }[]>('SELECT max(epoch) AS epoch FROM staking_state'),
+      this.replicaLag.status(now) ?? null,
     ]);
     const lag = (timestampMs: number | null) =>
       timestampMs === null ? null : Math.max(0, (now - timestampMs) / 1000);
@@ -43,6 +46,7 @@ export class MetaService {
         lagSeconds: lag(watermark.timestampMs),
         error: watermark.error,
       })),
+      replica,
     };
   }
 }

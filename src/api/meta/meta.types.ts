@@ -15,6 +15,28 @@ export class PipelineProgress {
   error!: string | null;
 }
 
+@ObjectType({ description: 'How far the read replica this API answers from is behind its primary.' })
+export class ReplicaLagType {
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Seconds of replay behind the primary; 0 when caught up; null when unknown.',
+  })
+  lagSeconds!: number | null;
+
+  @Field(() => BigInt, {
+    nullable: true,
+    description:
+      'WAL bytes written on the primary and not yet replayed; null without the primary to compare.',
+  })
+  lagBytes!: bigint | null;
+
+  @Field({ description: 'Lagging past maxLagSeconds (or unknown): answers may be that much older.' })
+  behind!: boolean;
+
+  @Field(() => Float)
+  maxLagSeconds!: number;
+}
+
 @ObjectType({ description: 'Freshness of the data behind every answer.' })
 export class Meta {
   @Field({ description: '`local`, `testnet` or `mainnet`.' })
@@ -37,4 +59,10 @@ export class Meta {
 
   @Field(() => [PipelineProgress])
   pipelines!: PipelineProgress[];
+
+  @Field(() => ReplicaLagType, {
+    nullable: true,
+    description: 'Set when this API reads a streaming replica (DATABASE_READ_URL): its lag.',
+  })
+  replica!: ReplicaLagType | null;
 }
