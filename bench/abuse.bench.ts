@@ -1,0 +1,259 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSchema } from 'graphql';
+import { parse } from 'graphql';
+import { Client } from 'pg';
+import { percentile } from 'bench/statistics';
+import { buildSchemaText } from 'src/api/graphql-schema';
+import { queryCost } from 'src/api/query-cost';
+import { DEFAULT_QUERY_COST_BUDGET } from 'src/config/app-config';
+import { EmbeddedPostgresServer } from 'src/database/embedded-postgres.server';
+import { findFreePort } from 'src/database/free-port';
+
+/**
+ * Tusk as `npm start` runs it (role `all`: the local network in real time, the indexer, the
+ * orchestrator and the API in one service) measured twice in one run, quiet and then under abuse:
+ * 20 concurrent clients, half sending the costliest query the budget admits, half sending queries
+ * over the budget. Measured both times: a trivial query's latency (executed, not cached), `/health`'s
+ * latency, and the indexer's tip latency (the age of the newest indexed checkpoint, read from the
+ * database directly so that the API's load does not colour it). The rate limit is off: this is the
+ * attacker with many addresses, whom a per-address limit does not stop.
+ */
+
+const PHASE_MS = 20_000;
+const ABUSERS = 20;
+const TRIVIAL = '{ network { epoch state } }';
+const HEAVY_UNIT = `operators(first: 100) { edges { node { nodeId name stake shards commissionRate delegatorCount
+  history(last: 30) { epoch stake shards } apy { apy fromEpoch } pendingCommissionRates { rate } } } }`;
+
+interface Sample {
+  readonly ms: number;
+  readonly status: number;
+  readonly body: string;
+}
+
+function send(
+  port: number,
+  path: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<Sample> {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        agent: false,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          resolve({
+            ms: Number(process.hrtime.bigint() - started) / 1e6,
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const graphql = (port: number, query: string, fresh = false) =>
+  send(port, '/graphql', JSON.stringify({ query }), fresh ? { 'cache-control': 'no-cache' } : {});
+
+/** The largest number of heavy aliases whose cost stays within the budget, and the query. */
+async function worstAdmissible(
+  budget: number,
+): Promise<{ query: string; cost: number; over: string; overCost: number }> {
+  const schema = buildSchema(await buildSchemaText());
+  const build = (aliases: number) =>
+    `{ ${Array.from({ length: aliases }, (_, i) => `a${i}: ${HEAVY_UNIT}`).join(' ')} }`;
+  const cost = (aliases: number) => {
+    const priced = queryCost(schema, parse(build(aliases)), {}, undefined);
+    return priced.kind === 'cost' ? priced.cost : Number.POSITIVE_INFINITY;
+  };
+  let aliases = 1;
+  while (cost(aliases + 1) <= budget) {
+    aliases++;
+  }
+  if (cost(aliases) > budget) {
+    throw new Error(`even one heavy unit costs ${cost(1)}, over the budget of ${budget}`);
+  }
+  // The abusive query of the report: 150 such aliases.
+  return { query: build(aliases), cost: cost(aliases), over: build(150), overCost: cost(150) };
+}
+
+interface PhaseResult {
+  trivial: number[];
+  health: number[];
+  tipLag: number[];
+  admitted: number[];
+  rejected: number[];
+  statuses: Map<string, number>;
+}
+
+async function tipLagMs(client: Client): Promise<number> {
+  const { rows } = await client.query<{ lag: number }>(
+    `SELECT (extract(epoch FROM clock_timestamp()) * 1000 - min(timestamp_ms_hi_inclusive))::float8 AS lag
+     FROM pipeline_watermark`,
+  );
+  return rows[0]?.lag ?? Number.NaN;
+}
+
+async function phase(
+  port: number,
+  database: Client,
+  abuse: { query: string; over: string } | undefined,
+): Promise<PhaseResult> {
+  const result: PhaseResult = {
+    trivial: [],
+    health: [],
+    tipLag: [],
+    admitted: [],
+    rejected: [],
+    statuses: new Map(),
+  };
+  const end = Date.now() + PHASE_MS;
+  const loops: Promise<void>[] = [];
+  const every = async (ms: number, work: () => Promise<void>) => {
+    while (Date.now() < end) {
+      const started = Date.now();
+      await work();
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, ms - (Date.now() - started))));
+    }
+  };
+  loops.push(
+    every(50, async () => {
+      result.trivial.push((await graphql(port, TRIVIAL, true)).ms);
+    }),
+    every(250, async () => {
+      result.health.push((await send(port, '/health')).ms);
+    }),
+    every(250, async () => {
+      result.tipLag.push(await tipLagMs(database));
+    }),
+  );
+  if (abuse !== undefined) {
+    for (let client = 0; client < ABUSERS; client++) {
+      const admitted = client % 2 === 0;
+      loops.push(
+        every(0, async () => {
+          const sample = await graphql(port, admitted ? abuse.query : abuse.over, true);
+          (admitted ? result.admitted : result.rejected).push(sample.ms);
+          const code = /"code":"([A-Z_]+)"/.exec(sample.body)?.[1] ?? 'ok';
+          const label = `${admitted ? 'admissible' : 'over budget'} → ${sample.status} ${code}`;
+          result.statuses.set(label, (result.statuses.get(label) ?? 0) + 1);
+        }),
+      );
+    }
+  }
+  await Promise.all(loops);
+  return result;
+}
+
+function summary(samples: number[]): { p50: number; p99: number; max: number; n: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? Number.NaN,
+    n: sorted.length,
+  };
+}
+
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  const budget = DEFAULT_QUERY_COST_BUDGET;
+  const abuse = await worstAdmissible(budget);
+  console.log(
+    `worst admissible query: ${(abuse.query.match(/ a\d+:/g) ?? []).length} aliases, cost ${abuse.cost} of ${budget}; ` +
+      `rejected query: 150 aliases, cost ${abuse.overCost}`,
+  );
+  const dataDir = join(tmpdir(), `tusk-bench-abuse-${process.pid}`);
+  const server = new EmbeddedPostgresServer({ dataDir, port: 0, ephemeral: true });
+  const url = await server.start();
+  const port = await findFreePort();
+  let child: ChildProcess | undefined;
+  const database = new Client({ connectionString: url });
+  try {
+    child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'tusk.js'), 'start'], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: url,
+        TUSK_NETWORK: 'local',
+        TUSK_RATE_LIMIT_PER_SECOND: '0',
+        DEVNET_EPOCH_DURATION_MS: '30000',
+      },
+      stdio: 'ignore',
+    });
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const ready = await graphql(port, '{ network { epoch } }', true).catch(() => undefined);
+      if (ready?.status === 200 && ready.body.includes('"epoch"')) {
+        break;
+      }
+      if (Date.now() > deadline || child.exitCode !== null) {
+        throw new Error('tusk did not start serving');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await database.connect();
+    // Let the replay of the first epochs settle into following the tip.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    console.log(`${PHASE_MS / 1000} s quiet, then ${PHASE_MS / 1000} s with ${ABUSERS} abusive clients`);
+    const quiet = await phase(port, database, undefined);
+    const loaded = await phase(port, database, abuse);
+
+    const rows: [string, ReturnType<typeof summary>, ReturnType<typeof summary>][] = [
+      ['trivial query', summary(quiet.trivial), summary(loaded.trivial)],
+      ['/health', summary(quiet.health), summary(loaded.health)],
+      ['tip latency', summary(quiet.tipLag), summary(loaded.tipLag)],
+    ];
+    console.log('\n                 quiet p50 / p99          under abuse p50 / p99       ratio p50 / p99');
+    for (const [name, before, after] of rows) {
+      console.log(
+        `${name.padEnd(16)} ${fmt(before.p50).padStart(10)} / ${fmt(before.p99).padEnd(12)} ` +
+          `${fmt(after.p50).padStart(10)} / ${fmt(after.p99).padEnd(12)} ` +
+          `${(after.p50 / before.p50).toFixed(2)}× / ${(after.p99 / before.p99).toFixed(2)}×`,
+      );
+    }
+    const rejected = summary(loaded.rejected);
+    const admitted = summary(loaded.admitted);
+    console.log(
+      `\nover-budget queries: ${rejected.n} answered, p50 ${fmt(rejected.p50)}, p99 ${fmt(rejected.p99)}, max ${fmt(rejected.max)} (target < 10 ms)`,
+    );
+    console.log(
+      `worst admissible queries: ${admitted.n} answered, p50 ${fmt(admitted.p50)}, p99 ${fmt(admitted.p99)}`,
+    );
+    for (const [label, count] of loaded.statuses) {
+      console.log(`  ${label}: ${count}`);
+    }
+    console.log(
+      `targets: trivial p99 ≤ 2× (${(summary(loaded.trivial).p99 / summary(quiet.trivial).p99).toFixed(2)}×), ` +
+        `tip latency p99 ≤ 2× (${(summary(loaded.tipLag).p99 / summary(quiet.tipLag).p99).toFixed(2)}×), ` +
+        `rejections < 10 ms (max ${fmt(rejected.max)})`,
+    );
+  } finally {
+    child?.kill('SIGTERM');
+    await database.end().catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await server.stop();
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
