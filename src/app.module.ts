@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ApiModule } from 'src/api/api.module';
+import { ApiProcessModule } from 'src/boot/api-process.supervisor';
 import { appLoggingModule } from 'src/boot/app-logging';
 import type { AppConfig } from 'src/config/app-config';
 import { ConfigModule } from 'src/config/config.module';
@@ -16,7 +17,10 @@ import { ShardMigrationOrchestrationModule } from 'src/shard-migration/shard-mig
 @Module({})
 export class AppModule {
   /** The role decides what runs: the indexer (`indexer`), the API (`api`), or both (`all`). */
-  static forRoot(config: AppConfig, { quiet = false }: { quiet?: boolean } = {}): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    { quiet = false, superviseApi = false }: { quiet?: boolean; superviseApi?: boolean } = {},
+  ): DynamicModule {
     const indexing = config.role !== 'api';
     const serving = config.role !== 'indexer';
     return {
@@ -32,6 +36,8 @@ export class AppModule {
         // The scheduler runs the leader's periodic jobs: only where the indexer runs.
         ...(indexing ? [ScheduleModule.forRoot(), IndexerModule, ShardMigrationOrchestrationModule] : []),
         ...(serving ? [ApiModule] : []),
+        // The indexer of `tusk start`, with the API in a process of its own beside it.
+        ...(superviseApi ? [ApiProcessModule] : []),
       ],
     };
   }

@@ -2,7 +2,11 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { AppModule } from 'src/app.module';
+import { API_LISTENING_MESSAGE, ApiProcessSupervisor } from 'src/boot/api-process.supervisor';
+import { DatabaseServerService } from 'src/database/database-server.service';
 import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
 import { IndexerService } from 'src/indexer/indexer.service';
 import { ConfigError, loadProcessConfig, type AppConfig } from 'src/config/app-config';
@@ -15,10 +19,13 @@ export interface StartOptions {
   readonly role?: string;
 }
 
-export async function createApp(config: AppConfig, { quiet = false } = {}): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  { quiet = false, superviseApi = false } = {},
+): Promise<INestApplication> {
   let app: INestApplication;
   try {
-    app = await NestFactory.create(AppModule.forRoot(config, { quiet }), {
+    app = await NestFactory.create(AppModule.forRoot(config, { quiet, superviseApi }), {
       // Held until the structured logger is in place, so that every line is in its format.
       bufferLogs: true,
       // Fail with an error the caller can report rather than exiting the process.
@@ -58,6 +65,29 @@ export async function startService(options: StartOptions = {}): Promise<INestApp
     TUSK_NETWORK: options.network,
     APP_ROLE: options.role,
   });
+  const app =
+    config.role === 'all' && config.apiProcess === 'separate'
+      ? await startWithApiProcess(config)
+      : await startInOneProcess(config);
+  const devnet = config.role === 'api' ? undefined : app.get(ChainEndpointService, { strict: false }).local;
+  if (devnet !== undefined) {
+    // The same line `tusk devnet` prints: what a client needs to reach the local network.
+    new Logger('Tusk').log(`local network: ${JSON.stringify(devnet)}`);
+  }
+  if (config.indexerStatusUrl === undefined) {
+    const separate = config.role === 'all' && config.apiProcess === 'separate';
+    new Logger('Tusk').log(
+      `listening on http://${config.host}:${config.port} (role ${config.role}${
+        separate ? ', the API in a process of its own' : ''
+      }, network ${
+        config.chain.kind === 'devnet' ? 'local: the built-in simulated network' : config.chain.network
+      })${config.role === 'indexer' ? '' : '; GraphQL at /graphql'}, /health, /metrics`,
+    );
+  }
+  return app;
+}
+
+async function startInOneProcess(config: AppConfig): Promise<INestApplication> {
   const app = await createApp(config);
   try {
     await app.listen(config.port, config.host);
@@ -65,16 +95,34 @@ export async function startService(options: StartOptions = {}): Promise<INestApp
     await app.close();
     throw error;
   }
-  const devnet = config.role === 'api' ? undefined : app.get(ChainEndpointService, { strict: false }).local;
-  if (devnet !== undefined) {
-    // The same line `tusk devnet` prints: what a client needs to reach the local network.
-    new Logger('Tusk').log(`local network: ${JSON.stringify(devnet)}`);
+  if (config.indexerStatusUrl !== undefined && process.send !== undefined) {
+    // Started by an indexer's ApiProcessSupervisor: tell it, and stop with it.
+    process.send(API_LISTENING_MESSAGE);
+    process.once('disconnect', () => {
+      process.kill(process.pid, 'SIGTERM');
+    });
   }
-  new Logger('Tusk').log(
-    `listening on http://${config.host}:${config.port} (role ${config.role}, network ${
-      config.chain.kind === 'devnet' ? 'local: the built-in simulated network' : config.chain.network
-    })${config.role === 'indexer' ? '' : '; GraphQL at /graphql'}, /health, /metrics`,
-  );
+  return app;
+}
+
+/**
+ * The `all` role as two processes: this one indexes and orchestrates (its health and metrics on a
+ * loopback port of its own), and serves the API through `tusk start --role api` on the configured
+ * port, which answers for both.
+ */
+async function startWithApiProcess(config: AppConfig): Promise<INestApplication> {
+  const app = await createApp({ ...config, role: 'indexer' }, { superviseApi: true });
+  try {
+    await app.listen(0, '127.0.0.1');
+    const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
+    await app.get(ApiProcessSupervisor).start({
+      databaseUrl: await app.get(DatabaseServerService, { strict: false }).connectionUrl(),
+      statusUrl: `http://127.0.0.1:${port}`,
+    });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   return app;
 }
 

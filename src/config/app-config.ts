@@ -26,6 +26,8 @@ const envSchema = z.object({
   PORT: portSchema.default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
   APP_ROLE: z.enum(APP_ROLES).default('all'),
+  TUSK_API_PROCESS: z.enum(['separate', 'inline']).default('separate'),
+  TUSK_INDEXER_STATUS_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -184,6 +186,17 @@ export interface AppConfig {
   readonly port: number;
   readonly host: string;
   readonly role: AppRole;
+  /**
+   * How `tusk start` runs the `all` role: the API in a process of its own beside the indexer
+   * (`separate`), so that queries cannot delay indexing, health or handoff alerts; or in the same
+   * process (`inline`). An application composed in-process (tests) is always inline.
+   */
+  readonly apiProcess: 'separate' | 'inline';
+  /**
+   * Set in an API process started by `tusk start` beside its indexer: where that indexer serves
+   * `/health` and `/metrics`, which the API's own include.
+   */
+  readonly indexerStatusUrl: string | undefined;
   readonly api: ApiConfig;
   readonly database: DatabaseConfig;
   readonly chain: ChainConfig;
@@ -210,6 +223,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
     port: vars.PORT,
     host: vars.HOST,
     role: vars.APP_ROLE,
+    apiProcess: vars.TUSK_API_PROCESS,
+    indexerStatusUrl: vars.TUSK_INDEXER_STATUS_URL,
     api: {
       queryCostBudget: vars.TUSK_QUERY_COST_BUDGET,
       requestDeadlineMs: vars.TUSK_REQUEST_DEADLINE_MS,
@@ -352,6 +367,14 @@ export function loadProcessConfig(
     }
   }
   return loadAppConfig(env);
+}
+
+/**
+ * The environment for another Tusk process started by this one (the API process of `tusk start`):
+ * this process's, which its configuration was read from, with `overrides` on top.
+ */
+export function childEnvironment(overrides: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
 }
 
 /** The network this configuration indexes: `local` (the built-in devnet or one run apart), `testnet` or `mainnet`. */

@@ -28,6 +28,8 @@ export class ReadSession {
   /** The runner's own `query`, which the session's reads go through once they are admitted. */
   private query: Query | undefined;
   private inTransaction = false;
+  /** The last statement sent: the next one waits for it. */
+  private queue: Promise<unknown> = Promise.resolve();
   private begun: Promise<void> | undefined;
   private pid: number | undefined;
   /** Statements sent to PostgreSQL and not yet answered. */
@@ -93,7 +95,23 @@ export class ReadSession {
     }
     this.begun ??= this.track(this.begin(query));
     await Promise.race([this.begun, this.expiry]);
-    return Promise.race([this.track(query(...args)), this.expiry]);
+    const statement = this.inTurn(() => {
+      if (this.expiredFlag) {
+        throw new DeadlineExceededError(this.deadlineMs);
+      }
+      return query(...args);
+    });
+    return Promise.race([this.track(statement), this.expiry]);
+  }
+
+  /**
+   * Runs `statement` after those sent before it: a request's resolvers read in parallel, but one
+   * connection runs one statement at a time, and pg wants its client's queries awaited in turn.
+   */
+  private inTurn<T>(statement: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(statement, statement);
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   private async begin(query: Query): Promise<void> {

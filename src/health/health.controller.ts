@@ -10,6 +10,7 @@ import {
 import { ChainHealthIndicator } from 'src/chain/chain-health.indicator';
 import { DatabaseControl } from 'src/database/database-control';
 import { ReplicaLag, type ReplicaStatus } from 'src/database/replica-lag';
+import { IndexerProcessStatus } from 'src/metrics/indexer-process.status';
 import { IndexerHealthIndicator } from 'src/indexer/indexer-health.indicator';
 
 /** How long the database may take to answer the health check's ping. */
@@ -18,7 +19,7 @@ const DATABASE_PING_TIMEOUT_MS = 2000;
 /**
  * `/health`: the database always; the replica's lag where this process reads one (down past its
  * bound, so that a load balancer stops sending it queries); the chain and the indexer where this
- * process indexes.
+ * process indexes, or where the indexer process beside it (`tusk start`) reports them.
  */
 @Controller('health')
 export class HealthController {
@@ -27,6 +28,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly control: DatabaseControl,
     private readonly replicaLag: ReplicaLag,
+    private readonly indexerProcess: IndexerProcessStatus,
     @Optional() private readonly chain?: ChainHealthIndicator,
     @Optional() private readonly indexer?: IndexerHealthIndicator,
   ) {}
@@ -38,6 +40,9 @@ export class HealthController {
     const replica = this.replicaLag.status();
     if (replica !== undefined) {
       checks.push(() => this.replica('replica', replica));
+    }
+    if (this.indexerProcess.present) {
+      checks.push(() => this.indexerProcess.health());
     }
     const { chain, indexer } = this;
     if (chain !== undefined) {

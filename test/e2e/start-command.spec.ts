@@ -154,4 +154,56 @@ describe('tusk start', () => {
     const health = await startOnce('SIGTERM');
     expect(health).toMatchObject({ status: 'ok' });
   });
+
+  it('runs the API in a process of its own, answering for both, and starts it again when it dies', async () => {
+    const port = await findFreePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+    delete env.DATABASE_URL;
+    const child = spawn('node', [BINARY, 'start'], { cwd: workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const ended = exited(child);
+    const apiProcess = (): number | undefined => {
+      const listing = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)]).stdout.toString();
+      const line = listing.split('\n').find((entry) => entry.includes('--role api'));
+      return line === undefined ? undefined : Number(line.trim().split(/\s+/)[0]);
+    };
+    try {
+      await waitForHealth(port, child, () => output);
+      const first = apiProcess();
+      expect(first).toBeDefined();
+      // One scrape carries both processes' metrics, under names that do not collide.
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toContain('tusk_indexer_checkpoints_total');
+      expect(metrics).toContain('tusk_api_refusals_total');
+      expect(metrics).toContain('tusk_api_process_resident_memory_bytes');
+      const families = metrics.split('\n').filter((line) => line.startsWith('# TYPE '));
+      expect(new Set(families).size).toBe(families.length);
+
+      process.kill(first ?? 0, 'SIGKILL');
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const again = apiProcess();
+        if (again !== undefined && again !== first) {
+          break;
+        }
+        if (Date.now() > deadline) {
+          throw new Error(`the API process was not started again: ${output}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      await waitForHealth(port, child, () => output);
+      expect(output).toContain('the API process stopped');
+      child.kill('SIGTERM');
+      const { code, signal } = await ended;
+      expect(code === 0 || signal === 'SIGTERM').toBe(true);
+      expect(apiProcess()).toBeUndefined();
+      expect(postmasterRunning(dataDir)).toBe(false);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+      }
+    }
+  }, 120_000);
 });

@@ -1,0 +1,123 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, Module } from '@nestjs/common';
+import { BackoffSequence, exponentialBackoff } from 'src/common/resilience/backoff';
+import { APP_CONFIG, childEnvironment, networkName, type AppConfig } from 'src/config/app-config';
+
+/** The command line an API process runs: this project's own `tusk` binary. */
+const TUSK_BINARY = join(__dirname, '..', '..', '..', 'bin', 'tusk.js');
+
+/** How long an API process may take to stop before it is killed. */
+const STOP_TIMEOUT_MS = 10_000;
+
+/** What an API process tells its supervisor over the IPC channel once it listens. */
+export const API_LISTENING_MESSAGE = 'tusk:api-listening';
+
+export interface ApiProcessSpec {
+  /** The database the indexer writes (for the embedded one, its URL once started). */
+  readonly databaseUrl: string;
+  /** Where the indexer serves its own `/health` and `/metrics`, on loopback. */
+  readonly statusUrl: string;
+}
+
+/**
+ * Runs the public API of `tusk start` (role `all`) as a process of its own, `tusk start --role api`
+ * on the same database: its event loop and its database pool are its own, so a burst of costly
+ * queries delays neither indexing, nor the handoff orchestrator, nor their alerts. It listens on
+ * the configured port and includes the indexer's health and metrics (`TUSK_INDEXER_STATUS_URL`).
+ * Should it die, it is started again with backoff; it is stopped before the database at shutdown,
+ * and it stops by itself if this process dies (its IPC channel closes).
+ */
+@Injectable()
+export class ApiProcessSupervisor implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('ApiProcess');
+  private readonly backoff = new BackoffSequence(
+    exponentialBackoff({ initialMs: 1000, maxMs: 30_000 }, false),
+  );
+  private child: ChildProcess | undefined;
+  private spec: ApiProcessSpec | undefined;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private stopping = false;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** Starts the API process; resolves once it listens, rejects if it exits before. */
+  async start(spec: ApiProcessSpec): Promise<void> {
+    this.spec = spec;
+    await this.launch(spec);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
+    const child = this.child;
+    if (child === undefined || child.exitCode !== null || child.signalCode !== null) {
+      return;
+    }
+    const exited = new Promise<void>((resolve) => {
+      child.once('exit', () => {
+        resolve();
+      });
+    });
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(killer);
+  }
+
+  private launch(spec: ApiProcessSpec): Promise<void> {
+    const config = this.config;
+    const child = fork(TUSK_BINARY, ['start', '--role', 'api'], {
+      env: childEnvironment({
+        APP_ROLE: 'api',
+        TUSK_API_PROCESS: 'inline',
+        DATABASE_URL: spec.databaseUrl,
+        TUSK_INDEXER_STATUS_URL: spec.statusUrl,
+        PORT: String(config.port),
+        HOST: config.host,
+        TUSK_NETWORK: networkName(config),
+      }),
+      stdio: 'inherit',
+    });
+    this.child = child;
+    return new Promise<void>((resolve, reject) => {
+      let listening = false;
+      child.on('message', (message: unknown) => {
+        if (message === API_LISTENING_MESSAGE && !listening) {
+          listening = true;
+          this.backoff.reset();
+          resolve();
+        }
+      });
+      child.once('exit', (code, signal) => {
+        if (!listening) {
+          reject(new Error(`the API process exited (${signal ?? `code ${code}`}) before it listened`));
+          return;
+        }
+        if (!this.stopping) {
+          this.restartAfterCrash(code, signal);
+        }
+      });
+    });
+  }
+
+  private restartAfterCrash(code: number | null, signal: NodeJS.Signals | null): void {
+    const waitMs = this.backoff.next();
+    this.logger.error(
+      `the API process stopped (${signal ?? `code ${code}`}); starting it again in ${waitMs} ms`,
+    );
+    this.restartTimer = setTimeout(() => {
+      const spec = this.spec;
+      if (this.stopping || spec === undefined) {
+        return;
+      }
+      this.launch(spec).catch((error: unknown) => {
+        this.restartAfterCrash(null, null);
+        this.logger.error(error instanceof Error ? error.message : String(error));
+      });
+    }, waitMs);
+  }
+}
+
+@Module({ providers: [ApiProcessSupervisor], exports: [ApiProcessSupervisor] })
+export class ApiProcessModule {}
