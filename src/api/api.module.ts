@@ -2,6 +2,8 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { CachedResponseMiddleware } from 'src/api/cached-response.middleware';
 import { ApiLimitsMetrics } from 'src/api/limits/api-limits.metrics';
+import { CostlyQueryGate } from 'src/api/limits/costly-query.gate';
+import { QueryPrices, QueryPricesModule } from 'src/api/limits/query-prices';
 import { RateLimitMiddleware } from 'src/api/limits/rate-limit.middleware';
 import { ReadSessionMiddleware } from 'src/api/limits/read-session.middleware';
 import { requestLimitsPlugin } from 'src/api/limits/request-limits.plugin';
@@ -48,14 +50,23 @@ export class ApiLimitsModule {}
     MetaModule,
     ResponseCacheModule,
     ApiLimitsModule,
+    QueryPricesModule,
     PerformanceModule,
     SubscriptionsModule,
     NetworkMetricsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [MetaModule, StakingModule, PerformanceModule, ResponseCacheModule, ApiLimitsModule],
+      imports: [
+        MetaModule,
+        StakingModule,
+        PerformanceModule,
+        ResponseCacheModule,
+        ApiLimitsModule,
+        QueryPricesModule,
+      ],
       inject: [
         ApiLimitsMetrics,
+        QueryPrices,
         APP_CONFIG,
         FreshnessTracker,
         OperatorHistoryService,
@@ -65,6 +76,7 @@ export class ApiLimitsModule {}
       ],
       useFactory: (
         limitsMetrics: ApiLimitsMetrics,
+        prices: QueryPrices,
         config: AppConfig,
         freshness: FreshnessTracker,
         history: OperatorHistoryService,
@@ -95,7 +107,16 @@ export class ApiLimitsModule {}
           includeStacktraceInErrorResponses: false,
           validationRules: [queryLimitsRule],
           plugins: [
-            queryCostPlugin(config.api.queryCostBudget, limitsMetrics),
+            queryCostPlugin(
+              config.api.queryCostBudget,
+              new CostlyQueryGate(
+                config.api.costlyQueries.cost,
+                config.api.costlyQueries.concurrency,
+                config.api.costlyQueries.queue,
+              ),
+              prices,
+              limitsMetrics,
+            ),
             // Before the cache's: an answer it turns into an error is then not kept.
             requestLimitsPlugin(config.api.maxResponseBytes, limitsMetrics),
             responseCachePlugin(freshness, cache, config),

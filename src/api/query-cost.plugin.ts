@@ -2,42 +2,81 @@
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { GraphQLError } from 'graphql';
 import type { ApiLimitsMetrics } from 'src/api/limits/api-limits.metrics';
+import type { CostlyQueryGate } from 'src/api/limits/costly-query.gate';
+import { deadlineError } from 'src/api/limits/request-limits.plugin';
+import { documentOf } from 'src/api/http-caching';
+import type { QueryPrices } from 'src/api/limits/query-prices';
 import { queryCost } from 'src/api/query-cost';
+import { ResponseCache } from 'src/api/response-cache';
+import { currentReadSession } from 'src/store/read-scope';
 
 /**
- * Prices every operation before it runs (see `queryCost`) and refuses one above `budget` with
+ * Prices every operation before it runs (see `queryCost`; prices are kept in `QueryPrices`, where
+ * `CachedResponseMiddleware` refuses a repeated one early) and refuses one above `budget` with
  * `QUERY_TOO_COSTLY`, stating the cost and the budget, before any resolver or database read.
- * Every answered query carries `extensions.cost { requested, budget }`.
+ * Every answered query carries `extensions.cost { requested, budget }`. A query costing at least
+ * the gate's threshold waits for a slot of the `CostlyQueryGate` before it runs: `OVERLOADED` when
+ * its queue is full, `TIMEOUT` when the request's deadline passes first.
  */
-export function queryCostPlugin(budget: number, metrics: ApiLimitsMetrics): ApolloServerPlugin {
+export function queryCostPlugin(
+  budget: number,
+  gate: CostlyQueryGate,
+  prices: QueryPrices,
+  metrics: ApiLimitsMetrics,
+): ApolloServerPlugin {
   return {
     requestDidStart() {
       let requested: number | undefined;
+      let release: (() => void) | undefined;
       return Promise.resolve({
-        didResolveOperation({ schema, document, request, operationName }) {
-          const priced = queryCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+        async didResolveOperation({ schema, document, request, operationName, source }) {
+          const variables = request.variables ?? {};
+          const key = ResponseCache.key(
+            request.operationName,
+            documentOf(source, request.extensions) ?? source,
+            request.variables,
+          );
+          let priced = prices.get(key);
+          if (priced === undefined) {
+            priced = queryCost(schema, document, variables, operationName ?? undefined);
+            prices.set(key, priced);
+          }
           if (priced.kind === 'invalid') {
-            return Promise.resolve();
+            return;
           }
           if (priced.kind === 'too_large') {
             metrics.refused('query_too_costly');
-            return Promise.reject(
-              tooCostly(
-                `the query is too large to price (over its node limit); the budget is ${budget}`,
-                budget,
-              ),
+            throw tooCostly(
+              `the query is too large to price (over its node limit); the budget is ${budget}`,
+              budget,
             );
           }
           requested = priced.cost;
           if (priced.cost > budget) {
             metrics.refused('query_too_costly');
-            return Promise.reject(
-              tooCostly(`the query costs ${priced.cost}; the budget is ${budget}`, budget, priced.cost),
-            );
+            throw tooCostly(`the query costs ${priced.cost}; the budget is ${budget}`, budget, priced.cost);
           }
-          return Promise.resolve();
+          const session = currentReadSession();
+          if (priced.cost >= gate.threshold && session !== undefined) {
+            const admitted = await gate.enter(session.signal);
+            if (admitted === 'overloaded') {
+              metrics.refused('overloaded');
+              throw new GraphQLError('too many costly queries are running or waiting; retry shortly', {
+                extensions: { code: 'OVERLOADED', http: { status: 503 } },
+              });
+            }
+            if (admitted === 'cancelled') {
+              metrics.refused('timeout');
+              const error = deadlineError(session.deadlineMs);
+              throw new GraphQLError(error.message, {
+                extensions: { ...error.extensions, http: { status: 503 } },
+              });
+            }
+            release = admitted;
+          }
         },
         willSendResponse({ response }) {
+          release?.();
           if (response.body.kind === 'single' && requested !== undefined) {
             const result = response.body.singleResult;
             result.extensions = { ...result.extensions, cost: { requested, budget } };

@@ -53,6 +53,9 @@ const envSchema = z.object({
   TUSK_INDEXER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   TUSK_STANDBY_POLL_MS: z.coerce.number().int().min(50).default(2000),
   TUSK_QUERY_COST_BUDGET: z.coerce.number().int().min(1).default(DEFAULT_QUERY_COST_BUDGET),
+  TUSK_COSTLY_QUERY_COST: z.coerce.number().int().min(1).default(10_000),
+  TUSK_COSTLY_QUERY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  TUSK_COSTLY_QUERY_QUEUE: z.coerce.number().int().min(0).default(100),
   TUSK_REQUEST_DEADLINE_MS: z.coerce.number().int().min(10).default(5000),
   TUSK_MAX_RESPONSE_BYTES: z.coerce
     .number()
@@ -166,6 +169,11 @@ export type DatabaseConfig =
 export interface ApiConfig {
   /** Most a query may cost before it runs; above it the query is refused (`QUERY_TOO_COSTLY`). */
   readonly queryCostBudget: number;
+  /**
+   * Queries costing at least `cost` run at most `concurrency` at once, `queue` more waiting their
+   * turn (within their deadline); past that they are refused with `OVERLOADED`.
+   */
+  readonly costlyQueries: { readonly cost: number; readonly concurrency: number; readonly queue: number };
   /** How long one request may take; past it its database work is cancelled and it answers `TIMEOUT`. */
   readonly requestDeadlineMs: number;
   /** Largest serialised `data` a response may carry (`RESPONSE_TOO_LARGE` above it). */
@@ -227,6 +235,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
     indexerStatusUrl: vars.TUSK_INDEXER_STATUS_URL,
     api: {
       queryCostBudget: vars.TUSK_QUERY_COST_BUDGET,
+      costlyQueries: {
+        cost: vars.TUSK_COSTLY_QUERY_COST,
+        concurrency: vars.TUSK_COSTLY_QUERY_CONCURRENCY,
+        queue: vars.TUSK_COSTLY_QUERY_QUEUE,
+      },
       requestDeadlineMs: vars.TUSK_REQUEST_DEADLINE_MS,
       maxResponseBytes: vars.TUSK_MAX_RESPONSE_BYTES,
       rateLimit: { perSecond: vars.TUSK_RATE_LIMIT_PER_SECOND, burst: vars.TUSK_RATE_LIMIT_BURST },

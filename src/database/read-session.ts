@@ -39,6 +39,7 @@ export class ReadSession {
   private readonly expiry: Promise<never>;
   private rejectExpiry: ((error: Error) => void) | undefined;
   private expiredFlag = false;
+  private readonly ended = new AbortController();
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -61,6 +62,11 @@ export class ReadSession {
   /** True once the deadline has passed. */
   get expired(): boolean {
     return this.expiredFlag;
+  }
+
+  /** Aborted when the deadline passes or the request ends: for waits that must not outlive either. */
+  get signal(): AbortSignal {
+    return this.ended.signal;
   }
 
   /** Whether this session has read anything yet (and so holds a snapshot). */
@@ -140,6 +146,7 @@ export class ReadSession {
     }
     this.expiredFlag = true;
     this.rejectExpiry?.(new DeadlineExceededError(this.deadlineMs));
+    this.ended.abort();
     await this.cancelRunning();
   }
 
@@ -154,6 +161,7 @@ export class ReadSession {
 
   private async finish(): Promise<void> {
     clearTimeout(this.timer);
+    this.ended.abort();
     const runner = this.runner;
     const query = this.query;
     if (runner === undefined || query === undefined) {

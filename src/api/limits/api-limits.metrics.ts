@@ -6,6 +6,7 @@ import { MetricsRegistry } from 'src/common/metrics-registry';
 export type RefusalReason =
   | 'query_too_costly'
   | 'rate_limited'
+  | 'overloaded'
   | 'timeout'
   | 'response_too_large'
   | 'websocket_connections'
