@@ -26,6 +26,19 @@ export class CostlyQueryGate {
    */
   enter(signal: AbortSignal): Promise<(() => void) | GateRefusal> {
     return new Promise((resolve) => {
+      if (signal.aborted) {
+        resolve('cancelled');
+        return;
+      }
+      // A query still queued when its request ends answers at once; when its turn comes, it
+      // gives the slot straight back.
+      signal.addEventListener(
+        'abort',
+        () => {
+          resolve('cancelled');
+        },
+        { once: true },
+      );
       let release: () => void = () => undefined;
       const held = new Promise<void>((done) => {
         release = done;
