@@ -91,17 +91,22 @@ describe('tusk start', () => {
     }
   }
 
-  async function startOnce(signal: NodeJS.Signals): Promise<unknown> {
+  /** `tusk start` in the work directory on a free port, on its embedded PostgreSQL, output kept. */
+  async function startTusk() {
     const port = await findFreePort();
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
     delete env.DATABASE_URL;
     const child = spawn('node', [BINARY, 'start'], { cwd: workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const ended = exited(child);
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    return { port, child, output: () => text, ended: exited(child) };
+  }
+
+  async function startOnce(signal: NodeJS.Signals): Promise<unknown> {
+    const { port, child, output, ended } = await startTusk();
     try {
-      const health = await waitForHealth(port, child, () => output);
+      const health = await waitForHealth(port, child, output);
       expect(postmasterRunning(dataDir)).toBe(true);
       // The indexer follows the local network: _meta moves on.
       const first = await metaPast(port, -1n);
@@ -156,21 +161,14 @@ describe('tusk start', () => {
   });
 
   it('runs the API in a process of its own, answering for both, and starts it again when it dies', async () => {
-    const port = await findFreePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
-    delete env.DATABASE_URL;
-    const child = spawn('node', [BINARY, 'start'], { cwd: workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const ended = exited(child);
+    const { port, child, output, ended } = await startTusk();
     const apiProcess = (): number | undefined => {
       const listing = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)]).stdout.toString();
       const line = listing.split('\n').find((entry) => entry.includes('--role api'));
       return line === undefined ? undefined : Number(line.trim().split(/\s+/)[0]);
     };
     try {
-      await waitForHealth(port, child, () => output);
+      await waitForHealth(port, child, output);
       const first = apiProcess();
       expect(first).toBeDefined();
       // One scrape carries both processes' metrics, under names that do not collide.
@@ -189,12 +187,12 @@ describe('tusk start', () => {
           break;
         }
         if (Date.now() > deadline) {
-          throw new Error(`the API process was not started again: ${output}`);
+          throw new Error(`the API process was not started again: ${output()}`);
         }
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      await waitForHealth(port, child, () => output);
-      expect(output).toContain('the API process stopped');
+      await waitForHealth(port, child, output);
+      expect(output()).toContain('the API process stopped');
       child.kill('SIGTERM');
       const { code, signal } = await ended;
       expect(code === 0 || signal === 'SIGTERM').toBe(true);
