@@ -140,11 +140,11 @@ export class ApiLimitsModule {}
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    // In this order: refuse a client over its rate before any work, then open the request's read
-    // session (its deadline runs from here), then answer from the cache if it can.
+    // In this order: refuse a client over its rate before any work; answer from the cache, or
+    // refuse a query priced over the budget before, without a database session; then open the
+    // request's read session (its deadline runs from here) for Apollo.
     consumer
-      .apply(RateLimitMiddleware, ReadSessionMiddleware)
+      .apply(RateLimitMiddleware, CachedResponseMiddleware, ReadSessionMiddleware)
       .forRoutes({ path: 'graphql', method: RequestMethod.ALL });
-    consumer.apply(CachedResponseMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
   }
 }

@@ -39,7 +39,8 @@ export class ReadSession {
   private readonly expiry: Promise<never>;
   private rejectExpiry: ((error: Error) => void) | undefined;
   private expiredFlag = false;
-  private readonly ended = new AbortController();
+  /** Made on first use: an abort builds a DOMException, too dear to pay on every request. */
+  private ended: AbortController | undefined;
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -66,6 +67,10 @@ export class ReadSession {
 
   /** Aborted when the deadline passes or the request ends: for waits that must not outlive either. */
   get signal(): AbortSignal {
+    this.ended ??= new AbortController();
+    if (this.expiredFlag || this.closing !== undefined) {
+      this.ended.abort();
+    }
     return this.ended.signal;
   }
 
@@ -146,7 +151,7 @@ export class ReadSession {
     }
     this.expiredFlag = true;
     this.rejectExpiry?.(new DeadlineExceededError(this.deadlineMs));
-    this.ended.abort();
+    this.ended?.abort();
     await this.cancelRunning();
   }
 
@@ -161,7 +166,7 @@ export class ReadSession {
 
   private async finish(): Promise<void> {
     clearTimeout(this.timer);
-    this.ended.abort();
+    this.ended?.abort();
     const runner = this.runner;
     const query = this.query;
     if (runner === undefined || query === undefined) {
