@@ -15,7 +15,11 @@ export type EntityList = readonly (Function | EntitySchema)[];
  * The TypeORM options every Tusk connection uses: explicit entities (the store's, handed in from
  * above, so that this floor knows no table), migrations, never synchronize.
  */
-export function dataSourceOptions(url: string, entities: EntityList, { migrationsRun = true } = {}) {
+export function dataSourceOptions(
+  url: string,
+  entities: EntityList,
+  { migrationsRun = true, poolSize = 10 } = {},
+) {
   return {
     type: 'postgres' as const,
     url,
@@ -24,7 +28,7 @@ export function dataSourceOptions(url: string, entities: EntityList, { migration
     synchronize: false,
     migrationsRun,
     // Tusk's own statements are bounded; a query stuck this long means a broken connection.
-    extra: { max: 10, statement_timeout: 60_000, connectionTimeoutMillis: 10_000 },
+    extra: { max: poolSize, statement_timeout: 60_000, connectionTimeoutMillis: 10_000 },
   };
 }
 

@@ -9,6 +9,9 @@ import { DatabaseControl } from 'src/database/database-control';
 import { IndexNotifications } from 'src/database/index-notifications';
 import { ReplicaLag } from 'src/database/replica-lag';
 
+/** Connections of an API process: each request in flight holds one (see ReadSession). */
+const API_POOL_SIZE = 20;
+
 /**
  * The database, the notifications of what the indexer committed to it, and the control pool kept
  * apart for cancellations and health checks.
@@ -30,6 +33,8 @@ export class DatabaseModule {
           useFactory: async (server: DatabaseServerService, config: AppConfig) =>
             dataSourceOptions(await server.connectionUrl(), entities, {
               migrationsRun: config.database.kind !== 'replica',
+              // An API request holds one connection for its whole read session.
+              poolSize: config.role === 'api' ? API_POOL_SIZE : 10,
             }),
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options as DataSourceOptions).initialize();
