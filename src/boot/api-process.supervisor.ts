@@ -89,6 +89,14 @@ export class ApiProcessSupervisor implements BeforeApplicationShutdown {
           resolve();
         }
       });
+      child.once('error', (error) => {
+        // It could not be started (or signalled); `exit` may not follow.
+        if (!listening) {
+          reject(new Error(`the API process could not be started: ${error.message}`));
+        } else {
+          this.logger.error(`the API process: ${error.message}`);
+        }
+      });
       child.once('exit', (code, signal) => {
         if (!listening) {
           reject(new Error(`the API process exited (${signal ?? `code ${code}`}) before it listened`));

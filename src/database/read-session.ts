@@ -107,8 +107,12 @@ export class ReadSession {
     this.begun ??= this.track(this.begin(query));
     await Promise.race([this.begun, this.expiry]);
     const statement = this.inTurn(() => {
+      // Its turn may come after the deadline or the end of the request: then it is not sent.
       if (this.expiredFlag) {
         throw new DeadlineExceededError(this.deadlineMs);
+      }
+      if (this.closing !== undefined) {
+        throw new Error('the request has ended; its read session is closed');
       }
       return query(...args);
     });
