@@ -3,9 +3,15 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server as NetServer } from 'node:net';
 import { AppModule } from 'src/app.module';
-import { API_LISTENING_MESSAGE, ApiProcessSupervisor } from 'src/boot/api-process.supervisor';
+import {
+  API_LISTENING_MESSAGE,
+  API_READY_MESSAGE,
+  API_SOCKET_MESSAGE,
+  ApiProcessSupervisor,
+  claimPort,
+} from 'src/boot/api-process.supervisor';
 import { DatabaseServerService } from 'src/database/database-server.service';
 import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
 import { IndexerService } from 'src/indexer/indexer.service';
@@ -88,21 +94,49 @@ export async function startService(options: StartOptions = {}): Promise<INestApp
 }
 
 async function startInOneProcess(config: AppConfig): Promise<INestApplication> {
+  const supervised = config.indexerStatusUrl !== undefined && process.send !== undefined;
   const app = await createApp(config);
   try {
-    await app.listen(config.port, config.host);
+    if (supervised) {
+      // Started by an indexer's ApiProcessSupervisor: serve on the socket it bound, and stop with it.
+      await app.init();
+      await listenOn(app.getHttpServer() as Server, await socketFromSupervisor());
+      process.send?.(API_LISTENING_MESSAGE);
+      process.once('disconnect', () => {
+        process.kill(process.pid, 'SIGTERM');
+      });
+    } else {
+      await app.listen(config.port, config.host);
+    }
   } catch (error) {
     await app.close();
     throw error;
   }
-  if (config.indexerStatusUrl !== undefined && process.send !== undefined) {
-    // Started by an indexer's ApiProcessSupervisor: tell it, and stop with it.
-    process.send(API_LISTENING_MESSAGE);
-    process.once('disconnect', () => {
-      process.kill(process.pid, 'SIGTERM');
-    });
-  }
   return app;
+}
+
+/** Asks the supervisor for the listening socket and waits for it. */
+function socketFromSupervisor(): Promise<NetServer> {
+  return new Promise((resolve) => {
+    const receive = (message: unknown, handle: unknown) => {
+      if (message === API_SOCKET_MESSAGE && handle !== undefined) {
+        process.off('message', receive);
+        resolve(handle as NetServer);
+      }
+    };
+    process.on('message', receive);
+    process.send?.(API_READY_MESSAGE);
+  });
+}
+
+function listenOn(server: Server, socket: NetServer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(socket, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
 
 /**
@@ -111,15 +145,27 @@ async function startInOneProcess(config: AppConfig): Promise<INestApplication> {
  * port, which answers for both.
  */
 async function startWithApiProcess(config: AppConfig): Promise<INestApplication> {
-  const app = await createApp({ ...config, role: 'indexer' }, { superviseApi: true });
+  // The public port first: a port in use is reported before anything else starts.
+  const socket = await claimPort(config.port, config.host);
+  let app: INestApplication;
+  try {
+    app = await createApp({ ...config, role: 'indexer' }, { superviseApi: true });
+  } catch (error) {
+    socket.close();
+    throw error;
+  }
   try {
     await app.listen(0, '127.0.0.1');
     const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
-    await app.get(ApiProcessSupervisor).start({
-      databaseUrl: await app.get(DatabaseServerService, { strict: false }).connectionUrl(),
-      statusUrl: `http://127.0.0.1:${port}`,
-    });
+    await app.get(ApiProcessSupervisor).start(
+      {
+        databaseUrl: await app.get(DatabaseServerService, { strict: false }).connectionUrl(),
+        statusUrl: `http://127.0.0.1:${port}`,
+      },
+      socket,
+    );
   } catch (error) {
+    socket.close();
     await app.close();
     throw error;
   }

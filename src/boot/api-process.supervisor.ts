@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { BackoffSequence, exponentialBackoff } from 'src/common/resilience/backoff';
@@ -10,8 +11,33 @@ const TUSK_BINARY = join(__dirname, '..', '..', '..', 'bin', 'tusk.js');
 /** How long an API process may take to stop before it is killed. */
 const STOP_TIMEOUT_MS = 10_000;
 
-/** What an API process tells its supervisor over the IPC channel once it listens. */
+/**
+ * The supervisor and its API process over their IPC channel: the API process says when it is ready
+ * for its listening socket, the supervisor sends the socket (bound on the public port by itself, so
+ * that the port is held from the start and a port in use is reported before anything starts), and
+ * the API process says when it serves on it.
+ */
+export const API_READY_MESSAGE = 'tusk:api-ready';
+export const API_SOCKET_MESSAGE = 'tusk:api-socket';
 export const API_LISTENING_MESSAGE = 'tusk:api-listening';
+
+/**
+ * Binds `port` on `host`; rejects with Node's own error (`listen EADDRINUSE: …`) when taken. A
+ * connection this process accepts on it (before the API process serves, or in the moment before
+ * this copy is closed) is reset, as if nothing listened yet, rather than left unanswered.
+ */
+export function claimPort(port: number, host: string): Promise<Server> {
+  const server = createServer((connection) => {
+    connection.destroy();
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}
 
 export interface ApiProcessSpec {
   /** The database the indexer writes (for the embedded one, its URL once started). */
@@ -23,8 +49,9 @@ export interface ApiProcessSpec {
 /**
  * Runs the public API of `tusk start` (role `all`) as a process of its own, `tusk start --role api`
  * on the same database: its event loop and its database pool are its own, so a burst of costly
- * queries delays neither indexing, nor the handoff orchestrator, nor their alerts. It listens on
- * the configured port and includes the indexer's health and metrics (`TUSK_INDEXER_STATUS_URL`).
+ * queries delays neither indexing, nor the handoff orchestrator, nor their alerts. It serves on
+ * the configured port (the socket handed over by this process) and includes the indexer's health
+ * and metrics (`TUSK_INDEXER_STATUS_URL`).
  * Should it die, it is started again with backoff; it is stopped before the database at shutdown,
  * and it stops by itself if this process dies (its IPC channel closes).
  */
@@ -41,10 +68,13 @@ export class ApiProcessSupervisor implements BeforeApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  /** Starts the API process; resolves once it listens, rejects if it exits before. */
-  async start(spec: ApiProcessSpec): Promise<void> {
+  /**
+   * Starts the API process on `socket` (the public port, already bound); resolves once it serves,
+   * rejects if it exits before.
+   */
+  async start(spec: ApiProcessSpec, socket: Server): Promise<void> {
     this.spec = spec;
-    await this.launch(spec);
+    await this.launch(spec, socket);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -65,7 +95,7 @@ export class ApiProcessSupervisor implements BeforeApplicationShutdown {
     clearTimeout(killer);
   }
 
-  private launch(spec: ApiProcessSpec): Promise<void> {
+  private launch(spec: ApiProcessSpec, socket: Server): Promise<void> {
     const config = this.config;
     const child = fork(TUSK_BINARY, ['start', '--role', 'api'], {
       env: childEnvironment({
@@ -83,15 +113,20 @@ export class ApiProcessSupervisor implements BeforeApplicationShutdown {
     return new Promise<void>((resolve, reject) => {
       let listening = false;
       child.on('message', (message: unknown) => {
-        if (message === API_LISTENING_MESSAGE && !listening) {
+        if (message === API_READY_MESSAGE) {
+          child.send(API_SOCKET_MESSAGE, socket);
+        } else if (message === API_LISTENING_MESSAGE && !listening) {
           listening = true;
           this.backoff.reset();
+          // The API process holds the socket now; this process's copy would accept connections too.
+          socket.close();
           resolve();
         }
       });
       child.once('error', (error) => {
         // It could not be started (or signalled); `exit` may not follow.
         if (!listening) {
+          socket.close();
           reject(new Error(`the API process could not be started: ${error.message}`));
         } else {
           this.logger.error(`the API process: ${error.message}`);
@@ -99,6 +134,7 @@ export class ApiProcessSupervisor implements BeforeApplicationShutdown {
       });
       child.once('exit', (code, signal) => {
         if (!listening) {
+          socket.close();
           reject(new Error(`the API process exited (${signal ?? `code ${code}`}) before it listened`));
           return;
         }
@@ -119,10 +155,12 @@ export class ApiProcessSupervisor implements BeforeApplicationShutdown {
       if (this.stopping || spec === undefined) {
         return;
       }
-      this.launch(spec).catch((error: unknown) => {
-        this.restartAfterCrash(null, null);
-        this.logger.error(error instanceof Error ? error.message : String(error));
-      });
+      claimPort(this.config.port, this.config.host)
+        .then((socket) => this.launch(spec, socket))
+        .catch((error: unknown) => {
+          this.logger.error(error instanceof Error ? error.message : String(error));
+          this.restartAfterCrash(null, null);
+        });
     }, waitMs);
   }
 }
