@@ -6,7 +6,7 @@ import type { CostlyQueryGate } from 'src/api/limits/costly-query.gate';
 import { deadlineError } from 'src/api/limits/request-limits.plugin';
 import { documentOf } from 'src/api/http-caching';
 import type { QueryPrices } from 'src/api/limits/query-prices';
-import { queryCost } from 'src/api/query-cost';
+import { costRefusal, queryCost } from 'src/api/query-cost';
 import { ResponseCache } from 'src/api/response-cache';
 import { currentReadSession } from 'src/store/read-scope';
 
@@ -41,21 +41,18 @@ export function queryCostPlugin(
             priced = queryCost(schema, document, variables, operationName ?? undefined);
             prices.set(key, priced);
           }
-          if (priced.kind === 'invalid') {
+          const refusal = costRefusal(priced, budget);
+          if (refusal !== undefined) {
+            metrics.refused('query_too_costly');
+            throw new GraphQLError(refusal.message, {
+              extensions: { ...refusal.extensions, http: { status: 400 } },
+            });
+          }
+          // Not priceable as sent (`costRefusal` refused what was too large): execution refuses it.
+          if (priced.kind !== 'cost') {
             return;
           }
-          if (priced.kind === 'too_large') {
-            metrics.refused('query_too_costly');
-            throw tooCostly(
-              `the query is too large to price (over its node limit); the budget is ${budget}`,
-              budget,
-            );
-          }
           requested = priced.cost;
-          if (priced.cost > budget) {
-            metrics.refused('query_too_costly');
-            throw tooCostly(`the query costs ${priced.cost}; the budget is ${budget}`, budget, priced.cost);
-          }
           const session = currentReadSession();
           if (priced.cost >= gate.threshold && session !== undefined) {
             const admitted = await gate.enter(session.signal);
@@ -86,15 +83,4 @@ export function queryCostPlugin(
       });
     },
   };
-}
-
-function tooCostly(message: string, budget: number, cost?: number): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: {
-      code: 'QUERY_TOO_COSTLY',
-      budget,
-      ...(cost === undefined ? {} : { cost }),
-      http: { status: 400 },
-    },
-  });
 }

@@ -112,3 +112,29 @@ export function queryCost(
     return { kind: 'invalid' };
   }
 }
+
+/** How the API refuses a query above its budget: the message and `extensions` the client gets. */
+export interface CostRefusal {
+  readonly message: string;
+  readonly extensions: { readonly code: 'QUERY_TOO_COSTLY'; readonly budget: number; readonly cost?: number };
+}
+
+/**
+ * Why a `what` (query, subscription) of this price is refused under `budget`; undefined when it
+ * fits, or when it could not be priced (execution then refuses it with its own error).
+ */
+export function costRefusal(price: QueryCost, budget: number, what = 'query'): CostRefusal | undefined {
+  if (price.kind === 'too_large') {
+    return {
+      message: `the ${what} is too large to price (over its node limit); the budget is ${budget}`,
+      extensions: { code: 'QUERY_TOO_COSTLY', budget },
+    };
+  }
+  if (price.kind === 'cost' && price.cost > budget) {
+    return {
+      message: `the ${what} costs ${price.cost}; the budget is ${budget}`,
+      extensions: { code: 'QUERY_TOO_COSTLY', budget, cost: price.cost },
+    };
+  }
+  return undefined;
+}

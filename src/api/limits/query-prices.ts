@@ -1,17 +1,8 @@
 import { Injectable, Module } from '@nestjs/common';
-import type { QueryCost } from 'src/api/query-cost';
+import { costRefusal, type QueryCost } from 'src/api/query-cost';
 
 /** Prices kept: the most recent requests' (refused or not). */
 const PRICES_KEPT = 1000;
-
-/** What the API answers a query above the budget: its error, as the client receives it. */
-export function tooCostlyBody(message: string, budget: number, cost?: number): string {
-  return JSON.stringify({
-    errors: [
-      { message, extensions: { code: 'QUERY_TOO_COSTLY', budget, ...(cost === undefined ? {} : { cost }) } },
-    ],
-  });
-}
 
 /**
  * The price of each recent request, by the response cache's key (operation, document, variables):
@@ -36,19 +27,11 @@ export class QueryPrices {
     }
   }
 
-  /** The refusal `key` got before, if its price is above `budget`. */
+  /** The refusal `key` got before, if its price is above `budget`, as the body the client receives. */
   refusal(key: string, budget: number): string | undefined {
     const price = this.prices.get(key);
-    if (price?.kind === 'too_large') {
-      return tooCostlyBody(
-        `the query is too large to price (over its node limit); the budget is ${budget}`,
-        budget,
-      );
-    }
-    if (price?.kind === 'cost' && price.cost > budget) {
-      return tooCostlyBody(`the query costs ${price.cost}; the budget is ${budget}`, budget, price.cost);
-    }
-    return undefined;
+    const refusal = price === undefined ? undefined : costRefusal(price, budget);
+    return refusal === undefined ? undefined : JSON.stringify({ errors: [refusal] });
   }
 }
 

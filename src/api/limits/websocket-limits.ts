@@ -12,7 +12,7 @@ import type { Context, ServerOptions, SubscribePayload } from 'graphql-ws';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import type { IncomingMessage } from 'node:http';
 import type { ApiLimitsMetrics } from 'src/api/limits/api-limits.metrics';
-import { queryCost } from 'src/api/query-cost';
+import { costRefusal, queryCost } from 'src/api/query-cost';
 import { queryLimitsRule } from 'src/api/query-limits';
 
 /** What graphql-ws's `ws` adapter puts in a connection's context. */
@@ -110,16 +110,10 @@ export function webSocketLimits(
         payload.variables ?? {},
         payload.operationName ?? undefined,
       );
-      const budget = limits.queryCostBudget;
-      if (priced.kind === 'too_large' || (priced.kind === 'cost' && priced.cost > budget)) {
+      const refusal = costRefusal(priced, limits.queryCostBudget, 'subscription');
+      if (refusal !== undefined) {
         metrics.refused('query_too_costly');
-        return refuse(
-          priced.kind === 'cost'
-            ? `the subscription costs ${priced.cost}; the budget is ${budget}`
-            : `the subscription is too large to price; the budget is ${budget}`,
-          'QUERY_TOO_COSTLY',
-          { budget, ...(priced.kind === 'cost' ? { cost: priced.cost } : {}) },
-        );
+        return [new GraphQLError(refusal.message, { extensions: refusal.extensions })];
       }
       ids.add(id);
       open.set(ctx, ids);
