@@ -48,6 +48,22 @@ export function cacheKeyOf(
   return document === undefined ? undefined : ResponseCache.key(operationName, document, variables.value);
 }
 
+/** The key `cacheKeyOf` gives a request, for one Apollo has read (`source` is its query text). */
+export function operationKeyOf(
+  request: {
+    readonly operationName?: string | null;
+    readonly variables?: unknown;
+    readonly extensions?: unknown;
+  },
+  source: string,
+): string {
+  return ResponseCache.key(
+    request.operationName,
+    documentOf(source, request.extensions) ?? source,
+    request.variables,
+  );
+}
+
 /** What a request's document is known by in the cache: its persisted hash, else its text. */
 export function documentOf(query: unknown, extensions: unknown): string | undefined {
   const hash = persistedQueryHash(extensions);

@@ -4,10 +4,9 @@ import { GraphQLError } from 'graphql';
 import type { ApiLimitsMetrics } from 'src/api/limits/api-limits.metrics';
 import type { CostlyQueryGate } from 'src/api/limits/costly-query.gate';
 import { deadlineError } from 'src/api/limits/request-limits.plugin';
-import { documentOf } from 'src/api/http-caching';
+import { operationKeyOf } from 'src/api/http-caching';
 import type { QueryPrices } from 'src/api/limits/query-prices';
 import { costRefusal, queryCost } from 'src/api/query-cost';
-import { ResponseCache } from 'src/api/response-cache';
 import { currentReadSession } from 'src/store/read-scope';
 
 /**
@@ -31,11 +30,7 @@ export function queryCostPlugin(
       return Promise.resolve({
         async didResolveOperation({ schema, document, request, operationName, source }) {
           const variables = request.variables ?? {};
-          const key = ResponseCache.key(
-            request.operationName,
-            documentOf(source, request.extensions) ?? source,
-            request.variables,
-          );
+          const key = operationKeyOf(request, source);
           let priced = prices.get(key);
           if (priced === undefined) {
             priced = queryCost(schema, document, variables, operationName ?? undefined);

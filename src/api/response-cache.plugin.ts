@@ -1,9 +1,9 @@
 // The ESM declarations, which @nestjs/apollo (ES modules only) is typed against.
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { BREAK, OperationTypeNode, visit, type DocumentNode } from 'graphql';
-import { documentOf, entityTagOf, sharedCacheControl } from 'src/api/http-caching';
+import { entityTagOf, operationKeyOf, sharedCacheControl } from 'src/api/http-caching';
 import type { FreshnessTracker } from 'src/api/meta/freshness.tracker';
-import { ResponseCache } from 'src/api/response-cache';
+import { type ResponseCache } from 'src/api/response-cache';
 import type { AppConfig } from 'src/config/app-config';
 import { currentReadSession } from 'src/store/read-scope';
 
@@ -60,8 +60,7 @@ export function responseCachePlugin(
           if (context.operation.operation !== OperationTypeNode.QUERY || readsTheClock(context.document)) {
             return null;
           }
-          const document = documentOf(context.source, context.request.extensions) ?? context.source;
-          key = ResponseCache.key(context.request.operationName, document, context.request.variables);
+          key = operationKeyOf(context.request, context.source);
           const latest = (await freshness.current()).checkpoint;
           const hit = latest === null ? undefined : cache.lookup(key, latest);
           if (latest !== null && hit !== undefined) {
