@@ -15,33 +15,37 @@ export class OperatorHistoryService {
     private readonly stakingState: StakingStateReader,
   ) {}
 
-  /** Stake, shards and commission per epoch, newest first, for the last `last` epochs. */
-  async epochs(nodeId: string, last: number): Promise<OperatorEpochView[]> {
+  /** Each node's stake, shards and commission per epoch, newest first, from its first epoch on. */
+  async epochs(nodeIds: readonly string[]): Promise<OperatorEpochView[][]> {
     const manager = readManager(this.dataSource);
-    const [rows, shards, state] = await Promise.all([
-      PoolRepository.poolHistory(manager, nodeId),
-      StakingStateRepository.shardsByEpoch(manager, nodeId),
+    const [pools, shards, state] = await Promise.all([
+      PoolRepository.poolHistories(manager, nodeIds),
+      StakingStateRepository.shardsByEpoch(manager, nodeIds),
       this.stakingState.latest(),
     ]);
-    const first = rows[0];
-    if (first === undefined || state === undefined) {
-      return [];
-    }
-    const epochs: OperatorEpochView[] = [];
-    let row = 0;
-    for (let epoch = first.epoch; epoch <= state.epoch; epoch++) {
-      while ((rows[row + 1]?.epoch ?? Number.POSITIVE_INFINITY) <= epoch) {
-        row++;
+    return nodeIds.map((nodeId) => {
+      const rows = pools.get(nodeId) ?? [];
+      const first = rows[0];
+      if (first === undefined || state === undefined) {
+        return [];
       }
-      const current = rows[row] ?? first;
-      epochs.push({
-        epoch,
-        stake: current.stake,
-        shards: shards.get(epoch) ?? 0,
-        commissionRate: current.commissionRate,
-      });
-    }
-    return epochs.reverse().slice(0, last);
+      const shardCounts = shards.get(nodeId);
+      const epochs: OperatorEpochView[] = [];
+      let row = 0;
+      for (let epoch = first.epoch; epoch <= state.epoch; epoch++) {
+        while ((rows[row + 1]?.epoch ?? Number.POSITIVE_INFINITY) <= epoch) {
+          row++;
+        }
+        const current = rows[row] ?? first;
+        epochs.push({
+          epoch,
+          stake: current.stake,
+          shards: shardCounts?.get(epoch) ?? 0,
+          commissionRate: current.commissionRate,
+        });
+      }
+      return epochs.reverse();
+    });
   }
 
   async exchangeRates(nodeId: string): Promise<ExchangeRateView[]> {

@@ -1,6 +1,11 @@
 import DataLoader from 'dataloader';
 import type { PerformanceService } from 'src/performance/performance.service';
-import type { ApyWindowView, PerformanceScoreView, StakeOutlookView } from 'src/staking/operator.views';
+import type {
+  ApyWindowView,
+  OperatorEpochView,
+  PerformanceScoreView,
+  StakeOutlookView,
+} from 'src/staking/operator.views';
 import type { OperatorHistoryService } from 'src/staking/operator-history.service';
 import type { ComputedValuesSink } from 'src/staking/operators.service';
 import type { StakeSimulationService } from 'src/staking/stake-simulation.service';
@@ -8,6 +13,8 @@ import type { StakeSimulationService } from 'src/staking/stake-simulation.servic
 /** Per-request batching of the fields a list asks for on every operator. */
 export interface OperatorLoaders {
   readonly apy: DataLoader<string, ApyWindowView[]>;
+  /** Every epoch of the operator's history, newest first (a field takes the `last` it asks for). */
+  readonly history: DataLoader<string, OperatorEpochView[]>;
   readonly score: DataLoader<string, PerformanceScoreView>;
   readonly outlook: DataLoader<string, StakeOutlookView | undefined>;
   readonly selfStake: DataLoader<string, bigint>;
@@ -22,6 +29,7 @@ export function createOperatorLoaders(services: {
   const { history, simulation, performance } = services;
   return {
     apy: new DataLoader((nodeIds: readonly string[]) => history.apys(nodeIds)),
+    history: new DataLoader((nodeIds: readonly string[]) => history.epochs(nodeIds)),
     outlook: new DataLoader((nodeIds: readonly string[]) => simulation.outlooks(nodeIds)),
     score: new DataLoader((nodeIds: readonly string[]) => performance.scores(nodeIds)),
     selfStake: new DataLoader((nodeIds: readonly string[]) => history.selfStakes(nodeIds)),

@@ -98,9 +98,10 @@ export class OperatorsResolver {
   async history(
     @Parent() operator: OperatorType,
     @Args('last', { type: () => Int, defaultValue: 30 }) last: number,
+    @Context('operatorLoaders') loaders: OperatorLoaders,
   ): Promise<OperatorEpochType[]> {
     requirePageArgument('last', last, 1000);
-    return this.operatorHistory.epochs(operator.nodeId, last);
+    return (await loaders.history.load(operator.nodeId)).slice(0, last);
   }
 
   @ResolveField(() => [ExchangeRateType], { description: 'Exchange rates the pool recorded, newest first.' })

@@ -163,20 +163,28 @@ export const PoolRepository = {
     );
   },
 
-  /** A pool's rows, one per epoch in which it changed, oldest first. */
-  async poolHistory(
+  /** Each pool's rows, one per epoch in which it changed, oldest first. */
+  async poolHistories(
     manager: EntityManager,
-    nodeId: string,
-  ): Promise<{ epoch: number; stake: bigint; commissionRate: number }[]> {
-    const rows = await manager.query<{ epoch: number; wal_balance: string; commission_rate: number }[]>(
-      'SELECT epoch, wal_balance, commission_rate FROM pool_state WHERE node_id = $1 ORDER BY epoch',
-      [nodeId],
+    nodeIds: readonly string[],
+  ): Promise<Map<string, { epoch: number; stake: bigint; commissionRate: number }[]>> {
+    const rows = await manager.query<
+      { node_id: string; epoch: number; wal_balance: string; commission_rate: number }[]
+    >(
+      `SELECT node_id, epoch, wal_balance, commission_rate FROM pool_state
+       WHERE node_id = ANY($1::text[]) ORDER BY node_id, epoch`,
+      [nodeIds],
     );
-    return rows.map((row) => ({
-      epoch: row.epoch,
-      stake: BigInt(row.wal_balance),
-      commissionRate: row.commission_rate,
-    }));
+    const histories = new Map<string, { epoch: number; stake: bigint; commissionRate: number }[]>();
+    for (const row of rows) {
+      let history = histories.get(row.node_id);
+      if (history === undefined) {
+        history = [];
+        histories.set(row.node_id, history);
+      }
+      history.push({ epoch: row.epoch, stake: BigInt(row.wal_balance), commissionRate: row.commission_rate });
+    }
+    return histories;
   },
 
   /** Live stake each node's operator (the owner of its StorageNodeCap) holds in its own pool. */

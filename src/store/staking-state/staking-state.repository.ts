@@ -134,13 +134,25 @@ export const StakingStateRepository = {
       : { maxSize: row.max_size, thresholdStake: BigInt(row.threshold_stake) };
   },
 
-  /** A node's shard count in every committee it sat in. */
-  async shardsByEpoch(manager: EntityManager, nodeId: string): Promise<Map<number, number>> {
-    const rows = await manager.query<{ epoch: number; shard_count: number }[]>(
-      'SELECT epoch, shard_count FROM committee_member WHERE node_id = $1',
-      [nodeId],
+  /** Each node's shard count in every committee it sat in, by epoch. */
+  async shardsByEpoch(
+    manager: EntityManager,
+    nodeIds: readonly string[],
+  ): Promise<Map<string, Map<number, number>>> {
+    const rows = await manager.query<{ node_id: string; epoch: number; shard_count: number }[]>(
+      'SELECT node_id, epoch, shard_count FROM committee_member WHERE node_id = ANY($1::text[])',
+      [nodeIds],
     );
-    return new Map(rows.map((row) => [row.epoch, row.shard_count]));
+    const shards = new Map<string, Map<number, number>>();
+    for (const row of rows) {
+      let byEpoch = shards.get(row.node_id);
+      if (byEpoch === undefined) {
+        byEpoch = new Map();
+        shards.set(row.node_id, byEpoch);
+      }
+      byEpoch.set(row.epoch, row.shard_count);
+    }
+    return shards;
   },
 
   /** Records each selection once (the first sighting wins), with the active set it read. */
