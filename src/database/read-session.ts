@@ -130,13 +130,21 @@ export class ReadSession {
   }
 
   private async begin(query: Query): Promise<void> {
-    await query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const remainingMs = Math.max(1, Math.floor(this.deadlineAt - Date.now()));
+    // Both in one round trip (the simple protocol carries several statements when they have no
+    // parameters; the timeout is an integer written in): every wait on the database is a turn of
+    // the event loop that a busy API spends on other requests first. Marked as in a transaction
+    // before it is sent, so that whatever happens the connection is rolled back before reuse.
     this.inTransaction = true;
-    const remainingMs = Math.max(1, this.deadlineAt - Date.now());
-    const rows = (await query(`SELECT pg_backend_pid() AS pid, set_config('statement_timeout', $1, true)`, [
-      String(remainingMs),
-    ])) as { pid: number }[];
-    this.pid = rows[0]?.pid;
+    await query(
+      `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = ${remainingMs}`,
+    );
+    this.pid = backendPidOf(this.runner) ?? (await this.backendPid(query));
+  }
+
+  private async backendPid(query: Query): Promise<number | undefined> {
+    const rows = (await query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+    return rows[0]?.pid;
   }
 
   private track<T>(statement: Promise<T>): Promise<T> {
@@ -196,4 +204,14 @@ export class ReadSession {
       await destroyable.releasePostgresConnection(error as Error);
     }
   }
+}
+
+/**
+ * The server process behind a connected query runner, as the PostgreSQL driver learnt it when it
+ * connected (the backend key data): `pg_cancel_backend` needs it.
+ */
+function backendPidOf(runner: QueryRunner | undefined): number | undefined {
+  const connection = (runner as { databaseConnection?: { processID?: unknown } } | undefined)
+    ?.databaseConnection;
+  return typeof connection?.processID === 'number' ? connection.processID : undefined;
 }
