@@ -2,6 +2,10 @@
 'use strict';
 const path = require('node:path');
 
+// A service, unless told otherwise: libraries read this once, at load (graphql-js, for one, drops
+// its development-time checks from every type test in production).
+process.env.NODE_ENV ??= 'production';
+
 let cli;
 try {
   cli = require(path.join(__dirname, '..', 'dist', 'src', 'cli.js'));
