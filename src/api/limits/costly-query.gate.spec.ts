@@ -33,4 +33,20 @@ describe('CostlyQueryGate', () => {
     const next = await gate.enter(new AbortController().signal);
     expect(typeof next).toBe('function');
   });
+
+  it('rests a slot after each query in proportion to the time it held it, when given a share', async () => {
+    const gate = new CostlyQueryGate(10, 1, 5, 0.5);
+    const signal = new AbortController().signal;
+    const first = await gate.enter(signal);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const heldFor = performance.now();
+    if (typeof first === 'function') {
+      first();
+    }
+    // Held about 100 ms at a share of one half: the next query waits about as long again.
+    const next = await gate.enter(signal);
+    expect(performance.now() - heldFor).toBeGreaterThanOrEqual(90);
+    expect(typeof next).toBe('function');
+    expect(() => new CostlyQueryGate(10, 1, 5, 0)).toThrow(RangeError);
+  });
 });
