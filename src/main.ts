@@ -46,19 +46,7 @@ export async function createApp(
   // Entity tags are Tusk's own (tied to the indexed checkpoint, see src/api/http-caching.ts); one
   // Express would compute over a body whose `_meta` moves with the clock would never match.
   (app as NestExpressApplication).set('etag', false);
-  if (config.api.trustProxy !== undefined) {
-    // Which proxies' X-Forwarded-For names the client, for the per-client rate limit.
-    (app as NestExpressApplication).set('trust proxy', trustProxySetting(config.api.trustProxy));
-  }
   return app;
-}
-
-/** `TUSK_TRUST_PROXY` as Express reads it: `true`/`false`, a hop count, or addresses and subnets. */
-function trustProxySetting(value: string): boolean | number | string {
-  if (value === 'true' || value === 'false') {
-    return value === 'true';
-  }
-  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /**

@@ -1,10 +1,12 @@
+import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
-import { CachedResponseMiddleware } from 'src/api/cached-response.middleware';
+import { GraphQLFrontDoor } from 'src/api/graphql-front-door';
 import { ApiLimitsMetrics } from 'src/api/limits/api-limits.metrics';
 import { CostlyQueryGate } from 'src/api/limits/costly-query.gate';
 import { QueryPrices, QueryPricesModule } from 'src/api/limits/query-prices';
-import { RateLimitMiddleware } from 'src/api/limits/rate-limit.middleware';
+import { ClientRateLimit } from 'src/api/limits/client-rate-limit';
 import { ReadSessionMiddleware } from 'src/api/limits/read-session.middleware';
 import { requestLimitsPlugin } from 'src/api/limits/request-limits.plugin';
 import { webSocketLimits } from 'src/api/limits/websocket-limits';
@@ -106,13 +108,19 @@ export class ApiLimitsModule {}
           // Errors carry a code and a message, never a stack trace.
           includeStacktraceInErrorResponses: false,
           validationRules: [queryLimitsRule],
+          // The schema is public: clients and tools read it, whatever NODE_ENV says.
+          introspection: true,
           plugins: [
+            // Tusk's caching is its own (per checkpoint, src/api/http-caching.ts); Apollo's cache
+            // hints would wrap every field's resolver to compute a policy nobody reads.
+            ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin,
             queryCostPlugin(
               config.api.queryCostBudget,
               new CostlyQueryGate(
                 config.api.costlyQueries.cost,
                 config.api.costlyQueries.concurrency,
                 config.api.costlyQueries.queue,
+                config.api.costlyQueries.share,
               ),
               prices,
               limitsMetrics,
@@ -136,15 +144,18 @@ export class ApiLimitsModule {}
       },
     }),
   ],
-  providers: [BigIntScalar, ...GRAPHQL_RESOLVERS, { provide: APP_FILTER, useClass: GraphQLErrorFilter }],
+  providers: [
+    BigIntScalar,
+    ClientRateLimit,
+    GraphQLFrontDoor,
+    ...GRAPHQL_RESOLVERS,
+    { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+  ],
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    // In this order: refuse a client over its rate before any work; answer from the cache, or
-    // refuse a query priced over the budget before, without a database session; then open the
-    // request's read session (its deadline runs from here) for Apollo.
-    consumer
-      .apply(RateLimitMiddleware, CachedResponseMiddleware, ReadSessionMiddleware)
-      .forRoutes({ path: 'graphql', method: RequestMethod.ALL });
+    // What reaches Express has passed the front door (rate, known prices, cache): the request's
+    // read session opens here, and its deadline runs from here.
+    consumer.apply(ReadSessionMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
   }
 }

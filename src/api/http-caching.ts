@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from 'src/config/app-config';
 import { ResponseCache } from 'src/api/response-cache';
 
-/** A GraphQL request as it arrives: a POST's JSON body, or a GET's query string as Express parsed it. */
+/** A GraphQL request as it arrives: a POST's JSON body, or a GET's query string parameters. */
 interface GraphQLParameters {
   readonly query?: unknown;
   readonly operationName?: unknown;
@@ -21,30 +20,29 @@ export function persistedQueryHash(extensions: unknown): string | undefined {
 
 /**
  * The response cache's key for a request: its operation name, its document (the query text, or the
- * persisted query's hash, which a GET may send alone) and its variables. Undefined when the request
- * is not a well-formed GraphQL request, which Apollo then answers with its own error.
+ * persisted query's hash, which a GET may send alone) and its variables. `parameters` is a POST's
+ * parsed JSON body or a GET's query string parameters. Undefined when the request is not a
+ * well-formed GraphQL request, which Apollo then answers with its own error.
  */
-export function cacheKeyOf(
-  request: IncomingMessage & { body?: unknown; query?: unknown },
-): string | undefined {
-  const get = request.method === 'GET';
-  if (!get && request.method !== 'POST') {
+export function cacheKeyOf(method: string | undefined, parameters: unknown): string | undefined {
+  const get = method === 'GET';
+  if (!get && method !== 'POST') {
     return undefined;
   }
-  const parameters = (get ? request.query : request.body) as GraphQLParameters | null | undefined;
-  if (parameters === undefined || parameters === null) {
+  const request = parameters as GraphQLParameters | null | undefined;
+  if (request === undefined || request === null || typeof request !== 'object') {
     return undefined;
   }
-  const operationName = parameters.operationName;
+  const operationName = request.operationName;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
     return undefined;
   }
-  const variables = get ? parsedJson(parameters.variables) : { value: parameters.variables };
-  const extensions = get ? parsedJson(parameters.extensions) : { value: parameters.extensions };
+  const variables = get ? parsedJson(request.variables) : { value: request.variables };
+  const extensions = get ? parsedJson(request.extensions) : { value: request.extensions };
   if (variables === undefined || extensions === undefined) {
     return undefined;
   }
-  const document = documentOf(parameters.query, extensions.value);
+  const document = documentOf(request.query, extensions.value);
   return document === undefined ? undefined : ResponseCache.key(operationName, document, variables.value);
 }
 

@@ -11,7 +11,7 @@ import { currentReadSession } from 'src/store/read-scope';
 
 /**
  * Prices every operation before it runs (see `queryCost`; prices are kept in `QueryPrices`, where
- * `CachedResponseMiddleware` refuses a repeated one early) and refuses one above `budget` with
+ * `GraphQLFrontDoor` refuses a repeated one early) and refuses one above `budget` with
  * `QUERY_TOO_COSTLY`, stating the cost and the budget, before any resolver or database read.
  * Every answered query carries `extensions.cost { requested, budget }`. A query costing at least
  * the gate's threshold waits for a slot of the `CostlyQueryGate` before it runs: `OVERLOADED` when

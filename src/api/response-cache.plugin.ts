@@ -32,7 +32,7 @@ function readsTheClock(document: DocumentNode): boolean {
  * the clock (lag, countdowns) always run; a failed reading (null checkpoint) is never cached.
  * `Cache-Control: no-cache` asks for a fresh execution. A GET's cacheable answer carries an entity
  * tag and `Cache-Control` for shared caches; any other GET answer, `no-store`.
- * (Repeated requests are answered before Apollo by `CachedResponseMiddleware`; this plugin answers
+ * (Repeated requests are answered before Apollo by `GraphQLFrontDoor`; this plugin answers
  * the rest and fills the cache.)
  */
 export function responseCachePlugin(
@@ -65,7 +65,7 @@ export function responseCachePlugin(
           const hit = latest === null ? undefined : cache.lookup(key, latest);
           if (latest !== null && hit !== undefined) {
             readAt = latest;
-            const data = JSON.parse(hit) as Record<string, unknown> | null;
+            const data = JSON.parse(hit.toString('utf8')) as Record<string, unknown> | null;
             return { http: context.response.http, body: { kind: 'single', singleResult: { data } } };
           }
           // It runs: its answer belongs to the snapshot the session reads it from.

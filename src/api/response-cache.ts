@@ -4,14 +4,15 @@ import { Injectable, Module } from '@nestjs/common';
 const MAX_ENTRIES = 1000;
 
 /**
- * GraphQL answers of the current indexed checkpoint, serialised once: the same query with the same
+ * GraphQL answers of the current indexed checkpoint, serialised once (as UTF-8 bytes, written to a
+ * socket as they are): the same query with the same
  * variables at the same checkpoint gets the same `data`. Everything is dropped when the indexer
  * commits further; within a checkpoint the least recently used entry goes first.
  */
 @Injectable()
 export class ResponseCache {
   private checkpoint: string | undefined;
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, Buffer>();
 
   /** The key of a request: its operation name, its text and its variables. */
   static key(operationName: string | null | undefined, query: string, variables: unknown): string {
@@ -19,7 +20,7 @@ export class ResponseCache {
   }
 
   /** The serialised `data` of `key` at `checkpoint`, if it was answered there. */
-  lookup(key: string, checkpoint: string): string | undefined {
+  lookup(key: string, checkpoint: string): Buffer | undefined {
     this.moveTo(checkpoint);
     if (checkpoint !== this.checkpoint) {
       return undefined;
@@ -42,7 +43,7 @@ export class ResponseCache {
     if (checkpoint !== this.checkpoint || this.entries.has(key)) {
       return;
     }
-    this.entries.set(key, JSON.stringify(data));
+    this.entries.set(key, Buffer.from(JSON.stringify(data)));
     if (this.entries.size > MAX_ENTRIES) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import proxyAddr from 'proxy-addr';
 import { WALRUS_PRESETS } from 'src/config/network-presets';
 import { NODE_DEADLINES, type HandoffDeadlines } from 'src/domain/shard-migration/handoff-deadlines';
 
@@ -56,6 +57,7 @@ const envSchema = z.object({
   TUSK_COSTLY_QUERY_COST: z.coerce.number().int().min(1).default(10_000),
   TUSK_COSTLY_QUERY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   TUSK_COSTLY_QUERY_QUEUE: z.coerce.number().int().min(0).default(100),
+  TUSK_COSTLY_QUERY_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
   TUSK_REQUEST_DEADLINE_MS: z.coerce.number().int().min(10).default(5000),
   TUSK_MAX_RESPONSE_BYTES: z.coerce
     .number()
@@ -64,7 +66,14 @@ const envSchema = z.object({
     .default(10 * 1024 * 1024),
   TUSK_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(20),
   TUSK_RATE_LIMIT_BURST: z.coerce.number().int().min(0).default(200),
-  TUSK_TRUST_PROXY: z.string().min(1).optional(),
+  TUSK_TRUST_PROXY: z
+    .string()
+    .min(1)
+    .refine(
+      isTrustProxySetting,
+      '`true`, `false`, a hop count, or addresses, subnets and `loopback`/`linklocal`/`uniquelocal`, comma-separated',
+    )
+    .optional(),
   TUSK_HTTP_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(1),
   TUSK_WS_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(20),
   TUSK_WS_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).default(20),
@@ -171,9 +180,15 @@ export interface ApiConfig {
   readonly queryCostBudget: number;
   /**
    * Queries costing at least `cost` run at most `concurrency` at once, `queue` more waiting their
-   * turn (within their deadline); past that they are refused with `OVERLOADED`.
+   * turn (within their deadline); past that they are refused with `OVERLOADED`. Each slot is busy
+   * at most `share` of the time: after a query it rests in proportion to the time it was held.
    */
-  readonly costlyQueries: { readonly cost: number; readonly concurrency: number; readonly queue: number };
+  readonly costlyQueries: {
+    readonly cost: number;
+    readonly concurrency: number;
+    readonly queue: number;
+    readonly share: number;
+  };
   /** How long one request may take; past it its database work is cancelled and it answers `TIMEOUT`. */
   readonly requestDeadlineMs: number;
   /** Largest serialised `data` a response may carry (`RESPONSE_TOO_LARGE` above it). */
@@ -183,7 +198,7 @@ export interface ApiConfig {
    * above it that refills at the same rate. A rate of 0 turns the limit off.
    */
   readonly rateLimit: { readonly perSecond: number; readonly burst: number };
-  /** Express's `trust proxy` setting: which proxies' `X-Forwarded-For` names the client. */
+  /** Which proxies' `X-Forwarded-For` names the client, in the words of Express's `trust proxy`. */
   readonly trustProxy: string | undefined;
   /** `max-age` of cacheable GET answers (`Cache-Control`), for CDNs and reverse proxies. */
   readonly httpMaxAgeSeconds: number;
@@ -239,6 +254,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
         cost: vars.TUSK_COSTLY_QUERY_COST,
         concurrency: vars.TUSK_COSTLY_QUERY_CONCURRENCY,
         queue: vars.TUSK_COSTLY_QUERY_QUEUE,
+        share: vars.TUSK_COSTLY_QUERY_SHARE,
       },
       requestDeadlineMs: vars.TUSK_REQUEST_DEADLINE_MS,
       maxResponseBytes: vars.TUSK_MAX_RESPONSE_BYTES,
@@ -396,3 +412,33 @@ export function networkName(config: AppConfig): NetworkName {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Whether `value` is a setting Express's `trust proxy` (and proxy-addr behind it) understands. */
+function isTrustProxySetting(value: string): boolean {
+  try {
+    trustedProxies(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `TUSK_TRUST_PROXY` as Express compiles `trust proxy`, for proxy-addr: unset or `false` trusts no
+ * proxy, `true` every one, a number that many hops, anything else a comma-separated list of
+ * addresses, subnets and the names proxy-addr knows (`loopback`, `linklocal`, `uniquelocal`).
+ * Throws on an address it cannot read.
+ */
+export function trustedProxies(setting: string | undefined): (address: string, hop: number) => boolean {
+  if (setting === undefined || setting === 'false') {
+    return () => false;
+  }
+  if (setting === 'true') {
+    return () => true;
+  }
+  if (/^\d+$/.test(setting)) {
+    const hops = Number(setting);
+    return (_address, hop) => hop < hops;
+  }
+  return proxyAddr.compile(setting.split(',').map((entry) => entry.trim()));
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Counter } from 'prom-client';
+import { Counter, Histogram } from 'prom-client';
 import { MetricsRegistry } from 'src/common/metrics-registry';
 
 /** Why the API turned a request away (or cut it short). */
@@ -17,6 +17,7 @@ export type RefusalReason =
 export class ApiLimitsMetrics {
   private readonly refusals: Counter<'reason'>;
   private readonly cancelled: Counter;
+  private readonly refusalSeconds: Histogram<'reason'>;
 
   constructor(metrics: MetricsRegistry) {
     this.refusals = new Counter({
@@ -30,10 +31,21 @@ export class ApiLimitsMetrics {
       help: 'Statements of requests past their deadline (or abandoned by their client) cancelled in PostgreSQL.',
       registers: [metrics.registry],
     });
+    this.refusalSeconds = new Histogram({
+      name: 'tusk_api_refusal_seconds',
+      help: 'Time from a request reaching the API (its headers read) to the end of its refusal, by reason: rate limit and kept over-budget prices.',
+      labelNames: ['reason'],
+      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1],
+      registers: [metrics.registry],
+    });
   }
 
-  refused(reason: RefusalReason): void {
+  /** Counts a refusal; `seconds`, when known, is how long it took from the request's arrival. */
+  refused(reason: RefusalReason, seconds?: number): void {
     this.refusals.inc({ reason });
+    if (seconds !== undefined) {
+      this.refusalSeconds.observe({ reason }, seconds);
+    }
   }
 
   statementCancelled(): void {

@@ -46,6 +46,14 @@ export class FreshnessTracker {
     return this.freshnessOf(reading);
   }
 
+  /**
+   * What `current()` would answer without a read, when it has one: the reading kept since the last
+   * notification, while notifications flow.
+   */
+  currentIfKept(): Freshness | undefined {
+    return this.notifications.connected && this.kept !== undefined ? this.freshnessOf(this.kept) : undefined;
+  }
+
   /** The last reading kept, without reading: for an answer that must not wait on the database. */
   known(): Freshness | undefined {
     return this.kept === undefined ? undefined : this.freshnessOf(this.kept);

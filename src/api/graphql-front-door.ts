@@ -1,0 +1,296 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { parse as parseQueryString } from 'node:querystring';
+import { ApiLimitsMetrics } from 'src/api/limits/api-limits.metrics';
+import { ClientRateLimit } from 'src/api/limits/client-rate-limit';
+import { QueryPrices } from 'src/api/limits/query-prices';
+import { FreshnessTracker } from 'src/api/meta/freshness.tracker';
+import { cacheKeyOf, entityTagOf, matchesEntityTag, sharedCacheControl } from 'src/api/http-caching';
+import { ResponseCache } from 'src/api/response-cache';
+import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
+
+/** The largest request body read: Nest's JSON body parser's default, which the API always had. */
+export const MAX_REQUEST_BODY_BYTES = 100 * 1024;
+
+/** How a cached answer's body begins, before its stored `data`. */
+const DATA_PREFIX = Buffer.from('{"data":');
+
+type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
+
+/** A request the front door has read: its method and GraphQL parameters (body or query string). */
+interface ReadRequest {
+  readonly method: string | undefined;
+  readonly parameters: unknown;
+}
+
+/**
+ * The GraphQL endpoint's first handler, on the HTTP server itself, ahead of Express. What can be
+ * answered without the framework is answered here, because a flood of such requests must cost as
+ * little as the machine allows and must not queue the requests that do need the framework:
+ * - a client over its rate gets 429 with `Retry-After` (`RATE_LIMITED`), before its body is read;
+ * - a request priced before above the budget is refused again (`QUERY_TOO_COSTLY`), unparsed;
+ * - a repeated request is answered from the response cache, at the checkpoint it was computed at,
+ *   with a fresh `extensions._meta`; a GET naming the current entity tag gets 304.
+ * Everything else goes on to Express with its JSON body already read (the body parser then leaves
+ * it), where the request's read session opens and Apollo runs. A body over 100 KB is refused with
+ * 413, one that is not JSON with 400, each with a GraphQL-shaped error.
+ */
+@Injectable()
+export class GraphQLFrontDoor implements OnModuleInit {
+  private readonly logger = new Logger(GraphQLFrontDoor.name);
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly rateLimit: ClientRateLimit,
+    private readonly freshness: FreshnessTracker,
+    private readonly cache: ResponseCache,
+    private readonly prices: QueryPrices,
+    private readonly metrics: ApiLimitsMetrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    // Absent where no HTTP server is made (the schema is built in an application context).
+    const adapter = this.adapterHost.httpAdapter as HttpAdapterHost['httpAdapter'] | undefined;
+    const server = adapter?.getHttpServer() as Server | undefined;
+    if (server === undefined) {
+      return;
+    }
+    const framework = server.listeners('request') as RequestListener[];
+    server.removeAllListeners('request');
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      const pass = () => {
+        for (const listener of framework) {
+          listener.call(server, request, response);
+        }
+      };
+      if (!isGraphQLPath(request.url)) {
+        pass();
+        return;
+      }
+      this.serve(request, response, pass, performance.now()).catch((error: unknown) => {
+        this.logger.error({ err: error }, 'the GraphQL front door failed on a request');
+        if (response.headersSent) {
+          response.destroy();
+        } else {
+          answer(response, 500, errorBody('internal error', 'INTERNAL_SERVER_ERROR'));
+        }
+      });
+    });
+  }
+
+  private async serve(
+    request: IncomingMessage,
+    response: ServerResponse,
+    pass: () => void,
+    arrivedAt: number,
+  ): Promise<void> {
+    const limited = await this.rateLimit.refusal(request);
+    if (limited !== undefined) {
+      const { client, retryAfter } = limited;
+      answer(
+        response,
+        429,
+        JSON.stringify({
+          errors: [
+            {
+              message: `too many requests from ${client}; retry after ${retryAfter} s`,
+              extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
+            },
+          ],
+        }),
+        { 'retry-after': String(retryAfter) },
+      );
+      this.metrics.refused('rate_limited', (performance.now() - arrivedAt) / 1000);
+      return;
+    }
+    const read = await readRequest(request, response);
+    if (read === 'answered') {
+      return;
+    }
+    if (read === undefined) {
+      pass();
+      return;
+    }
+    if (request.method === 'POST') {
+      // Read here, so Express's body parser finds the body done and keeps this one.
+      (request as IncomingMessage & { body?: unknown }).body = read.parameters;
+    }
+    const requestKey = cacheKeyOf(read.method, read.parameters);
+    const refusal =
+      requestKey === undefined ? undefined : this.prices.refusal(requestKey, this.config.api.queryCostBudget);
+    if (refusal !== undefined) {
+      // Priced before and over the budget: the same refusal, without parsing it again.
+      answer(response, 400, refusal);
+      this.metrics.refused('query_too_costly', (performance.now() - arrivedAt) / 1000);
+      return;
+    }
+    const key = request.headers['cache-control']?.includes('no-cache') === true ? undefined : requestKey;
+    if (key === undefined || !(await this.answerFromCache(request, response, key))) {
+      pass();
+    }
+  }
+
+  /** Answers `key` from the cache if it holds the answer at the current checkpoint. */
+  private async answerFromCache(
+    request: IncomingMessage,
+    response: ServerResponse,
+    key: string,
+  ): Promise<boolean> {
+    const meta = this.freshness.currentIfKept() ?? (await this.freshness.current().catch(() => undefined));
+    if (meta === undefined || meta.checkpoint === null) {
+      return false;
+    }
+    const get = request.method === 'GET';
+    const tag = get ? entityTagOf(meta.checkpoint, key) : '';
+    const shared: Record<string, string> = get
+      ? { etag: tag, 'cache-control': sharedCacheControl(this.config) }
+      : {};
+    if (
+      get &&
+      matchesEntityTag(request.headers['if-none-match'], tag) &&
+      this.cache.answered(key, meta.checkpoint)
+    ) {
+      response.writeHead(304, shared);
+      response.end();
+      return true;
+    }
+    const data = this.cache.lookup(key, meta.checkpoint);
+    if (data === undefined) {
+      return false;
+    }
+    // The stored bytes as they are, between the envelope's: one write, no copy of the answer.
+    const suffix = Buffer.from(`,"extensions":{"_meta":${JSON.stringify(meta)}}}`);
+    response.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': DATA_PREFIX.length + data.length + suffix.length,
+      'x-tusk-cache': 'hit',
+      ...shared,
+    });
+    response.cork();
+    response.write(DATA_PREFIX);
+    response.write(data);
+    response.end(suffix);
+    return true;
+  }
+}
+
+function isGraphQLPath(url: string | undefined): boolean {
+  if (url === undefined || !url.startsWith('/graphql')) {
+    return false;
+  }
+  const rest = url.slice('/graphql'.length);
+  return rest === '' || rest === '/' || rest.startsWith('?') || rest.startsWith('/?');
+}
+
+function answer(
+  response: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    ...headers,
+  });
+  response.end(body);
+}
+
+function errorBody(message: string, code: string): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * The GraphQL parameters of a GET (its query string) or of a POST with a JSON body (read whole);
+ * undefined for anything else, which Express and Apollo answer as they always did. 'answered' when
+ * the body was refused here.
+ */
+async function readRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<ReadRequest | undefined | 'answered'> {
+  if (request.method === 'GET') {
+    const search = request.url?.split('?', 2)[1] ?? '';
+    return { method: 'GET', parameters: { ...parseQueryString(search) } };
+  }
+  const encoding = request.headers['content-encoding'];
+  if (
+    request.method !== 'POST' ||
+    mediaTypeOf(request.headers['content-type']) !== 'application/json' ||
+    (encoding !== undefined && encoding !== 'identity')
+  ) {
+    return undefined;
+  }
+  const body = await readBody(request);
+  if (body === 'too large') {
+    // The rest of the body is not read: the connection closes after the answer.
+    response.setHeader('connection', 'close');
+    answer(
+      response,
+      413,
+      errorBody(`the request body is over ${MAX_REQUEST_BODY_BYTES} bytes`, 'REQUEST_TOO_LARGE'),
+    );
+    return 'answered';
+  }
+  if (body === 'aborted') {
+    return 'answered';
+  }
+  try {
+    return { method: 'POST', parameters: JSON.parse(body.text) as unknown };
+  } catch (error) {
+    answer(
+      response,
+      400,
+      errorBody(
+        `the request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        'BAD_REQUEST',
+      ),
+    );
+    return 'answered';
+  }
+}
+
+/** `application/json` from `application/json; charset=utf-8`. */
+function mediaTypeOf(header: string | undefined): string | undefined {
+  return header?.split(';', 1)[0]?.trim().toLowerCase();
+}
+
+/** A request's body as UTF-8 text, if within the limit and the client stays to send it. */
+function readBody(request: IncomingMessage): Promise<{ text: string } | 'too large' | 'aborted'> {
+  const declared = Number(request.headers['content-length']);
+  if (declared > MAX_REQUEST_BODY_BYTES) {
+    return Promise.resolve('too large');
+  }
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const finish = (outcome: { text: string } | 'too large' | 'aborted') => {
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('error', onAbort);
+      request.off('aborted', onAbort);
+      resolve(outcome);
+    };
+    const onData = (chunk: Buffer) => {
+      length += chunk.length;
+      if (length > MAX_REQUEST_BODY_BYTES) {
+        request.pause();
+        finish('too large');
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      finish({ text: Buffer.concat(chunks, length).toString('utf8') });
+    };
+    const onAbort = () => {
+      finish('aborted');
+    };
+    request.on('data', onData);
+    request.on('end', onEnd);
+    request.on('error', onAbort);
+    request.on('aborted', onAbort);
+  });
+}
