@@ -110,6 +110,26 @@ describe('the API under abuse: deadlines, rate limits, response size, WebSocket 
     expect(other.status).toBe(200);
   });
 
+  it('refuses a body over 100 KB with 413 and one that is not JSON with 400, each with a code, and serves on', async () => {
+    const client = newClient();
+    const padded = `{ network { epoch } }${' '.repeat(101 * 1024)}`;
+    const large = await post(client, padded);
+    expect(large.status).toBe(413);
+    expect((large.body as Answer).errors?.[0]?.extensions.code).toBe('REQUEST_TOO_LARGE');
+    const malformed = await request(server)
+      .post('/graphql')
+      .set('X-Forwarded-For', client)
+      .set('content-type', 'application/json')
+      .send('{"query": "{ network { epoch } }"');
+    expect(malformed.status).toBe(400);
+    const error = (malformed.body as Answer).errors?.[0];
+    expect(error?.extensions.code).toBe('BAD_REQUEST');
+    expect(error?.message).toMatch(/not valid JSON/);
+    const fine = await post(client, '{ network { epoch } }');
+    expect(fine.status).toBe(200);
+    expect((fine.body as Answer).data).toEqual({ network: { epoch: expect.any(Number) as number } });
+  });
+
   it('refuses an answer larger than the response limit, saying how large it was', async () => {
     const response = await post(newClient(), '{ shardMap { shard nodeId } }');
     const error = (response.body as Answer).errors?.[0];
