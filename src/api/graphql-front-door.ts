@@ -106,6 +106,8 @@ export class GraphQLFrontDoor implements OnModuleInit {
       return;
     }
     const read = await readRequest(request, response);
+    // A refusal by price is timed from the whole request in hand: the body's arrival is the client's.
+    const readAt = performance.now();
     if (read === 'answered') {
       return;
     }
@@ -123,7 +125,7 @@ export class GraphQLFrontDoor implements OnModuleInit {
     if (refusal !== undefined) {
       // Priced before and over the budget: the same refusal, without parsing it again.
       answer(response, 400, refusal);
-      this.metrics.refused('query_too_costly', (performance.now() - arrivedAt) / 1000);
+      this.metrics.refused('query_too_costly', (performance.now() - readAt) / 1000);
       return;
     }
     const key = request.headers['cache-control']?.includes('no-cache') === true ? undefined : requestKey;

@@ -33,7 +33,7 @@ export class ApiLimitsMetrics {
     });
     this.refusalSeconds = new Histogram({
       name: 'tusk_api_refusal_seconds',
-      help: 'Time from a request reaching the API (its headers read) to the end of its refusal, by reason: rate limit and kept over-budget prices.',
+      help: 'Time the API takes to refuse a request, by reason: from its headers (rate limit) or its whole body (kept over-budget price) to the refusal written.',
       labelNames: ['reason'],
       buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1],
       registers: [metrics.registry],
