@@ -11,6 +11,23 @@ export class DeadlineExceededError extends Error {
 
 type Query = QueryRunner['query'];
 
+/** SQLSTATE of a statement cancelled by `statement_timeout` or `pg_cancel_backend`. */
+const QUERY_CANCELED = '57014';
+
+/**
+ * A statement without parameters that every request of a kind reads first, sent with the
+ * transaction's beginning in one round trip; its rows are kept under `key`.
+ */
+export interface OpeningRead {
+  readonly key: string;
+  readonly sql: string;
+}
+
+/** The PostgreSQL driver's connection, as far as a multi-statement query needs it. */
+interface DriverConnection {
+  query(text: string): Promise<{ rows: unknown[] } | { rows: unknown[] }[]>;
+}
+
 /**
  * Every read of one request, on one connection, in one `REPEATABLE READ READ ONLY` transaction:
  * all the request's answers (and the `_meta` beside them) come from the same snapshot, which on a
@@ -42,12 +59,14 @@ export class ReadSession {
   /** Made on first use: an abort builds a DOMException, too dear to pay on every request. */
   private ended: AbortController | undefined;
   private closing: Promise<void> | undefined;
+  private openingRowsRead: unknown[] | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly control: DatabaseControl,
     readonly deadlineMs: number,
     private readonly onCancelled: () => void = () => undefined,
+    private readonly opening?: OpeningRead,
   ) {
     this.deadlineAt = Date.now() + deadlineMs;
     this.expiry = new Promise<never>((_, reject) => {
@@ -81,6 +100,11 @@ export class ReadSession {
 
   /** The manager every read of the request goes through. */
   get manager(): EntityManager {
+    return this.sessionRunner().manager;
+  }
+
+  /** The session's query runner, made at first use with its `query` routed through the session. */
+  private sessionRunner(): QueryRunner {
     if (this.runner === undefined) {
       const runner = this.dataSource.createQueryRunner('slave');
       const query: Query = runner.query.bind(runner);
@@ -88,7 +112,27 @@ export class ReadSession {
       runner.query = ((...args: Parameters<Query>) => this.read(query, args)) as Query;
       this.runner = runner;
     }
-    return this.runner.manager;
+    return this.runner;
+  }
+
+  /**
+   * The rows of the opening read named `key`, read with the transaction's beginning (which this
+   * starts, if no read has yet); undefined when the session has no such opening read.
+   */
+  openingRows(key: string): Promise<unknown[]> | undefined {
+    if (this.opening?.key !== key) {
+      return undefined;
+    }
+    this.sessionRunner();
+    const query = this.query;
+    if (query === undefined) {
+      return undefined;
+    }
+    if (this.closing !== undefined) {
+      return Promise.reject(new Error('the request has ended; its read session is closed'));
+    }
+    this.begun ??= this.track(this.begin(query));
+    return this.withinDeadline(this.begun).then(() => this.openingRowsRead ?? []);
   }
 
   /** Ends the transaction and returns the connection; a statement still running is cancelled first. */
@@ -105,7 +149,7 @@ export class ReadSession {
       throw new Error('the request has ended; its read session is closed');
     }
     this.begun ??= this.track(this.begin(query));
-    await Promise.race([this.begun, this.expiry]);
+    await this.withinDeadline(this.begun);
     const statement = this.inTurn(() => {
       // Its turn may come after the deadline or the end of the request: then it is not sent.
       if (this.expiredFlag) {
@@ -116,7 +160,22 @@ export class ReadSession {
       }
       return query(...args);
     });
-    return Promise.race([this.track(statement), this.expiry]);
+    return this.withinDeadline(this.track(statement));
+  }
+
+  /**
+   * `work`, or the deadline's error if it passes first. PostgreSQL's own cancellation (SQLSTATE
+   * 57014: the statement timeout, or the cancel sent at the deadline) is the deadline too: under
+   * load the server's timer can fire before this process gets to run its own.
+   */
+  private withinDeadline<T>(work: Promise<T>): Promise<T> {
+    return Promise.race([work, this.expiry]).catch((error: unknown) => {
+      if ((error as { code?: unknown } | null)?.code === QUERY_CANCELED) {
+        void this.expire();
+        throw new DeadlineExceededError(this.deadlineMs);
+      }
+      throw error;
+    });
   }
 
   /**
@@ -131,15 +190,26 @@ export class ReadSession {
 
   private async begin(query: Query): Promise<void> {
     const remainingMs = Math.max(1, Math.floor(this.deadlineAt - Date.now()));
-    // Both in one round trip (the simple protocol carries several statements when they have no
-    // parameters; the timeout is an integer written in): every wait on the database is a turn of
-    // the event loop that a busy API spends on other requests first. Marked as in a transaction
-    // before it is sent, so that whatever happens the connection is rolled back before reuse.
+    // In one round trip (the simple protocol carries several statements when they have no
+    // parameters; the timeout is an integer written in), with the opening read if there is one:
+    // every wait on the database is a turn of the event loop that a busy API spends on other
+    // requests first. Marked as in a transaction before it is sent, so that whatever happens the
+    // connection is rolled back before reuse.
     this.inTransaction = true;
-    await query(
-      `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = ${remainingMs}`,
-    );
-    this.pid = backendPidOf(this.runner) ?? (await this.backendPid(query));
+    const beginning = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = ${remainingMs}`;
+    const runner = this.sessionRunner();
+    // The connection first, so that the server process is known (to cancel it) before anything
+    // is sent that could wait.
+    const connection = (await runner.connect()) as DriverConnection;
+    this.pid = backendPidOf(runner);
+    if (this.opening === undefined) {
+      await query(beginning);
+    } else {
+      // Through the driver itself: TypeORM keeps only a single statement's rows.
+      const results = await connection.query(`${beginning}; ${this.opening.sql}`);
+      this.openingRowsRead = (Array.isArray(results) ? results.at(-1) : results)?.rows ?? [];
+    }
+    this.pid ??= await this.backendPid(query);
   }
 
   private async backendPid(query: Query): Promise<number | undefined> {
@@ -158,7 +228,7 @@ export class ReadSession {
   }
 
   private async expire(): Promise<void> {
-    if (this.closing !== undefined) {
+    if (this.closing !== undefined || this.expiredFlag) {
       return;
     }
     this.expiredFlag = true;
