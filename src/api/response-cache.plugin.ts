@@ -61,20 +61,21 @@ export function responseCachePlugin(
             return null;
           }
           key = operationKeyOf(context.request, context.source);
-          const latest = (await freshness.current()).checkpoint;
+          // A request with a read session looks up (and later stores) its answer at the checkpoint
+          // of its own snapshot, read within its deadline; it would read that snapshot anyway.
+          const session = currentReadSession();
+          const latest =
+            session === undefined
+              ? (await freshness.current()).checkpoint
+              : ((await freshness.inSnapshot(session.manager).catch(() => undefined))?.checkpoint ?? null);
           const hit = latest === null ? undefined : cache.lookup(key, latest);
           if (latest !== null && hit !== undefined) {
             readAt = latest;
             const data = JSON.parse(hit.toString('utf8')) as Record<string, unknown> | null;
             return { http: context.response.http, body: { kind: 'single', singleResult: { data } } };
           }
-          // It runs: its answer belongs to the snapshot the session reads it from.
-          const session = currentReadSession();
-          readAt =
-            session === undefined
-              ? (latest ?? undefined)
-              : ((await freshness.inSnapshot(session.manager).catch(() => undefined))?.checkpoint ??
-                undefined);
+          // It runs: its answer belongs to the snapshot it is read from.
+          readAt = latest ?? undefined;
           return null;
         },
         willSendResponse({ response }) {

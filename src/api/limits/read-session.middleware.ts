@@ -5,6 +5,7 @@ import { ApiLimitsMetrics } from 'src/api/limits/api-limits.metrics';
 import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
 import { DatabaseControl } from 'src/database/database-control';
 import { ReadSession } from 'src/database/read-session';
+import { FRESHNESS_OPENING_READ } from 'src/api/meta/freshness.tracker';
 import { withReadScope } from 'src/store/read-scope';
 
 /**
@@ -22,9 +23,16 @@ export class ReadSessionMiddleware implements NestMiddleware {
   ) {}
 
   use(_request: unknown, response: ServerResponse, next: () => void): void {
-    const session = new ReadSession(this.dataSource, this.control, this.config.api.requestDeadlineMs, () => {
-      this.metrics.statementCancelled();
-    });
+    const session = new ReadSession(
+      this.dataSource,
+      this.control,
+      this.config.api.requestDeadlineMs,
+      () => {
+        this.metrics.statementCancelled();
+      },
+      // Every answer's `_meta` is read in its snapshot: with the transaction's beginning.
+      FRESHNESS_OPENING_READ,
+    );
     response.once('close', () => {
       void session.close();
     });
