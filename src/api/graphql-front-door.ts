@@ -1,12 +1,15 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { parse as parseQueryString } from 'node:querystring';
+import responseTime from 'response-time';
 import { ApiLimitsMetrics } from 'src/api/limits/api-limits.metrics';
 import { ClientRateLimit } from 'src/api/limits/client-rate-limit';
 import { QueryPrices } from 'src/api/limits/query-prices';
 import { FreshnessTracker } from 'src/api/meta/freshness.tracker';
-import { cacheKeyOf, entityTagOf, matchesEntityTag, sharedCacheControl } from 'src/api/http-caching';
+import { keyedRequestOf, entityTagOf, matchesEntityTag, sharedCacheControl } from 'src/api/http-caching';
 import { ResponseCache } from 'src/api/response-cache';
 import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
 
@@ -29,12 +32,14 @@ interface ReadRequest {
  * answered without the framework is answered here, because a flood of such requests must cost as
  * little as the machine allows and must not queue the requests that do need the framework:
  * - a client over its rate gets 429 with `Retry-After` (`RATE_LIMITED`), before its body is read;
- * - a request priced before above the budget is refused again (`QUERY_TOO_COSTLY`), unparsed;
+ * - a request above the budget is refused (`QUERY_TOO_COSTLY`): by its kept price, unparsed, or by
+ *   one worked out as soon as it is parsed, before Apollo would validate it;
  * - a repeated request is answered from the response cache, at the checkpoint it was computed at,
  *   with a fresh `extensions._meta`; a GET naming the current entity tag gets 304.
  * Everything else goes on to Express with its JSON body already read (the body parser then leaves
  * it), where the request's read session opens and Apollo runs. A body over 100 KB is refused with
- * 413, one that is not JSON with 400, each with a GraphQL-shaped error.
+ * 413, one that is not JSON with 400, each with a GraphQL-shaped error. Every answer carries
+ * `Server-Timing`.
  */
 @Injectable()
 export class GraphQLFrontDoor implements OnModuleInit {
@@ -42,6 +47,7 @@ export class GraphQLFrontDoor implements OnModuleInit {
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
+    private readonly schemaHost: GraphQLSchemaHost,
     private readonly rateLimit: ClientRateLimit,
     private readonly freshness: FreshnessTracker,
     private readonly cache: ResponseCache,
@@ -69,6 +75,7 @@ export class GraphQLFrontDoor implements OnModuleInit {
         pass();
         return;
       }
+      stampServerTiming(request, response, noop);
       this.serve(request, response, pass, performance.now()).catch((error: unknown) => {
         this.logger.error({ err: error }, 'the GraphQL front door failed on a request');
         if (response.headersSent) {
@@ -119,18 +126,29 @@ export class GraphQLFrontDoor implements OnModuleInit {
       // Read here, so Express's body parser finds the body done and keeps this one.
       (request as IncomingMessage & { body?: unknown }).body = read.parameters;
     }
-    const requestKey = cacheKeyOf(read.method, read.parameters);
+    const keyed = keyedRequestOf(read.method, read.parameters);
     const refusal =
-      requestKey === undefined ? undefined : this.prices.refusal(requestKey, this.config.api.queryCostBudget);
+      keyed === undefined
+        ? undefined
+        : this.prices.refusal(keyed, this.config.api.queryCostBudget, this.schema());
     if (refusal !== undefined) {
-      // Priced before and over the budget: the same refusal, without parsing it again.
+      // Over the budget, by its kept price or by one worked out before validation.
       answer(response, 400, refusal);
       this.metrics.refused('query_too_costly', (performance.now() - readAt) / 1000);
       return;
     }
-    const key = request.headers['cache-control']?.includes('no-cache') === true ? undefined : requestKey;
+    const key = request.headers['cache-control']?.includes('no-cache') === true ? undefined : keyed?.key;
     if (key === undefined || !(await this.answerFromCache(request, response, key))) {
       pass();
+    }
+  }
+
+  /** The schema once the GraphQL module has built it. */
+  private schema(): GraphQLSchema | undefined {
+    try {
+      return this.schemaHost.schema;
+    } catch {
+      return undefined;
     }
   }
 
@@ -177,6 +195,17 @@ export class GraphQLFrontDoor implements OnModuleInit {
     return true;
   }
 }
+
+/**
+ * Every GraphQL answer says how long Tusk took over it, from its headers read to its own headers
+ * written (`Server-Timing: tusk;dur=<ms>`): the part of a client's wait that is the server's, which
+ * browsers' developer tools show and which sets a slow network or a busy client apart from Tusk.
+ */
+const stampServerTiming = responseTime((_request, response, ms) => {
+  response.setHeader('server-timing', `tusk;dur=${ms.toFixed(2)}`);
+});
+
+const noop = () => undefined;
 
 function isGraphQLPath(url: string | undefined): boolean {
   if (url === undefined || !url.startsWith('/graphql')) {

@@ -18,13 +18,23 @@ export function persistedQueryHash(extensions: unknown): string | undefined {
   return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? hash : undefined;
 }
 
+/** A GraphQL request as the cache and the prices know it. */
+export interface KeyedRequest {
+  /** The response cache's key: operation name, document (text or persisted hash), variables. */
+  readonly key: string;
+  /** The query text, when the request carries one (a persisted query's GET may not). */
+  readonly query: string | undefined;
+  readonly operationName: string | undefined;
+  readonly variables: Record<string, unknown>;
+}
+
 /**
- * The response cache's key for a request: its operation name, its document (the query text, or the
- * persisted query's hash, which a GET may send alone) and its variables. `parameters` is a POST's
- * parsed JSON body or a GET's query string parameters. Undefined when the request is not a
- * well-formed GraphQL request, which Apollo then answers with its own error.
+ * A request's key and parts: its operation name, its document (the query text, or the persisted
+ * query's hash, which a GET may send alone) and its variables. `parameters` is a POST's parsed
+ * JSON body or a GET's query string parameters. Undefined when the request is not a well-formed
+ * GraphQL request, which Apollo then answers with its own error.
  */
-export function cacheKeyOf(method: string | undefined, parameters: unknown): string | undefined {
+export function keyedRequestOf(method: string | undefined, parameters: unknown): KeyedRequest | undefined {
   const get = method === 'GET';
   if (!get && method !== 'POST') {
     return undefined;
@@ -43,7 +53,24 @@ export function cacheKeyOf(method: string | undefined, parameters: unknown): str
     return undefined;
   }
   const document = documentOf(request.query, extensions.value);
-  return document === undefined ? undefined : ResponseCache.key(operationName, document, variables.value);
+  if (document === undefined) {
+    return undefined;
+  }
+  const values = variables.value;
+  return {
+    key: ResponseCache.key(operationName, document, values),
+    query: typeof request.query === 'string' ? request.query : undefined,
+    operationName: operationName ?? undefined,
+    variables:
+      typeof values === 'object' && values !== null && !Array.isArray(values)
+        ? (values as Record<string, unknown>)
+        : {},
+  };
+}
+
+/** The response cache's key of a request (see `keyedRequestOf`). */
+export function cacheKeyOf(method: string | undefined, parameters: unknown): string | undefined {
+  return keyedRequestOf(method, parameters)?.key;
 }
 
 /** The key `cacheKeyOf` gives a request, for one Apollo has read (`source` is its query text). */

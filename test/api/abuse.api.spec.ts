@@ -115,6 +115,8 @@ describe('the API under abuse: deadlines, rate limits, response size, WebSocket 
     const padded = `{ network { epoch } }${' '.repeat(101 * 1024)}`;
     const large = await post(client, padded);
     expect(large.status).toBe(413);
+    // Every answer, refused or served, says how long Tusk took over it.
+    expect(large.headers['server-timing']).toMatch(/^tusk;dur=\d+\.\d{2}$/);
     expect((large.body as Answer).errors?.[0]?.extensions.code).toBe('REQUEST_TOO_LARGE');
     const malformed = await request(server)
       .post('/graphql')
@@ -127,6 +129,7 @@ describe('the API under abuse: deadlines, rate limits, response size, WebSocket 
     expect(error?.message).toMatch(/not valid JSON/);
     const fine = await post(client, '{ network { epoch } }');
     expect(fine.status).toBe(200);
+    expect(fine.headers['server-timing']).toMatch(/^tusk;dur=\d+\.\d{2}$/);
     expect((fine.body as Answer).data).toEqual({ network: { epoch: expect.any(Number) as number } });
   });
 

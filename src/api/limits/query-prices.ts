@@ -1,5 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
-import { costRefusal, type QueryCost } from 'src/api/query-cost';
+import { parse, type GraphQLSchema } from 'graphql';
+import type { KeyedRequest } from 'src/api/http-caching';
+import { costRefusal, queryCost, type QueryCost } from 'src/api/query-cost';
 
 /** Prices kept: the most recent requests' (refused or not). */
 const PRICES_KEPT = 1000;
@@ -7,7 +9,9 @@ const PRICES_KEPT = 1000;
 /**
  * The price of each recent request, by the response cache's key (operation, document, variables):
  * a query is analysed once, and a repeated query above the budget is refused before Apollo parses
- * it again, which keeps a flood of the same costly query from occupying the event loop.
+ * it again, which keeps a flood of the same costly query from occupying the event loop. A new one
+ * is priced as soon as it is parsed, before Apollo validates it: validation costs more than
+ * pricing, and a query over the budget need not be validated to be refused.
  */
 @Injectable()
 export class QueryPrices {
@@ -27,11 +31,30 @@ export class QueryPrices {
     }
   }
 
-  /** The refusal `key` got before, if its price is above `budget`, as the body the client receives. */
-  refusal(key: string, budget: number): string | undefined {
-    const price = this.prices.get(key);
+  /**
+   * The refusal of `request` if its price is above `budget`, as the body the client receives: the
+   * kept price, or one worked out now from its text. Undefined when it fits, and when its text does
+   * not parse (Apollo answers that with its own error).
+   */
+  refusal(request: KeyedRequest, budget: number, schema: GraphQLSchema | undefined): string | undefined {
+    let price = this.prices.get(request.key);
+    if (price === undefined && request.query !== undefined && schema !== undefined) {
+      price = priceOfText(schema, request);
+      if (price !== undefined) {
+        this.set(request.key, price);
+      }
+    }
     const refusal = price === undefined ? undefined : costRefusal(price, budget);
     return refusal === undefined ? undefined : JSON.stringify({ errors: [refusal] });
+  }
+}
+
+function priceOfText(schema: GraphQLSchema, request: KeyedRequest): QueryCost | undefined {
+  try {
+    const document = parse(request.query ?? '');
+    return queryCost(schema, document, request.variables, request.operationName);
+  } catch {
+    return undefined;
   }
 }
 
