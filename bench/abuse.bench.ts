@@ -36,6 +36,8 @@ const HEAVY_UNIT = `operators(first: 100) { edges { node { nodeId name stake sha
 
 interface Sample {
   readonly ms: number;
+  /** Tusk's own time over the request, from its `Server-Timing` header. */
+  readonly serverMs: number;
   readonly status: number;
   readonly body: string;
 }
@@ -63,6 +65,7 @@ function send(
         response.on('end', () => {
           resolve({
             ms: Number(process.hrtime.bigint() - started) / 1e6,
+            serverMs: Number(/tusk;dur=([\d.]+)/.exec(String(response.headers['server-timing']))?.[1] ?? NaN),
             status: response.statusCode ?? 0,
             body: Buffer.concat(chunks).toString('utf8'),
           });
@@ -117,11 +120,14 @@ async function worstAdmissible(
 
 interface PhaseResult {
   trivial: number[];
+  trivialServer: number[];
   health: number[];
   tipLag: number[];
   admitted: number[];
   rejected: number[];
   rejectedProbe: number[];
+  rejectedProbeServer: number[];
+  novelProbeServer: number[];
   statuses: Map<string, number>;
 }
 
@@ -140,11 +146,14 @@ async function phase(
 ): Promise<PhaseResult> {
   const result: PhaseResult = {
     trivial: [],
+    trivialServer: [],
     health: [],
     tipLag: [],
     admitted: [],
     rejected: [],
     rejectedProbe: [],
+    rejectedProbeServer: [],
+    novelProbeServer: [],
     statuses: new Map(),
   };
   const end = Date.now() + PHASE_MS;
@@ -158,7 +167,9 @@ async function phase(
   };
   loops.push(
     every(50, async () => {
-      result.trivial.push((await graphql(port, TRIVIAL, '192.0.2.1', true)).ms);
+      const sample = await graphql(port, TRIVIAL, '192.0.2.1', true);
+      result.trivial.push(sample.ms);
+      result.trivialServer.push(sample.serverMs);
     }),
     every(250, async () => {
       result.health.push((await send(port, '/health')).ms);
@@ -172,7 +183,20 @@ async function phase(
     // rejection takes for someone not part of the flood.
     loops.push(
       every(50, async () => {
-        result.rejectedProbe.push((await graphql(port, abuse.over, '192.0.2.2', true)).ms);
+        const sample = await graphql(port, abuse.over, '192.0.2.2', true);
+        result.rejectedProbe.push(sample.ms);
+        result.rejectedProbeServer.push(sample.serverMs);
+      }),
+    );
+    // And one sending an over-budget query never seen before each time (its aliases renamed), which
+    // no kept price answers: it is parsed and priced, and refused before validation.
+    let novel = 0;
+    loops.push(
+      every(250, async () => {
+        novel++;
+        const renamed = abuse.over.replace(/\ba(\d+):/g, `n${novel}_$1:`);
+        const sample = await graphql(port, renamed, '192.0.2.4', true);
+        result.novelProbeServer.push(sample.serverMs);
       }),
     );
     loops.push(flood(port, abuse, end, result));
@@ -272,9 +296,13 @@ const ROUNDS = 3;
 /** One round's figures for one kind of abuse, beside the same round's quiet phase. */
 interface RoundFigures {
   readonly trivial: [ReturnType<typeof summary>, ReturnType<typeof summary>];
+  /** The trivial query as Tusk timed it (Server-Timing): its own part of the wait. */
+  readonly trivialServer: [ReturnType<typeof summary>, ReturnType<typeof summary>];
   readonly health: [ReturnType<typeof summary>, ReturnType<typeof summary>];
   readonly tipLag: [ReturnType<typeof summary>, ReturnType<typeof summary>];
   readonly probe: ReturnType<typeof summary>;
+  readonly probeServer: ReturnType<typeof summary>;
+  readonly novelServer: ReturnType<typeof summary>;
   readonly refusedWithin10ms: number;
   readonly refusalsTimed: number;
 }
@@ -288,9 +316,12 @@ function report(
 ): RoundFigures {
   const figures: RoundFigures = {
     trivial: [summary(quiet.trivial), summary(loaded.trivial)],
+    trivialServer: [summary(quiet.trivialServer), summary(loaded.trivialServer)],
     health: [summary(quiet.health), summary(loaded.health)],
     tipLag: [summary(quiet.tipLag), summary(loaded.tipLag)],
     probe: summary(loaded.rejectedProbe),
+    probeServer: summary(loaded.rejectedProbeServer),
+    novelServer: summary(loaded.novelProbeServer),
     refusedWithin10ms: timed.within10ms,
     refusalsTimed: timed.count,
   };
@@ -298,6 +329,7 @@ function report(
   console.log('                 quiet p50 / p99          under abuse p50 / p99       ratio p50 / p99');
   for (const [name, [before, after]] of [
     ['trivial query', figures.trivial],
+    ["  Tusk's own part", figures.trivialServer],
     ['/health', figures.health],
     ['tip latency', figures.tipLag],
   ] as const) {
@@ -311,7 +343,13 @@ function report(
   const admitted = summary(loaded.admitted);
   console.log(
     `over-budget queries, paced probe client: ${figures.probe.n} answered, p50 ${fmt(figures.probe.p50)}, ` +
-      `p99 ${fmt(figures.probe.p99)}, max ${fmt(figures.probe.max)}`,
+      `p99 ${fmt(figures.probe.p99)}, max ${fmt(figures.probe.max)}; Tusk's own part p50 ` +
+      `${fmt(figures.probeServer.p50)}, p99 ${fmt(figures.probeServer.p99)}, max ${fmt(figures.probeServer.max)}`,
+  );
+  console.log(
+    `novel over-budget queries (parsed and priced), paced probe: ${figures.novelServer.n} answered; ` +
+      `Tusk's own part p50 ${fmt(figures.novelServer.p50)}, p99 ${fmt(figures.novelServer.p99)}, ` +
+      `max ${fmt(figures.novelServer.max)}`,
   );
   console.log(
     `refusals timed by Tusk (request read → answer written): ${timed.count}, ` +
@@ -345,6 +383,11 @@ function conclude(attackers: Attackers, rounds: RoundFigures[]): void {
   console.log(
     `trivial query p99 under abuse / quiet: ${spread(p99Ratio((round) => round.trivial))} (target ≤ 2×)`,
   );
+  console.log(
+    `trivial query p99 under abuse / quiet, Tusk's own part (Server-Timing): ${spread(
+      p99Ratio((round) => round.trivialServer),
+    )}`,
+  );
   console.log(`/health p99 under abuse / quiet:      ${spread(p99Ratio((round) => round.health))}`);
   console.log(
     `tip latency p99 under abuse / quiet:  ${spread(p99Ratio((round) => round.tipLag))} (target ≤ 2×)`,
@@ -372,6 +415,21 @@ function conclude(attackers: Attackers, rounds: RoundFigures[]): void {
       ' ms',
     )}, p99 ${spread(
       rounds.map((round) => round.probe.p99),
+      1,
+      ' ms',
+    )}; its refusals' own time, max ${spread(
+      rounds.map((round) => round.probeServer.max),
+      2,
+      ' ms',
+    )}`,
+  );
+  console.log(
+    `novel over-budget queries, Tusk's own time: p50 ${spread(
+      rounds.map((round) => round.novelServer.p50),
+      1,
+      ' ms',
+    )}, max ${spread(
+      rounds.map((round) => round.novelServer.max),
       1,
       ' ms',
     )}`,
