@@ -84,6 +84,9 @@ const graphql = (port: number, query: string, from: string, fresh = false) =>
     ...(fresh ? { 'cache-control': 'no-cache' } : {}),
   });
 
+/** Over-budget queries sent renamed so far: each is one Tusk has never seen. */
+let novel = 0;
+
 /** Where the abuse comes from: one address (which the per-address limit stops) or a new one each time. */
 type Attackers = 'one address' | 'many addresses';
 
@@ -190,7 +193,6 @@ async function phase(
     );
     // And one sending an over-budget query never seen before each time (its aliases renamed), which
     // no kept price answers: it is parsed and priced, and refused before validation.
-    let novel = 0;
     loops.push(
       every(250, async () => {
         novel++;
