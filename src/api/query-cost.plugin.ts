@@ -33,7 +33,7 @@ export function queryCostPlugin(
           const key = operationKeyOf(request, source);
           let priced = prices.get(key);
           if (priced === undefined) {
-            priced = queryCost(schema, document, variables, operationName ?? undefined);
+            priced = queryCost(schema, document, variables, operationName ?? undefined, budget);
             prices.set(key, priced);
           }
           const refusal = costRefusal(priced, budget);

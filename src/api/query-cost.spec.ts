@@ -86,4 +86,18 @@ describe('query cost', () => {
     const aliases = Array.from({ length: 30_000 }, (_, i) => `e${i}: network { epoch }`).join(' ');
     expect(queryCost(schema, parse(`{ ${aliases} }`), {}, undefined)).toEqual({ kind: 'too_large' });
   });
+
+  it('stops pricing once past a given bound, and prices the same as a whole when it stays under', () => {
+    const unit = 'operators(first: 100) { edges { node { nodeId history(last: 30) { epoch } } } }';
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${unit}`).join(' ')} }`;
+    const one = cost(`{ ${unit} }`);
+    const stopped = queryCost(schema, parse(aliases(150)), {}, undefined, 10 * one + 1);
+    // Eleven aliases are past ten of them and one: the other 139 were not priced.
+    expect(stopped).toEqual({ kind: 'over', atLeast: 11 * one });
+    expect(queryCost(schema, parse(aliases(5)), {}, undefined, 10 * one)).toEqual({
+      kind: 'cost',
+      cost: cost(aliases(5)),
+    });
+    expect(cost(aliases(5))).toBe(5 * one);
+  });
 });

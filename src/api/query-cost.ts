@@ -1,7 +1,9 @@
 import {
   getNullableType,
   isListType,
+  Kind,
   type DocumentNode,
+  type OperationDefinitionNode,
   type GraphQLField,
   type GraphQLSchema,
 } from 'graphql';
@@ -80,6 +82,8 @@ const MAX_ANALYSED_NODES = 20_000;
 
 export type QueryCost =
   | { readonly kind: 'cost'; readonly cost: number }
+  /** Past `stopAbove` part-way: it costs at least `atLeast`, the rest was not priced. */
+  | { readonly kind: 'over'; readonly atLeast: number }
   /** Too large to analyse: more than `MAX_ANALYSED_NODES` nodes once fragments are expanded. */
   | { readonly kind: 'too_large' }
   /** Not analysable as sent (variables that do not coerce): execution refuses it with its own error. */
@@ -88,35 +92,87 @@ export type QueryCost =
 /**
  * What a query costs: every field selected counts one, and lists multiply what their elements
  * select by their length (aliases, fragments and nested lists included).
+ *
+ * With `stopAbove`, the operation's top-level selections are priced one at a time and pricing
+ * stops once their sum is past it (`over`): refusing a query then costs about as much as pricing
+ * what the budget admits, however much more it asks for (150 copies of an expensive field are
+ * refused after the ninth).
  */
 export function queryCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown>,
   operationName: string | undefined,
+  stopAbove?: number,
 ): QueryCost {
-  try {
-    const cost = getComplexity({
-      schema,
-      query: document,
-      variables,
-      operationName,
-      estimators: [listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-      maxQueryNodes: MAX_ANALYSED_NODES,
-    });
-    return { kind: 'cost', cost };
-  } catch (error) {
-    if (error instanceof Error && error.message.includes('maximum allowed number of nodes')) {
-      return { kind: 'too_large' };
+  const price = (query: DocumentNode): QueryCost => {
+    try {
+      const cost = getComplexity({
+        schema,
+        query,
+        variables,
+        operationName,
+        estimators: [listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+        maxQueryNodes: MAX_ANALYSED_NODES,
+      });
+      return { kind: 'cost', cost };
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('maximum allowed number of nodes')) {
+        return { kind: 'too_large' };
+      }
+      return { kind: 'invalid' };
     }
-    return { kind: 'invalid' };
+  };
+  const operation = stopAbove === undefined ? undefined : operationOf(document, operationName);
+  if (stopAbove === undefined || operation === undefined || operation.selectionSet.selections.length < 2) {
+    return price(document);
   }
+  let sum = 0;
+  for (const selection of operation.selectionSet.selections) {
+    const part = price({
+      ...document,
+      definitions: document.definitions.map((definition) =>
+        definition === operation
+          ? { ...operation, selectionSet: { ...operation.selectionSet, selections: [selection] } }
+          : definition,
+      ),
+    });
+    if (part.kind !== 'cost') {
+      return part;
+    }
+    sum += part.cost;
+    if (sum > stopAbove) {
+      return { kind: 'over', atLeast: sum };
+    }
+  }
+  return { kind: 'cost', cost: sum };
+}
+
+/** The operation a request runs: the one named, or the only one. */
+function operationOf(
+  document: DocumentNode,
+  operationName: string | undefined,
+): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
+  return operationName === undefined
+    ? operations.length === 1
+      ? operations[0]
+      : undefined
+    : operations.find((operation) => operation.name?.value === operationName);
 }
 
 /** How the API refuses a query above its budget: the message and `extensions` the client gets. */
 export interface CostRefusal {
   readonly message: string;
-  readonly extensions: { readonly code: 'QUERY_TOO_COSTLY'; readonly budget: number; readonly cost?: number };
+  readonly extensions: {
+    readonly code: 'QUERY_TOO_COSTLY';
+    readonly budget: number;
+    readonly cost?: number;
+    /** When pricing stopped once past the budget: the least the query costs. */
+    readonly costAtLeast?: number;
+  };
 }
 
 /**
@@ -128,6 +184,12 @@ export function costRefusal(price: QueryCost, budget: number, what = 'query'): C
     return {
       message: `the ${what} is too large to price (over its node limit); the budget is ${budget}`,
       extensions: { code: 'QUERY_TOO_COSTLY', budget },
+    };
+  }
+  if (price.kind === 'over') {
+    return {
+      message: `the ${what} costs at least ${price.atLeast}; the budget is ${budget}`,
+      extensions: { code: 'QUERY_TOO_COSTLY', budget, costAtLeast: price.atLeast },
     };
   }
   if (price.kind === 'cost' && price.cost > budget) {

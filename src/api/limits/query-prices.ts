@@ -39,7 +39,7 @@ export class QueryPrices {
   refusal(request: KeyedRequest, budget: number, schema: GraphQLSchema | undefined): string | undefined {
     let price = this.prices.get(request.key);
     if (price === undefined && request.query !== undefined && schema !== undefined) {
-      price = priceOfText(schema, request);
+      price = priceOfText(schema, request, budget);
       if (price !== undefined) {
         this.set(request.key, price);
       }
@@ -49,10 +49,10 @@ export class QueryPrices {
   }
 }
 
-function priceOfText(schema: GraphQLSchema, request: KeyedRequest): QueryCost | undefined {
+function priceOfText(schema: GraphQLSchema, request: KeyedRequest, budget: number): QueryCost | undefined {
   try {
     const document = parse(request.query ?? '');
-    return queryCost(schema, document, request.variables, request.operationName);
+    return queryCost(schema, document, request.variables, request.operationName, budget);
   } catch {
     return undefined;
   }

@@ -109,6 +109,7 @@ export function webSocketLimits(
         document,
         payload.variables ?? {},
         payload.operationName ?? undefined,
+        limits.queryCostBudget,
       );
       const refusal = costRefusal(priced, limits.queryCostBudget, 'subscription');
       if (refusal !== undefined) {
