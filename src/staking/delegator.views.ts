@@ -1,6 +1,20 @@
 // Plain views this context returns. The GraphQL types at the edge implement them; nothing here
 // knows GraphQL.
 
+/** The contract call that takes stake out of a pool. */
+export enum WithdrawCall {
+  WITHDRAW_STAKE = 'withdraw_stake',
+  REQUEST_WITHDRAW_STAKE = 'request_withdraw_stake',
+}
+
+/** What the owner of a position can do: which call succeeds now, and from when `withdraw_stake` will. */
+export interface PositionWithdrawalView {
+  callNow: WithdrawCall | null;
+  withdrawStakeFromEpoch: number;
+  afterRequest: boolean;
+  paysRewards: boolean;
+}
+
 export interface PositionView {
   objectId: string;
   nodeId: string;
@@ -12,6 +26,7 @@ export interface PositionView {
   active: boolean;
   canWithdrawNow: boolean;
   canWithdrawEarly: boolean;
+  withdrawal: PositionWithdrawalView;
   rewards: bigint;
 }
 

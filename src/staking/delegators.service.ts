@@ -3,6 +3,7 @@ import {
   type DelegatorEpochRewardView,
   type DelegatorView,
   type PositionView,
+  WithdrawCall,
 } from 'src/staking/delegator.views';
 import { Injectable } from '@nestjs/common';
 import { isValidSuiAddress, normalizeSuiAddress } from '@mysten/sui/utils';
@@ -13,6 +14,7 @@ import { StakingStateRepository } from 'src/store/staking-state/staking-state.re
 import { parseNodeId } from 'src/domain/shared/node-id';
 import { calculateRewards, rewardsPerEpoch } from 'src/domain/staking/exchange-rate';
 import { canWithdrawEarly } from 'src/domain/staking/staked-wal';
+import { withdrawalGuidance } from 'src/domain/staking/withdrawal-guidance';
 import { PoolRepository } from 'src/store/pools/pool.repository';
 import { StakedWalRepository } from 'src/store/positions/staked-wal.repository';
 
@@ -39,6 +41,10 @@ export class DelegatorsService {
     const nextMembers = state.nextCommitteeSelected
       ? new Set((await StakingStateRepository.members(manager, epoch + 1)).map((member) => member.nodeId))
       : new Set<string>();
+    // Who holds stake now decides between a request and a one-step withdrawal.
+    const currentMembers = new Set(
+      (await StakingStateRepository.members(manager, epoch)).map((member) => member.nodeId),
+    );
     const context = { epoch, committeeSelected: state.nextCommitteeSelected };
 
     const rows = positions.map((position): PositionView => {
@@ -51,8 +57,9 @@ export class DelegatorsService {
             ? { kind: 'Withdrawing' as const, withdrawEpoch: position.withdrawEpoch }
             : { kind: 'Staked' as const },
       };
-      const early = canWithdrawEarly(stakedWal, nextMembers.has(position.nodeId), context);
-      const due = stakedWal.state.kind === 'Withdrawing' && stakedWal.state.withdrawEpoch <= epoch;
+      const inNext = nextMembers.has(position.nodeId);
+      const early = canWithdrawEarly(stakedWal, inNext, context);
+      const guidance = withdrawalGuidance(stakedWal, currentMembers.has(position.nodeId), inNext, context);
       const until = earningUntil(position, epoch);
       const history = histories.get(position.nodeId);
       const rewards =
@@ -74,8 +81,19 @@ export class DelegatorsService {
         activationEpoch: position.activationEpoch,
         withdrawEpoch: position.withdrawEpoch,
         active: position.activationEpoch <= epoch,
-        canWithdrawNow: due || early,
+        canWithdrawNow: guidance.callNow === 'withdraw_stake',
         canWithdrawEarly: early,
+        withdrawal: {
+          callNow:
+            guidance.callNow === undefined
+              ? null
+              : guidance.callNow === 'withdraw_stake'
+                ? WithdrawCall.WITHDRAW_STAKE
+                : WithdrawCall.REQUEST_WITHDRAW_STAKE,
+          withdrawStakeFromEpoch: guidance.withdrawStakeFromEpoch,
+          afterRequest: guidance.afterRequest,
+          paysRewards: guidance.paysRewards,
+        },
         rewards,
       };
     });

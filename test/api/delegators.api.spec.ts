@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Devnet } from 'src/devnet/devnet';
 import { canWithdrawEarly, type StakedWal } from 'src/domain/staking/staked-wal';
+import { withdrawalGuidance } from 'src/domain/staking/withdrawal-guidance';
 import { graphql } from 'test/support/graphql';
-import { startIndexedApi, type IndexedApi } from 'test/support/indexer-harness';
+import { startIndexedApi, waitForWatermarks, type IndexedApi } from 'test/support/indexer-harness';
 
 interface Position {
   objectId: string;
@@ -14,6 +15,12 @@ interface Position {
   active: boolean;
   canWithdrawNow: boolean;
   canWithdrawEarly: boolean;
+  withdrawal: {
+    callNow: string | null;
+    withdrawStakeFromEpoch: number;
+    afterRequest: boolean;
+    paysRewards: boolean;
+  };
   rewards: string;
 }
 
@@ -40,7 +47,8 @@ describe('delegator queries', () => {
   const QUERY = (
     address: string,
   ) => `{ delegator(address: "${address}") { address epoch totalPrincipal totalRewards
-    positions { objectId nodeId principal state activationEpoch withdrawEpoch active canWithdrawNow canWithdrawEarly rewards } } }`;
+    positions { objectId nodeId principal state activationEpoch withdrawEpoch active canWithdrawNow canWithdrawEarly
+      withdrawal { callNow withdrawStakeFromEpoch afterRequest paysRewards } rewards } } }`;
 
   it('lists every position of every delegator with the contract’s rewards and withdrawal rules', async () => {
     const network = devnet.network;
@@ -62,11 +70,11 @@ describe('delegator queries', () => {
           const { stakedWal } = position;
           const pool = network.node(stakedWal.nodeId).pool;
           const until = earningUntil(stakedWal, network.epoch);
-          const early = canWithdrawEarly(
-            stakedWal,
-            (network.nextCommittee ?? []).some((member) => member.nodeId === stakedWal.nodeId),
-            { epoch: network.epoch, committeeSelected: network.committeeSelected },
-          );
+          const inNext = (network.nextCommittee ?? []).some((member) => member.nodeId === stakedWal.nodeId);
+          const inCurrent = network.committee.some((member) => member.nodeId === stakedWal.nodeId);
+          const wctx = { epoch: network.epoch, committeeSelected: network.committeeSelected };
+          const early = canWithdrawEarly(stakedWal, inNext, wctx);
+          const guidance = withdrawalGuidance(stakedWal, inCurrent, inNext, wctx);
           return {
             objectId: position.id,
             nodeId: stakedWal.nodeId,
@@ -75,10 +83,14 @@ describe('delegator queries', () => {
             activationEpoch: stakedWal.activationEpoch,
             withdrawEpoch: stakedWal.state.kind === 'Withdrawing' ? stakedWal.state.withdrawEpoch : null,
             active: stakedWal.activationEpoch <= network.epoch,
-            canWithdrawNow:
-              early ||
-              (stakedWal.state.kind === 'Withdrawing' && stakedWal.state.withdrawEpoch <= network.epoch),
+            canWithdrawNow: guidance.callNow === 'withdraw_stake',
             canWithdrawEarly: early,
+            withdrawal: {
+              callNow: guidance.callNow === undefined ? null : guidance.callNow.toUpperCase(),
+              withdrawStakeFromEpoch: guidance.withdrawStakeFromEpoch,
+              afterRequest: guidance.afterRequest,
+              paysRewards: guidance.paysRewards,
+            },
             rewards: (stakedWal.activationEpoch > until
               ? 0n
               : pool.calculateRewards(stakedWal.principal, stakedWal.activationEpoch, until)
@@ -161,6 +173,42 @@ describe('delegator queries', () => {
       `,
     );
     expect(refused.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('offers the one-step withdraw_stake for active stake on a node in neither committee', async () => {
+    const network = devnet.network;
+    const delegator = devnet.delegatorAddress('stays-with-an-idle-candidate');
+    // A candidate no committee takes: its stake is too small for a shard.
+    const idle = network.registerCandidate({
+      name: 'idle-candidate',
+      operator: devnet.delegatorAddress('idle-operator'),
+      commissionRate: 500,
+      storagePrice: 10_000n,
+      writePrice: 20_000n,
+      nodeCapacity: 1_000_000_000_000n,
+    });
+    network.stakeWithPool(delegator, idle, 1_000_000_000n);
+    devnet.runUntilEpochDone(network.epoch + 2);
+    const inAnyCommittee = [...network.committee, ...(network.nextCommittee ?? [])].some(
+      (member) => member.nodeId === idle,
+    );
+    expect(inAnyCommittee).toBe(false);
+    await waitForWatermarks(api.databaseUrl, devnet.ledger.tip, 30_000);
+
+    const response = await graphql(app, QUERY(delegator));
+    expect(response.errors).toBeUndefined();
+    const [position] = (response.data?.delegator as { positions: Position[] }).positions;
+    expect(position?.state).toBe('staked');
+    expect(position?.active).toBe(true);
+    // request_withdraw_stake would abort with EWithdrawDirectly: withdraw_stake succeeds now, with rewards.
+    expect(position?.canWithdrawNow).toBe(true);
+    expect(position?.canWithdrawEarly).toBe(false);
+    expect(position?.withdrawal).toEqual({
+      callNow: 'WITHDRAW_STAKE',
+      withdrawStakeFromEpoch: network.epoch,
+      afterRequest: false,
+      paysRewards: true,
+    });
   });
 
   it('returns no positions for an address that never staked, and BAD_USER_INPUT for a malformed one', async () => {

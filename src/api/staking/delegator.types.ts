@@ -1,10 +1,50 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
+  WithdrawCall,
+  type PositionWithdrawalView,
   type PositionView,
   type PositionEpochRewardView,
   type DelegatorEpochRewardView,
   type DelegatorView,
 } from 'src/staking/delegator.views';
+
+registerEnumType(WithdrawCall, {
+  name: 'WithdrawCall',
+  description: 'A call of the staking contract that takes stake out of a pool.',
+  valuesMap: {
+    WITHDRAW_STAKE: {
+      description:
+        '`withdraw_stake`: pays out the principal (and rewards where earned) and destroys the StakedWal.',
+    },
+    REQUEST_WITHDRAW_STAKE: {
+      description:
+        '`request_withdraw_stake`: the first step, for stake a committee holds; it sets the withdrawal epoch.',
+    },
+  },
+});
+
+@ObjectType('PositionWithdrawal', {
+  description: 'What the staking contract lets the owner do with a position, now and later.',
+})
+export class PositionWithdrawalType implements PositionWithdrawalView {
+  @Field(() => WithdrawCall, {
+    nullable: true,
+    description: 'The call that succeeds now; null while a requested withdrawal is not yet due.',
+  })
+  callNow!: WithdrawCall | null;
+
+  @Field(() => Int, {
+    description:
+      'The first epoch `withdraw_stake` succeeds: now, when a requested withdrawal is due, or (with `afterRequest`) the epoch a `request_withdraw_stake` sent now would set.',
+  })
+  withdrawStakeFromEpoch!: number;
+
+  @Field({ description: '`withdrawStakeFromEpoch` holds once `request_withdraw_stake` is called.' })
+  afterRequest!: boolean;
+
+  @Field({ description: 'Whether `withdraw_stake` pays rewards besides the principal.' })
+  paysRewards!: boolean;
+}
 
 @ObjectType('Position', { description: 'One StakedWal object.' })
 export class PositionType implements PositionView {
@@ -35,11 +75,19 @@ export class PositionType implements PositionView {
   @Field({ description: 'Active in the current epoch.' })
   active!: boolean;
 
-  @Field({ description: '`withdraw_stake` would succeed now (a due withdrawal, or stake not yet counted).' })
+  @Field({
+    description:
+      '`withdraw_stake` would succeed now: a due withdrawal, stake not yet counted, or stake on a node in neither the current nor the next committee (withdrawn in one step).',
+  })
   canWithdrawNow!: boolean;
 
   @Field({ description: 'Not yet counted by a committee vote: withdrawable at once, without rewards.' })
   canWithdrawEarly!: boolean;
+
+  @Field(() => PositionWithdrawalType, {
+    description: 'Which call succeeds now, and from when `withdraw_stake` will.',
+  })
+  withdrawal!: PositionWithdrawalType;
 
   @Field(() => BigInt, {
     description:
