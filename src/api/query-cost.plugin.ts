@@ -31,11 +31,9 @@ export function queryCostPlugin(
         async didResolveOperation({ schema, document, request, operationName, source }) {
           const variables = request.variables ?? {};
           const key = operationKeyOf(request, source);
-          let priced = prices.get(key);
-          if (priced === undefined) {
-            priced = queryCost(schema, document, variables, operationName ?? undefined, budget);
-            prices.set(key, priced);
-          }
+          const priced = prices.priceOf(key, () =>
+            queryCost(schema, document, variables, operationName ?? undefined, budget),
+          );
           const refusal = costRefusal(priced, budget);
           if (refusal !== undefined) {
             metrics.refused('query_too_costly');

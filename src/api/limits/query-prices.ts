@@ -17,11 +17,20 @@ const PRICES_KEPT = 1000;
 export class QueryPrices {
   private readonly prices = new Map<string, QueryCost>();
 
-  get(key: string): QueryCost | undefined {
-    return this.prices.get(key);
+  /** The price kept for `key`, else the one `work` gives (kept when it gives one). */
+  priceOf<T extends QueryCost | undefined>(key: string, work: () => T): QueryCost | T {
+    const kept = this.prices.get(key);
+    if (kept !== undefined) {
+      return kept;
+    }
+    const price = work();
+    if (price !== undefined) {
+      this.keep(key, price);
+    }
+    return price;
   }
 
-  set(key: string, price: QueryCost): void {
+  private keep(key: string, price: QueryCost): void {
     this.prices.set(key, price);
     if (this.prices.size > PRICES_KEPT) {
       const oldest = this.prices.keys().next().value;
@@ -37,13 +46,9 @@ export class QueryPrices {
    * not parse (Apollo answers that with its own error).
    */
   refusal(request: KeyedRequest, budget: number, schema: GraphQLSchema | undefined): string | undefined {
-    let price = this.prices.get(request.key);
-    if (price === undefined && request.query !== undefined && schema !== undefined) {
-      price = priceOfText(schema, request, budget);
-      if (price !== undefined) {
-        this.set(request.key, price);
-      }
-    }
+    const price = this.priceOf(request.key, () =>
+      request.query === undefined || schema === undefined ? undefined : priceOfText(schema, request, budget),
+    );
     const refusal = price === undefined ? undefined : costRefusal(price, budget);
     return refusal === undefined ? undefined : JSON.stringify({ errors: [refusal] });
   }
