@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { buildSchema } from 'graphql';
 import { parse } from 'graphql';
 import { Client } from 'pg';
-import { percentile } from 'bench/statistics';
+import { percentile, spread } from 'bench/statistics';
 import { buildSchemaText } from 'src/api/graphql-schema';
 import { queryCost } from 'src/api/query-cost';
 import { DEFAULT_QUERY_COST_BUDGET } from 'src/config/app-config';
@@ -368,14 +368,6 @@ function report(
     console.log(`  ${label}: ${count}`);
   }
   return figures;
-}
-
-/** The median of `values`, with their least and greatest: "median (min–max)". */
-function spread(values: number[], digits = 2, unit = '×'): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-  const at = (value: number | undefined) => `${(value ?? Number.NaN).toFixed(digits)}${unit}`;
-  return `${at(median)} (${at(sorted[0])}–${at(sorted.at(-1))})`;
 }
 
 function conclude(attackers: Attackers, rounds: RoundFigures[]): void {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
-import { percentile } from 'bench/statistics';
+import { percentile, spread } from 'bench/statistics';
 import { DataSource } from 'typeorm';
 import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { dataSourceOptions } from 'src/database/data-source';
@@ -182,13 +182,6 @@ async function load(task: () => Promise<unknown>, requests = REQUESTS): Promise<
     }),
   );
   return latencies.sort((a, b) => a - b);
-}
-
-/** The median of `values`, with their least and greatest: "median× (min×–max×)". */
-function spread(values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-  return `${median.toFixed(2)}× (${(sorted[0] ?? Number.NaN).toFixed(2)}×–${(sorted.at(-1) ?? Number.NaN).toFixed(2)}×)`;
 }
 
 function report(name: string, rounds: CachedRound[], executed: number[], sql: number[]): void {

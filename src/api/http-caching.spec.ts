@@ -1,6 +1,6 @@
-import { cacheKeyOf, entityTagOf, matchesEntityTag } from 'src/api/http-caching';
+import { entityTagOf, keyedRequestOf, matchesEntityTag } from 'src/api/http-caching';
 
-const get = (parameters: Record<string, string>) => cacheKeyOf('GET', parameters);
+const get = (parameters: Record<string, string>) => keyedRequestOf('GET', parameters)?.key;
 
 describe('HTTP caching of GraphQL answers', () => {
   it('tags an answer by its checkpoint and request: a new checkpoint or another request is another tag', () => {
@@ -25,7 +25,7 @@ describe('HTTP caching of GraphQL answers', () => {
     const variables = { epoch: 3 };
     const query = 'query ($epoch: Int) { committee(epoch: $epoch) { epoch } }';
     const fromGet = get({ query, variables: JSON.stringify(variables) });
-    const fromPost = cacheKeyOf('POST', { query, variables });
+    const fromPost = keyedRequestOf('POST', { query, variables })?.key;
     expect(fromGet).toBeDefined();
     expect(fromGet).toBe(fromPost);
     const hash = 'a'.repeat(64);

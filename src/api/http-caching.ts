@@ -68,12 +68,7 @@ export function keyedRequestOf(method: string | undefined, parameters: unknown):
   };
 }
 
-/** The response cache's key of a request (see `keyedRequestOf`). */
-export function cacheKeyOf(method: string | undefined, parameters: unknown): string | undefined {
-  return keyedRequestOf(method, parameters)?.key;
-}
-
-/** The key `cacheKeyOf` gives a request, for one Apollo has read (`source` is its query text). */
+/** The key `keyedRequestOf` gives a request, for one Apollo has read (`source` is its query text). */
 export function operationKeyOf(
   request: {
     readonly operationName?: string | null;
