@@ -86,6 +86,35 @@ describe('the simulated Walrus contracts', () => {
     expect(network.committeeSelected).toBe(true);
   });
 
+  it('refuses a node name, address or network key the contract would, naming the abort', () => {
+    const { ledger, network } = setup();
+    ledger.sealCheckpoint(GENESIS);
+    const candidate = {
+      operator: '0xe',
+      commissionRate: 0,
+      storagePrice: 1n,
+      writePrice: 1n,
+      nodeCapacity: 1000n,
+    };
+    // 34 three-byte characters: 34 letters but 102 bytes, over the 100 the contract counts.
+    expect(() => network.registerCandidate({ ...candidate, name: 'ア'.repeat(34) })).toThrow(
+      'staking_pool::EInvalidNameLength, code 17',
+    );
+    expect(() =>
+      network.registerCandidate({ ...candidate, name: 'e', networkAddress: `${'h'.repeat(255)}:9185` }),
+    ).toThrow('staking_pool::EInvalidNetworkAddressLength, code 16');
+    expect(() =>
+      network.registerCandidate({ ...candidate, name: 'e', networkPublicKey: new Uint8Array(32) }),
+    ).toThrow('storage_node::EInvalidNetworkPublicKey, code 0');
+    expect(ledger.sealCheckpoint(GENESIS).transactions).toHaveLength(0);
+    network.registerCandidate({
+      ...candidate,
+      name: 'ア'.repeat(33),
+      networkAddress: `${'h'.repeat(254)}:9185`,
+    });
+    expect(ledger.sealCheckpoint(GENESIS).transactions).toHaveLength(1);
+  });
+
   describe('slashing', () => {
     /** Three nodes of equal stake in the committee of epoch 1 (shards 3, 3 and 4 of 10). */
     function committeeOfThree() {
@@ -117,7 +146,21 @@ describe('the simulated Walrus contracts', () => {
       const { ledger, network, nodes, weight } = committeeOfThree();
       const [first, second, third] = nodes as [never, never, never];
       network.node(third).pool.addCommission(500n, true);
+      ledger.sealCheckpoint(GENESIS);
+      expect(() => {
+        network.voteForSlashing(first, third, '0xdead');
+      }).toThrow('slashing::ENotAuthorized, code 0');
       network.voteForSlashing(first, third);
+      const [vote] = ledger.sealCheckpoint(GENESIS).transactions;
+      expect(
+        vote?.transaction?.kind?.data.oneofKind === 'programmableTransaction'
+          ? vote.transaction.kind.data.programmableTransaction.commands.map((command) =>
+              command.command.oneofKind === 'moveCall'
+                ? `${command.command.moveCall.module}::${command.command.moveCall.function}`
+                : command.command.oneofKind,
+            )
+          : undefined,
+      ).toEqual(['auth::authenticate_sender', 'slashing::vote_for_slashing']);
       expect(() => {
         network.voteForSlashing(first, third);
       }).toThrow('slashing::EDuplicateVote');

@@ -17,6 +17,11 @@ import {
   type WalrusStateView,
 } from 'src/devnet/walrus/walrus-network.types';
 import { ActiveSet, DEPLOYED_ACTIVE_SET_SIZE_LIMIT } from 'src/domain/committee/active-set';
+import {
+  assertNetworkAddress,
+  assertNetworkPublicKey,
+  assertNodeName,
+} from 'src/domain/staking/storage-node-info';
 import { computeNextCommittee, diffCommittees, type Committee } from 'src/domain/committee/committee';
 import { recordSyncDone, type EpochState } from 'src/domain/epochs/epoch-clock';
 import { DomainError } from 'src/domain/shared/domain.error';
@@ -114,15 +119,21 @@ export class WalrusNetwork implements WalrusStateView {
   // === staking::register_candidate ===
 
   registerCandidate(candidate: CandidateRegistration): NodeId {
+    const networkAddress = candidate.networkAddress ?? `${candidate.name}.walrus.local:9185`;
+    assertNodeName(candidate.name);
+    assertNetworkAddress(networkAddress);
+    const networkPublicKey =
+      candidate.networkPublicKey ?? this.projection.derivedBytes('network', candidate.name, 33);
+    assertNetworkPublicKey(networkPublicKey);
     const nodeId = parseNodeId(this.ledger.newObjectId());
     const node: NodeRecord = {
       nodeId,
       capId: this.ledger.newObjectId(),
       operator: normalizeSuiAddress(candidate.operator),
       name: candidate.name,
-      networkAddress: `${candidate.name}.walrus.local:9185`,
+      networkAddress,
       publicKey: this.projection.derivedBytes('bls', nodeId, 96),
-      networkPublicKey: this.projection.derivedBytes('network', nodeId, 33),
+      networkPublicKey,
       pool: new StakingPool({ nodeId, commissionRate: candidate.commissionRate, wctx: this.wctx }),
       metadataId: this.ledger.newObjectId(),
       exchangeRatesId: this.ledger.newObjectId(),
@@ -438,8 +449,8 @@ export class WalrusNetwork implements WalrusStateView {
   // === slashing::vote_for_slashing / execute_slashing / cleanup_slashing_proposals ===
 
   /** See `WalrusSlashingManager.vote`. */
-  voteForSlashing(voterId: NodeId, candidateId: NodeId): void {
-    this.slashing.vote(voterId, candidateId);
+  voteForSlashing(voterId: NodeId, candidateId: NodeId, sender = this.node(voterId).operator): void {
+    this.slashing.vote(normalizeSuiAddress(sender), voterId, candidateId);
   }
 
   /** See `WalrusSlashingManager.execute`. */
@@ -508,9 +519,10 @@ export class WalrusNetwork implements WalrusStateView {
 
   /** One transaction of the contracts: the call, the objects it wrote and deleted, its events. */
   readonly commit: ContractCommit = (sender, fn, { writes, deletes, events }, module = 'staking') => {
+    const calls = typeof fn === 'string' ? [{ module, function: fn }] : fn;
     this.ledger.execute({
       sender,
-      calls: [{ package: this.deployment.packageId, module, function: fn }],
+      calls: calls.map((call) => ({ package: this.deployment.packageId, ...call })),
       writes,
       deletes,
       events,

@@ -35,6 +35,10 @@ export interface CandidateRegistration {
   readonly storagePrice: bigint;
   readonly writePrice: bigint;
   readonly nodeCapacity: bigint;
+  /** Host and port; `<name>.walrus.local:9185` unless given. */
+  readonly networkAddress?: string;
+  /** The node's TLS key (33 bytes); derived from the name unless given. */
+  readonly networkPublicKey?: Uint8Array;
 }
 
 export interface NodeRecord {
@@ -105,9 +109,19 @@ export interface WalrusStateView {
 }
 
 /** Records one call of the contracts on the ledger. */
+/** A call of the Walrus package: `module::function`. */
+export interface ContractCall {
+  readonly module: string;
+  readonly function: string;
+}
+
+/**
+ * Records one transaction: a single call (`fn` in `module`, `staking` unless named), or the calls
+ * of a programmable transaction in order, as a node's client builds them.
+ */
 export type ContractCommit = (
   sender: string,
-  fn: string,
+  fn: string | readonly ContractCall[],
   effects: { writes: ObjectWrite[]; deletes?: string[]; events?: EventRecord[] },
   module?: string,
 ) => void;

@@ -7,6 +7,7 @@ import {
   type WalrusStateView,
 } from 'src/devnet/walrus/walrus-network.types';
 import { DomainError } from 'src/domain/shared/domain.error';
+import { MOVE_ABORTS } from 'src/domain/shared/move-abort';
 import type { NodeId } from 'src/domain/shared/node-id';
 import { isQuorum, quorumWeight } from 'src/domain/votes/quorum';
 
@@ -30,10 +31,19 @@ export class WalrusSlashingManager {
 
   /**
    * A committee member votes to slash `candidateId` with its current shard count. A proposal from
-   * an earlier epoch starts over: its votes lapse with the epoch.
+   * an earlier epoch starts over: its votes lapse with the epoch. The sender must be the voter's
+   * `governance_authorized` address (set to the operator at registration), authenticated in the
+   * same transaction.
    */
-  vote(voterId: NodeId, candidateId: NodeId): void {
+  vote(sender: string, voterId: NodeId, candidateId: NodeId): void {
     const voter = this.host.node(voterId);
+    if (sender !== voter.operator) {
+      throw new DomainError(
+        'NOT_AUTHORIZED',
+        `${sender} may not vote for ${voter.name}`,
+        MOVE_ABORTS.notAuthorized,
+      );
+    }
     const member = this.host.committee.find((candidate) => candidate.nodeId === voterId);
     if (member === undefined) {
       throw new DomainError(
@@ -61,15 +71,17 @@ export class WalrusSlashingManager {
     };
     this.proposals.set(candidateId, proposal);
     this.host.commit(
-      voter.operator,
-      'vote_for_slashing',
+      sender,
+      [
+        { module: 'auth', function: 'authenticate_sender' },
+        { module: 'slashing', function: 'vote_for_slashing' },
+      ],
       {
         writes: [
           this.host.projection.slashingManagerWrite(),
           this.host.projection.slashingProposalWrite(candidateId, proposal),
         ],
       },
-      'slashing',
     );
   }
 

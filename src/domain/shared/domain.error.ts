@@ -11,7 +11,8 @@ export type DomainErrorCode =
   | 'NO_QUORUM'
   | 'ARITHMETIC_OVERFLOW'
   | 'INVALID_STATE'
-  | 'INVALID_ARGUMENT';
+  | 'INVALID_ARGUMENT'
+  | 'NOT_AUTHORIZED';
 
 /**
  * A rule of the Walrus protocol was broken by the input. `moveAbort` names the abort the contract

@@ -36,7 +36,17 @@ export const MOVE_ABORTS = {
   withdrawDirectly: abort('staking_pool', 'EWithdrawDirectly', 13),
   incorrectCommissionRate: abort('staking_pool', 'EIncorrectCommissionRate', 14),
   zeroShares: abort('staking_pool', 'EZeroShares', 18),
+  invalidProofOfPossession: abort('staking_pool', 'EInvalidProofOfPossession', 4),
+  authorizationFailure: abort('staking_pool', 'EAuthorizationFailure', 15),
+  invalidNetworkAddressLength: abort('staking_pool', 'EInvalidNetworkAddressLength', 16),
+  invalidNameLength: abort('staking_pool', 'EInvalidNameLength', 17),
+  metadataMismatch: abort('staked_wal', 'EMetadataMismatch', 1),
+  invalidAmount: abort('staked_wal', 'EInvalidAmount', 2),
+  alreadyWithdrawing: abort('staked_wal', 'EAlreadyWithdrawing', 6),
   stakeBelowThreshold: abort('staked_wal', 'EStakeBelowThreshold', 7),
+  invalidRate: abort('pool_exchange_rate', 'EInvalidRate', 0),
+  invalidNetworkPublicKey: abort('storage_node', 'EInvalidNetworkPublicKey', 0),
+  notAuthorized: abort('slashing', 'ENotAuthorized', 0),
   vecMapKeyAlreadyExists: abort('vec_map', 'EKeyAlreadyExists', 0, 'sui'),
 } as const;
 

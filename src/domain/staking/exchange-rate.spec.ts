@@ -7,6 +7,19 @@ import {
 
 const WAL = 1_000_000_000n;
 
+describe('exchangeRate', () => {
+  it('is flat for an empty pool and refuses more shares than WAL, as pool_exchange_rate::new', () => {
+    expect(exchangeRate(0n, 0n)).toEqual({ kind: 'Flat' });
+    expect(exchangeRate(5n * WAL, 0n)).toEqual({ kind: 'Flat' });
+    expect(exchangeRate(5n * WAL, 5n * WAL)).toEqual({
+      kind: 'Variable',
+      walAmount: 5n * WAL,
+      shareAmount: 5n * WAL,
+    });
+    expect(() => exchangeRate(5n * WAL, 5n * WAL + 1n)).toThrow('pool_exchange_rate::EInvalidRate, code 0');
+  });
+});
+
 describe('rewardsPerEpoch', () => {
   // A pool at par until epoch 2, then +10% in epoch 2 and +5% in epoch 3 (rates recorded at the
   // start of the next epoch), and nothing in epoch 4.

@@ -1,3 +1,6 @@
+import { DomainError } from 'src/domain/shared/domain.error';
+import { MOVE_ABORTS } from 'src/domain/shared/move-abort';
+
 /**
  * `pool_exchange_rate::PoolExchangeRate`: the price of a pool share in FROST. A pool with no
  * stake or no shares trades at par (Flat).
@@ -8,7 +11,18 @@ export type PoolExchangeRate =
 
 export const FLAT_RATE: PoolExchangeRate = { kind: 'Flat' };
 
+/**
+ * `pool_exchange_rate::new`: a share is never worth less than 1 FROST while nothing slashes stake,
+ * so more shares than WAL is refused (`EInvalidRate`).
+ */
 export function exchangeRate(walAmount: bigint, shareAmount: bigint): PoolExchangeRate {
+  if (shareAmount > walAmount) {
+    throw new DomainError(
+      'INVALID_STATE',
+      `a pool cannot hold ${shareAmount} shares for ${walAmount} FROST`,
+      MOVE_ABORTS.invalidRate,
+    );
+  }
   return walAmount === 0n || shareAmount === 0n ? FLAT_RATE : { kind: 'Variable', walAmount, shareAmount };
 }
 

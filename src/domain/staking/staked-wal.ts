@@ -39,12 +39,35 @@ export function canWithdrawEarly(
   return activationEpoch > wctx.epoch + 1 || (activationEpoch === wctx.epoch + 1 && !inNextCommittee);
 }
 
-/** `staked_wal::split`: both parts keep state, node and activation and hold at least 1 WAL. */
+/**
+ * `staked_wal::set_withdrawing`: a Staked position turns Withdrawing from `withdrawEpoch`; one
+ * already withdrawing cannot be asked again.
+ */
+export function setWithdrawing(stakedWal: StakedWal, withdrawEpoch: number): StakedWal {
+  if (stakedWal.state.kind !== 'Staked') {
+    throw new DomainError(
+      'INVALID_STATE',
+      'the StakedWal is already being withdrawn',
+      MOVE_ABORTS.alreadyWithdrawing,
+    );
+  }
+  return { ...stakedWal, state: { kind: 'Withdrawing', withdrawEpoch } };
+}
+
+/**
+ * `staked_wal::split`: both parts keep state, node and activation and hold at least 1 WAL. The
+ * amount split off must be less than the whole (`EInvalidAmount`); a zero amount falls to the
+ * threshold check, as on chain.
+ */
 export function splitStakedWal(stakedWal: StakedWal, amount: bigint): [StakedWal, StakedWal] {
-  if (amount <= 0n || amount >= stakedWal.principal) {
+  if (amount < 0n) {
+    throw new DomainError('INVALID_AMOUNT', `cannot split a negative amount (${amount})`);
+  }
+  if (amount >= stakedWal.principal) {
     throw new DomainError(
       'INVALID_AMOUNT',
       `cannot split ${amount} off a StakedWal of ${stakedWal.principal}`,
+      MOVE_ABORTS.invalidAmount,
     );
   }
   const remaining = stakedWal.principal - amount;
@@ -63,7 +86,7 @@ export function splitStakedWal(stakedWal: StakedWal, amount: bigint): [StakedWal
 
 /**
  * `staked_wal::join`: same node and activation epoch, and either both Staked or both Withdrawing in
- * the same epoch.
+ * the same epoch; anything else aborts `EMetadataMismatch`.
  */
 export function joinStakedWal(into: StakedWal, other: StakedWal): StakedWal {
   const sameState =
@@ -75,6 +98,7 @@ export function joinStakedWal(into: StakedWal, other: StakedWal): StakedWal {
     throw new DomainError(
       'INVALID_ARGUMENT',
       'only StakedWal of the same node, activation epoch and state can be joined',
+      MOVE_ABORTS.metadataMismatch,
     );
   }
   return { ...into, principal: into.principal + other.principal };

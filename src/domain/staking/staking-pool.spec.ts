@@ -3,6 +3,7 @@ import { exchangeRate, FLAT_RATE } from 'src/domain/staking/exchange-rate';
 import {
   canWithdrawEarly,
   joinStakedWal,
+  setWithdrawing,
   splitStakedWal,
   type WalrusContext,
 } from 'src/domain/staking/staked-wal';
@@ -208,7 +209,16 @@ describe('staking pool (staking_pool_tests)', () => {
     const [rest, part] = splitStakedWal(staked, WAL);
     expect([rest.principal, part.principal]).toEqual([2n * WAL, WAL]);
     expect(() => splitStakedWal(staked, WAL / 2n)).toThrow('staked_wal::EStakeBelowThreshold');
+    // The contract checks `principal > amount` first, then the threshold (so 0 is below it).
+    expect(() => splitStakedWal(staked, 3n * WAL)).toThrow('staked_wal::EInvalidAmount, code 2');
+    expect(() => splitStakedWal(staked, 0n)).toThrow('staked_wal::EStakeBelowThreshold, code 7');
     expect(joinStakedWal(rest, part)).toEqual(staked);
-    expect(() => joinStakedWal(rest, { ...part, activationEpoch: 2 })).toThrow('can be joined');
+    expect(() => joinStakedWal(rest, { ...part, activationEpoch: 2 })).toThrow(
+      'staked_wal::EMetadataMismatch, code 1',
+    );
+    const withdrawing = setWithdrawing(part, 3);
+    expect(withdrawing.state).toEqual({ kind: 'Withdrawing', withdrawEpoch: 3 });
+    expect(() => setWithdrawing(withdrawing, 4)).toThrow('staked_wal::EAlreadyWithdrawing, code 6');
+    expect(() => joinStakedWal(rest, withdrawing)).toThrow('staked_wal::EMetadataMismatch');
   });
 });

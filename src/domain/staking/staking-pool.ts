@@ -14,6 +14,7 @@ import {
 import {
   canWithdrawEarly,
   MIN_STAKING_THRESHOLD,
+  setWithdrawing,
   type StakedWal,
   type WalrusContext,
 } from 'src/domain/staking/staked-wal';
@@ -125,7 +126,7 @@ export class StakingPool {
       // Counted for the selected next committee but not active yet: it leaves one epoch later.
       const withdrawEpoch = stakedWal.activationEpoch + 1;
       this.preActiveWithdrawals.insertOrAdd(withdrawEpoch, stakedWal.principal);
-      return { ...stakedWal, state: { kind: 'Withdrawing', withdrawEpoch } };
+      return setWithdrawing(stakedWal, withdrawEpoch);
     }
     if (stakedWal.activationEpoch > wctx.epoch) {
       throw new DomainError(
@@ -151,7 +152,7 @@ export class StakingPool {
       throw new DomainError('INVALID_AMOUNT', 'the stake is worth zero pool shares', MOVE_ABORTS.zeroShares);
     }
     this.pendingSharesWithdraw.insertOrAdd(withdrawEpoch, shares);
-    return { ...stakedWal, state: { kind: 'Withdrawing', withdrawEpoch } };
+    return setWithdrawing(stakedWal, withdrawEpoch);
   }
 
   /** `withdraw_stake`: pays out the principal and, where earned, the rewards. */
