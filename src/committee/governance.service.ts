@@ -22,8 +22,13 @@ import {
   type WeightedVote,
 } from 'src/domain/votes/quorum';
 import { PoolRepository } from 'src/store/pools/pool.repository';
+import { EpochRepository } from 'src/store/epochs/epoch.repository';
 
-/** Parameter votes as the contract tallies them, and how concentrated the committee is. */
+/**
+ * Parameter votes: the values the chain holds (System prices, which move only at `update_prices`
+ * and the epoch change; capacity frozen at `voting_end`) beside what the current votes would
+ * select if tallied now, and how concentrated the committee is.
+ */
 @Injectable()
 export class GovernanceService {
   constructor(
@@ -118,12 +123,24 @@ export class GovernanceService {
     });
     const thresholds = concentrationThresholds(nShards);
     const shards = members.map((member) => member.shards.length);
+    const system = await EpochRepository.system(manager, epoch);
+    const storagePriceTally = tally((row) => row.storagePrice, quorumBelow, rows);
+    const writePriceTally = tally((row) => row.writePrice, quorumBelow, rows);
+    const chainStoragePrice = system?.storagePrice ?? null;
+    const chainWritePrice = system?.writePrice ?? null;
     return {
       epoch,
       votes: rows,
-      storagePrice: tally((row) => row.storagePrice, quorumBelow, rows),
-      writePrice: tally((row) => row.writePrice, quorumBelow, rows),
-      capacity: tally((row) => row.normalisedCapacity ?? 0n, quorumAbove, capacityVoters),
+      chainStoragePrice,
+      chainWritePrice,
+      chainCapacity: system?.totalCapacitySize ?? null,
+      nextEpochCapacity: state.nextCommitteeSelected ? state.nextTotalCapacitySize : null,
+      storagePriceTally,
+      writePriceTally,
+      capacityTally: tally((row) => row.normalisedCapacity ?? 0n, quorumAbove, capacityVoters),
+      pricesAwaitUpdate:
+        (storagePriceTally !== null && storagePriceTally.value !== chainStoragePrice) ||
+        (writePriceTally !== null && writePriceTally.value !== chainWritePrice),
       capacityWeightsFromNextCommittee: next.length > 0,
       concentration: {
         nakamotoBlocking: nakamotoCoefficient(shards, thresholds.blocking),

@@ -54,9 +54,18 @@ export interface SlashingProposalView {
 export interface GovernanceView {
   epoch: number;
   votes: NodeVoteView[];
-  storagePrice: QuorumResultView | null;
-  writePrice: QuorumResultView | null;
-  capacity: QuorumResultView | null;
+  /** The System's prices and capacity as last indexed in the epoch: the values in force. */
+  chainStoragePrice: bigint | null;
+  chainWritePrice: bigint | null;
+  chainCapacity: bigint | null;
+  /** `next_epoch_params.total_capacity_size`, frozen at `voting_end`; null before it. */
+  nextEpochCapacity: bigint | null;
+  /** What the current votes would select if tallied now; not in force until the chain counts them. */
+  storagePriceTally: QuorumResultView | null;
+  writePriceTally: QuorumResultView | null;
+  capacityTally: QuorumResultView | null;
+  /** True when a price tally differs from the price in force: votes await `update_prices`. */
+  pricesAwaitUpdate: boolean;
   capacityWeightsFromNextCommittee: boolean;
   concentration: ConcentrationView;
   slashingProposals: SlashingProposalView[];

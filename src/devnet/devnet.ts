@@ -211,6 +211,21 @@ export class Devnet {
         }
         return;
       }
+      case 'vote':
+        for (const node of event.nodes) {
+          this.attempt(() => {
+            this.network.setVotes(
+              this.nodeIdOf(node),
+              {
+                storagePrice: event.storagePrice,
+                writePrice: event.writePrice,
+                nodeCapacity: event.capacityTb === undefined ? undefined : BigInt(event.capacityTb) * TB,
+              },
+              { updatePrices: event.updatePrices },
+            );
+          });
+        }
+        return;
       case 'voteForSlashing': {
         const candidate = this.nodeIdOf(event.candidate);
         for (const voter of event.voters) {

@@ -29,6 +29,19 @@ const eventSchema = z.discriminatedUnion('action', [
   z.object({ ...trigger, action: z.literal('unstakeAll'), delegator: name }),
   z.object({ ...trigger, action: z.literal('registerNode'), node: nodeSchema }),
   z.object({ ...trigger, action: z.literal('setCommission'), node: name, bps }),
+  /**
+   * Each node sets the votes given, in its own transaction; `updatePrices` appends the call that
+   * moves the System's prices to the new tally at once.
+   */
+  z.object({
+    ...trigger,
+    action: z.literal('vote'),
+    nodes: z.array(name).min(1),
+    storagePrice: wal.optional(),
+    writePrice: wal.optional(),
+    capacityTb: z.number().int().positive().optional(),
+    updatePrices: z.boolean().default(false),
+  }),
   z.object({
     ...trigger,
     action: z.literal('fault'),
@@ -146,6 +159,8 @@ function namedNodes(event: ScenarioEvent): string[] {
       return [event.node];
     case 'voteForSlashing':
       return [...event.voters, event.candidate];
+    case 'vote':
+      return event.nodes;
     case 'executeSlashing':
       return [event.candidate];
     case 'registerNode':

@@ -113,17 +113,25 @@ describe('committee queries', () => {
             weight
             storagePrice
           }
+          chainStoragePrice
+          chainWritePrice
+          chainCapacity
+          nextEpochCapacity
+          pricesAwaitUpdate
+          storagePriceTally {
+            value
+            marginalNodeId
+          }
+          writePriceTally {
+            value
+            marginalNodeId
+          }
+          capacityTally {
+            value
+            marginalNodeId
+          }
           storagePrice {
             value
-            marginalNodeId
-          }
-          writePrice {
-            value
-            marginalNodeId
-          }
-          capacity {
-            value
-            marginalNodeId
           }
           capacityWeightsFromNextCommittee
           concentration {
@@ -144,13 +152,16 @@ describe('committee queries', () => {
       const result = rule(votes, network.nShards);
       return { value: result.value.toString(), marginalNodeId: voters[result.marginalVote]?.member.nodeId };
     };
-    expect(governance.storagePrice).toEqual(
+    expect(governance.storagePriceTally).toEqual(
       marginal(
         priceVotes((votes) => votes.storagePrice),
         quorumBelow,
       ),
     );
-    expect(governance.writePrice).toEqual(
+    expect(governance.storagePrice).toEqual({
+      value: (governance.storagePriceTally as { value: string }).value,
+    });
+    expect(governance.writePriceTally).toEqual(
       marginal(
         priceVotes((votes) => votes.writePrice),
         quorumBelow,
@@ -164,7 +175,7 @@ describe('committee queries', () => {
       })),
       network.nShards,
     );
-    expect(governance.capacity).toEqual({
+    expect(governance.capacityTally).toEqual({
       value: capacity.value.toString(),
       marginalNodeId: capacityCommittee[capacity.marginalVote]?.nodeId,
     });
@@ -173,6 +184,52 @@ describe('committee queries', () => {
       nakamotoBlocking: nakamotoCoefficient(shards, 334),
       nakamotoQuorum: nakamotoCoefficient(shards, 667),
     });
+  });
+
+  it('shows the prices and capacity in force, which lag votes cast without update_prices or after voting_end', async () => {
+    const network = devnet.network;
+    const fields = `chainStoragePrice chainWritePrice chainCapacity nextEpochCapacity pricesAwaitUpdate
+      storagePriceTally { value } writePriceTally { value } capacityTally { value }`;
+    const response = await graphql(
+      `{ now: governance { ${fields} } before: governance(epoch: 3) { ${fields} } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    type Governance = {
+      chainStoragePrice: string;
+      chainWritePrice: string;
+      chainCapacity: string;
+      nextEpochCapacity: string | null;
+      pricesAwaitUpdate: boolean;
+      storagePriceTally: { value: string };
+      writePriceTally: { value: string };
+      capacityTally: { value: string };
+    };
+    const { now, before } = response.data as { now: Governance; before: Governance };
+    // node-churn: in epoch 4 a quorum lowered its price votes without update_prices.
+    expect(now).toMatchObject({
+      chainStoragePrice: network.storagePrice.toString(),
+      chainWritePrice: network.writePrice.toString(),
+      chainCapacity: network.totalCapacity.toString(),
+      nextEpochCapacity: network.nextEpochCapacity?.toString() ?? null,
+      pricesAwaitUpdate: true,
+      storagePriceTally: { value: '9000' },
+      writePriceTally: { value: '15000' },
+    });
+    expect(now.chainStoragePrice).not.toBe('9000');
+    const prices = await query<{ storage_price_per_unit_size: string; write_price_per_unit_size: string }>(
+      databaseUrl,
+      'SELECT storage_price_per_unit_size, write_price_per_unit_size FROM system_state WHERE epoch = 3',
+    );
+    expect(before).toMatchObject({
+      chainStoragePrice: prices[0]?.storage_price_per_unit_size,
+      chainWritePrice: prices[0]?.write_price_per_unit_size,
+      storagePriceTally: { value: prices[0]?.storage_price_per_unit_size },
+      pricesAwaitUpdate: false,
+    });
+    // Epoch 4 started with epoch 3's frozen capacity or the capacity in use, the larger; the
+    // capacity votes raised after epoch 3's voting_end changed the tally, not the frozen value.
+    expect(BigInt(now.chainCapacity)).toBeGreaterThanOrEqual(BigInt(before.nextEpochCapacity ?? -1));
+    expect(BigInt(before.capacityTally.value)).toBeGreaterThan(BigInt(before.nextEpochCapacity ?? 0));
   });
 
   it('tallies slashing proposals by the voters’ shards, naming who has not voted', async () => {

@@ -103,7 +103,13 @@ export class CommitteeResolver {
     if (governance === undefined) {
       throw notFound(epoch === undefined ? 'nothing is indexed yet' : `epoch ${epoch} is not indexed`);
     }
-    return governance;
+    // The deprecated names answer the tallies they always answered.
+    return {
+      ...governance,
+      storagePrice: governance.storagePriceTally,
+      writePrice: governance.writePriceTally,
+      capacity: governance.capacityTally,
+    };
   }
 
   private async epochOrCurrent(epochArgument: number | null | undefined): Promise<number> {

@@ -149,18 +149,81 @@ export class GovernanceType implements GovernanceView {
   })
   votes!: NodeVoteType[];
 
+  @Field(() => BigInt, {
+    nullable: true,
+    description:
+      'The storage price in force (FROST per MiB per epoch): the System’s, as last indexed in the epoch. It ' +
+      'moves only when update_prices runs (a node may append it to its vote) and at the epoch change, so it ' +
+      'can lag the votes: compare storagePriceTally.',
+  })
+  chainStoragePrice!: bigint | null;
+
+  @Field(() => BigInt, { nullable: true, description: 'The write price in force, as chainStoragePrice.' })
+  chainWritePrice!: bigint | null;
+
+  @Field(() => BigInt, {
+    nullable: true,
+    description:
+      'The capacity in force this epoch (System.total_capacity_size, bytes): set at the epoch change from ' +
+      'the capacity voting_end froze, and never below the capacity in use.',
+  })
+  chainCapacity!: bigint | null;
+
+  @Field(() => BigInt, {
+    nullable: true,
+    description:
+      'The capacity voting_end froze for the next epoch (next_epoch_params, bytes); null before voting_end. ' +
+      'Votes cast after it do not change it.',
+  })
+  nextEpochCapacity!: bigint | null;
+
   @Field(() => QuorumResultType, {
     nullable: true,
-    description: 'Storage price the current committee’s votes select (quorum below).',
+    description:
+      'Would-be tally, not in force: the storage price update_prices would set now (quorum below of the ' +
+      'current committee’s votes). Null when the votes reach no quorum.',
+  })
+  storagePriceTally!: QuorumResultType | null;
+
+  @Field(() => QuorumResultType, {
+    nullable: true,
+    description: 'Would-be tally, not in force: the write price update_prices would set now.',
+  })
+  writePriceTally!: QuorumResultType | null;
+
+  @Field(() => QuorumResultType, {
+    nullable: true,
+    description:
+      'Would-be tally, not in force: the capacity the votes select if counted now (quorum above of ' +
+      'normalised votes), weighted by the next committee once selected. Before voting_end it forecasts ' +
+      'nextEpochCapacity; after it the chain keeps the frozen value.',
+  })
+  capacityTally!: QuorumResultType | null;
+
+  @Field({
+    description:
+      'True when a price tally differs from the price in force: votes changed without update_prices, and ' +
+      'the prices move at the next update_prices or epoch change.',
+  })
+  pricesAwaitUpdate!: boolean;
+
+  @Field(() => QuorumResultType, {
+    nullable: true,
+    deprecationReason:
+      'A would-be tally, not the price in force: use storagePriceTally or chainStoragePrice.',
   })
   storagePrice!: QuorumResultType | null;
 
-  @Field(() => QuorumResultType, { nullable: true, description: 'Write price selected the same way.' })
+  @Field(() => QuorumResultType, {
+    nullable: true,
+    deprecationReason: 'A would-be tally, not the price in force: use writePriceTally or chainWritePrice.',
+  })
   writePrice!: QuorumResultType | null;
 
   @Field(() => QuorumResultType, {
     nullable: true,
-    description: 'Capacity (quorum above of normalised votes), weighted by the next committee once selected.',
+    deprecationReason:
+      'A would-be tally, not the capacity in force: use capacityTally, chainCapacity or nextEpochCapacity.',
   })
   capacity!: QuorumResultType | null;
 

@@ -6,6 +6,7 @@ import { WalrusSlashingManager } from 'src/devnet/walrus/walrus-slashing-manager
 import {
   MAX_EPOCHS_AHEAD,
   walrusAbort as abort,
+  type ContractCall,
   type ContractCommit,
   type CandidateRegistration,
   type FundBucket,
@@ -264,18 +265,33 @@ export class WalrusNetwork implements WalrusStateView {
     });
   }
 
-  setVotes(nodeId: NodeId, votes: Partial<NodeRecord['votes']>): void {
+  /**
+   * A node changes its votes, one `set_*_vote` call per value in one transaction. Prices in the
+   * System move only when the node appends `update_prices` (the node software does when told to
+   * price in WAL immediately); otherwise they wait for the next `update_prices` or epoch change.
+   */
+  setVotes(
+    nodeId: NodeId,
+    votes: Partial<NodeRecord['votes']>,
+    { updatePrices = false }: { updatePrices?: boolean } = {},
+  ): void {
     const node = this.node(nodeId);
-    node.votes = { ...node.votes, ...votes };
-    const events: EventRecord[] = [];
-    if (votes.storagePrice !== undefined || votes.writePrice !== undefined) {
-      // Price votes take effect at once: nodes call update_prices in the same transaction.
-      events.push(this.updatePrices());
-    }
-    this.commit(node.operator, 'set_storage_price_vote', {
+    node.votes = {
+      storagePrice: votes.storagePrice ?? node.votes.storagePrice,
+      writePrice: votes.writePrice ?? node.votes.writePrice,
+      nodeCapacity: votes.nodeCapacity ?? node.votes.nodeCapacity,
+    };
+    const calls: ContractCall[] = [
+      ...(votes.storagePrice === undefined ? [] : ['set_storage_price_vote']),
+      ...(votes.writePrice === undefined ? [] : ['set_write_price_vote']),
+      ...(votes.nodeCapacity === undefined ? [] : ['set_node_capacity_vote']),
+      ...(updatePrices ? ['update_prices'] : []),
+    ].map((fn) => ({ module: 'staking', function: fn }));
+    const events = updatePrices ? [this.updatePrices()] : [];
+    this.commit(node.operator, calls, {
       writes: [
         ...this.projection.stakingWrites({ pools: [node] }),
-        ...(events.length > 0 ? this.projection.systemWrites() : []),
+        ...(updatePrices ? this.projection.systemWrites() : []),
       ],
       events,
     });
