@@ -6,6 +6,7 @@ import type { ApyWindowView, ExchangeRateView, OperatorEpochView } from 'src/sta
 import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 import { PoolRepository } from 'src/store/pools/pool.repository';
+import { EpochRepository } from 'src/store/epochs/epoch.repository';
 
 /** An operator over time: stake, shards and commission per epoch, exchange rates, APY, self-stake. */
 @Injectable()
@@ -64,20 +65,18 @@ export class OperatorHistoryService {
     return nodeIds.map((nodeId) => totals.get(nodeId) ?? 0n);
   }
 
-  /** APY windows of each node, from its recorded exchange rates and the epoch length. */
+  /**
+   * APY windows of each node, from its recorded exchange rates over the epochs' observed lengths
+   * (the nominal duration where a start was not indexed).
+   */
   async apys(nodeIds: readonly string[]): Promise<ApyWindowView[][]> {
     const manager = readManager(this.dataSource);
-    const [histories, state] = await Promise.all([
+    const [histories, state, startsMs] = await Promise.all([
       PoolRepository.rateHistories(manager, nodeIds),
       this.stakingState.latest(),
+      EpochRepository.startTimes(manager),
     ]);
-    const epochDurationMs = Number(state?.epochDurationMs ?? 0n);
-    const epochsPerYear = epochDurationMs > 0 ? (365 * 24 * 60 * 60 * 1000) / epochDurationMs : 0;
-    return nodeIds.map((nodeId) =>
-      apyWindows(histories.get(nodeId)?.rates ?? new Map(), epochDurationMs).map((window) => ({
-        ...window,
-        epochsPerYear,
-      })),
-    );
+    const timeline = { startsMs, nominalDurationMs: Number(state?.epochDurationMs ?? 0n) };
+    return nodeIds.map((nodeId) => apyWindows(histories.get(nodeId)?.rates ?? new Map(), timeline));
   }
 }

@@ -131,6 +131,8 @@ export interface ApyWindowView {
   fromEpoch: number;
   toEpoch: number;
   growth: number;
+  elapsedMs: number;
+  nominalEpochs: number;
   apy: number | null;
   epochsPerYear: number;
 }

@@ -314,8 +314,9 @@ export class PerformanceScoreType implements PerformanceScoreView {
 @ObjectType('ApyWindow', {
   description:
     'Annualised yield over a window ending at the latest recorded exchange rate: ' +
-    '(ER_to / ER_from)^(epochsPerYear / epochs) − 1, epochsPerYear = 365 days / epoch length, ' +
-    'ER = WAL per pool share; only windows in which the pool was active throughout.',
+    '(ER_to / ER_from)^(365 days / elapsed) − 1, ER = WAL per pool share, elapsed = the time from the start ' +
+    'of fromEpoch to the start of toEpoch as observed (EpochChangeStart), since real epochs run longer ' +
+    'than the nominal duration; only windows in which the pool was active throughout.',
 })
 export class ApyWindowType implements ApyWindowView {
   @Field(() => Int, {
@@ -339,6 +340,17 @@ export class ApyWindowType implements ApyWindowView {
   })
   apy!: number | null;
 
-  @Field(() => Float, { description: 'Epochs per year used as the exponent’s numerator.' })
+  @Field(() => Float, {
+    description: 'From the start of fromEpoch to the start of toEpoch, in milliseconds.',
+  })
+  elapsedMs!: number;
+
+  @Field(() => Int, {
+    description:
+      'Epochs of the window whose start or end was not indexed, each taken at the nominal epoch duration.',
+  })
+  nominalEpochs!: number;
+
+  @Field(() => Float, { description: 'The window’s epochs scaled to a year of its elapsed time.' })
   epochsPerYear!: number;
 }

@@ -61,6 +61,8 @@ export class WalrusNetwork implements WalrusStateView {
   writePrice = U64_MAX;
   totalCapacity = 0n;
   nowMs: number;
+  /** When each epoch after genesis started: the time of its `EpochChangeStart`. */
+  readonly epochStartsMs = new Map<number, number>();
 
   readonly fund: FundBucket[];
   readonly projection: WalrusLedgerProjection;
@@ -385,6 +387,7 @@ export class WalrusNetwork implements WalrusStateView {
     // Staking side.
     const oldCommittee = this.committee;
     this.epoch += 1;
+    this.epochStartsMs.set(this.epoch, this.nowMs);
     this.previousCommittee = oldCommittee;
     this.committee = next;
     this.nextCommittee = undefined;

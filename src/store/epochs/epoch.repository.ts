@@ -83,6 +83,14 @@ export const EpochRepository = {
     return rows.map(toEpochRecord);
   },
 
+  /** When each epoch started (its `EpochChangeStart`'s checkpoint time), in ms, where indexed. */
+  async startTimes(manager: EntityManager): Promise<Map<number, number>> {
+    const rows = await manager.query<{ epoch: number; started_at: Date }[]>(
+      'SELECT epoch, started_at FROM epoch WHERE started_at IS NOT NULL',
+    );
+    return new Map(rows.map((row) => [row.epoch, row.started_at.getTime()]));
+  },
+
   async system(manager: EntityManager, epoch: number): Promise<EpochRecord | undefined> {
     return (await EpochRepository.history(manager, 1, epoch + 1)).find((record) => record.epoch === epoch);
   },
