@@ -15,9 +15,17 @@ export enum OrderDirection {
   desc = 'desc',
 }
 
+export enum PendingCommissionStatus {
+  PENDING = 'PENDING',
+  LAPSED = 'LAPSED',
+  DUE_AT_NEXT_ADVANCE = 'DUE_AT_NEXT_ADVANCE',
+  SUPERSEDED = 'SUPERSEDED',
+}
+
 export interface PendingCommissionView {
   effectiveEpoch: number;
   rate: number;
+  status: PendingCommissionStatus;
 }
 
 export interface VotesView {

@@ -2,6 +2,7 @@ import { StakingStateReader } from 'src/store/staking-state/staking-state.reader
 import {
   OperatorOrderField,
   OrderDirection,
+  PendingCommissionStatus,
   type ApyWindowView,
   type OperatorConnectionView,
   type OperatorFilter,
@@ -21,6 +22,8 @@ import {
 import type { AsOf } from 'src/common/as-of';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { parseNodeId } from 'src/domain/shared/node-id';
+import { commissionRuleOf, scheduledCommissionStatuses } from 'src/domain/staking/scheduled-commission';
+import type { CommissionRule } from 'src/domain/staking/staking-pool';
 import { PerformanceService } from 'src/performance/performance.service';
 import { OperatorHistoryService } from 'src/staking/operator-history.service';
 import {
@@ -101,7 +104,8 @@ export class OperatorsService {
         limit: first + 1,
         asOfEpoch,
       });
-      const operators = rows.map(toOperator);
+      const context = await this.commissionContext(asOfEpoch);
+      const operators = rows.map((row) => toOperator(row, context));
       const positions = operators.map((operator) => ({
         keys: orders.map((order) => sortKey(operator, order.field, NO_COMPUTED_KEYS, 0)),
         nodeId: operator.nodeId,
@@ -115,7 +119,8 @@ export class OperatorsService {
       limit: Number.MAX_SAFE_INTEGER,
       asOfEpoch,
     });
-    const unordered = rows.map(toOperator);
+    const context = await this.commissionContext(asOfEpoch);
+    const unordered = rows.map((row) => toOperator(row, context));
     const keys = await this.computedKeys(
       unordered.map((operator) => operator.nodeId),
       orders.map((order) => order.field),
@@ -173,6 +178,15 @@ export class OperatorsService {
     };
   }
 
+  /**
+   * Whether a scheduled commission rate will still apply depends on the epoch and on the contract
+   * version in force, which the staking inner object's field key tells.
+   */
+  private async commissionContext(asOfEpoch: number | undefined): Promise<CommissionContext> {
+    const state = await this.stakingState.at(asOfEpoch);
+    return { epoch: state?.epoch ?? 0, rule: commissionRuleOf(state?.interfaceVersion ?? null) };
+  }
+
   /** A past epoch to answer as of, checked against what is indexed; undefined for now. */
   private async asOfEpoch(asOf: AsOf | null | undefined): Promise<number | undefined> {
     if (asOf === undefined || asOf === null) {
@@ -191,13 +205,14 @@ export class OperatorsService {
 
   async get(nodeId: string, asOf?: AsOf | null): Promise<OperatorView | undefined> {
     const id = normaliseNodeId(nodeId);
+    const asOfEpoch = await this.asOfEpoch(asOf);
     const { rows } = await OperatorRepository.find(readManager(this.dataSource), {
       where: { kind: 'in', column: 'node_id', values: [id] },
       orderBy: [],
       limit: 1,
-      asOfEpoch: await this.asOfEpoch(asOf),
+      asOfEpoch,
     });
-    return rows[0] === undefined ? undefined : toOperator(rows[0]);
+    return rows[0] === undefined ? undefined : toOperator(rows[0], await this.commissionContext(asOfEpoch));
   }
 }
 
@@ -256,7 +271,14 @@ function toCondition(where: OperatorFilter): OperatorCondition {
   return { kind: 'and', conditions };
 }
 
-function toOperator(row: OperatorRecord): OperatorView {
+/** The epoch an operator is shown in, and the commission rule of the contracts in force then. */
+interface CommissionContext {
+  readonly epoch: number;
+  readonly rule: CommissionRule;
+}
+
+function toOperator(row: OperatorRecord, context: CommissionContext): OperatorView {
+  const statuses = scheduledCommissionStatuses(row.pendingCommissionRate, context.epoch, context.rule);
   return {
     nodeId: row.nodeId,
     name: row.name,
@@ -266,9 +288,10 @@ function toOperator(row: OperatorRecord): OperatorView {
     shards: row.shards,
     inCommittee: row.inCommittee,
     commissionRate: row.commissionRate,
-    pendingCommissionRates: row.pendingCommissionRate.map((entry) => ({
+    pendingCommissionRates: row.pendingCommissionRate.map((entry, index) => ({
       effectiveEpoch: entry.epoch,
       rate: Number(entry.value),
+      status: PendingCommissionStatus[statuses[index] ?? 'PENDING'],
     })),
     activationEpoch: row.activationEpoch,
     votes: {

@@ -3,7 +3,7 @@ import type { Devnet } from 'src/devnet/devnet';
 import { simulateStake, stakeOutlook } from 'src/domain/committee/stake-outlook';
 import { apyWindows } from 'src/domain/staking/apy';
 import { graphql } from 'test/support/graphql';
-import { startIndexedApi, type IndexedApi } from 'test/support/indexer-harness';
+import { query, startIndexedApi, waitForWatermarks, type IndexedApi } from 'test/support/indexer-harness';
 
 interface Page {
   totalCount: number;
@@ -324,5 +324,51 @@ describe('operator queries', () => {
     expect(await code('{ operators(first: 10000) { totalCount } }')).toBe('BAD_USER_INPUT');
     expect(await code('{ operators(after: "bm9wZQ==") { totalCount } }')).toBe('BAD_USER_INPUT');
     expect(await code('{ operators(where: { nodeId_in: ["0xzz"] }) { totalCount } }')).toBe('BAD_USER_INPUT');
+  });
+
+  // Last: it ticks the network on.
+  it('marks a scheduled commission rate whose epoch passed outside every committee as lapsed', async () => {
+    const network = devnet.network;
+    // A candidate no committee takes (too little stake for a shard) raises its commission.
+    const idle = network.registerCandidate({
+      name: 'idle-hiker',
+      operator: devnet.delegatorAddress('idle-hiker-operator'),
+      commissionRate: 500,
+      storagePrice: 10_000n,
+      writePrice: 20_000n,
+      nodeCapacity: 1_000_000_000_000n,
+    });
+    network.stakeWithPool(devnet.delegatorAddress('idle-hiker-delegator'), idle, 1_000_000_000n);
+    network.setNextCommission(idle, 2500);
+    const missed = network.epoch + 2;
+    devnet.runUntilEpochDone(missed);
+    network.setNextCommission(idle, 3000);
+    const ahead = network.epoch + 2;
+    devnet.tick();
+    await waitForWatermarks(api.databaseUrl, devnet.ledger.tip, 30_000);
+    // The deployed v3 rule: the pool was never advanced in epoch `missed`, so the rate stays
+    // scheduled on chain but will never apply.
+    expect(network.node(idle).pool.pendingCommissionRate.entries.map((entry) => entry.epoch)).toEqual([
+      missed,
+      ahead,
+    ]);
+    expect(network.node(idle).pool.commissionRate).toBe(500);
+    const response = await graphql(
+      app,
+      `{ operator(id: "${idle}") { commissionRate pendingCommissionRates { effectiveEpoch rate status } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.operator).toEqual({
+      commissionRate: 500,
+      pendingCommissionRates: [
+        { effectiveEpoch: missed, rate: 2500, status: 'LAPSED' },
+        { effectiveEpoch: ahead, rate: 3000, status: 'PENDING' },
+      ],
+    });
+    const versions = await query<{ interface_version: number }>(
+      api.databaseUrl,
+      'SELECT DISTINCT interface_version FROM staking_state',
+    );
+    expect(versions).toEqual([{ interface_version: 3 }]);
   });
 });

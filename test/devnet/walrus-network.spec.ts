@@ -64,6 +64,24 @@ describe('the simulated Walrus contracts', () => {
     expect(W.Coin.parse(coin!.contents).balance.value).toBe((3n * WAL).toString());
   });
 
+  it('keys the inner objects by interface version 3 as deployed, and 4 under the latest-due commission rule', () => {
+    const { ledger, network } = setup();
+    const version = (on: SuiLedger, objectId: string) =>
+      W.VersionedRoot.parse(on.get(objectId)!.contents).version;
+    expect(version(ledger, network.deployment.stakingObjectId)).toBe('3');
+    expect(version(ledger, network.deployment.systemObjectId)).toBe('3');
+    const mainLedger = new SuiLedger({ chainId: 'test', seed: 'v4' });
+    const main = new WalrusNetwork(mainLedger, {
+      seed: 'v4',
+      nShards: 10,
+      epochDurationMs: 60_000,
+      epochZeroDurationMs: 30_000,
+      genesisTimeMs: GENESIS,
+      commissionRule: 'latest-due',
+    });
+    expect(version(mainLedger, main.deployment.stakingObjectId)).toBe('4');
+  });
+
   it('writes nothing when the contract aborts', () => {
     const { ledger, network, nodeId } = setup();
     ledger.sealCheckpoint(GENESIS);

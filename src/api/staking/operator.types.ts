@@ -2,6 +2,7 @@ import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nes
 import {
   OperatorOrderField,
   OrderDirection,
+  PendingCommissionStatus,
   type PendingCommissionView,
   type VotesView,
   type OperatorView,
@@ -19,6 +20,22 @@ import {
   type ApyWindowView,
 } from 'src/staking/operator.views';
 
+registerEnumType(PendingCommissionStatus, {
+  name: 'PendingCommissionStatus',
+  description:
+    'What advance_epoch will do with a scheduled rate. The deployed contracts (Staking interface version 3) ' +
+    'apply a rate only in exactly its epoch, so one whose epoch passed while the pool was in no committee ' +
+    'never applies; from version 4 the latest due rate applies at the pool’s next advance.',
+  valuesMap: {
+    PENDING: {
+      description: 'Its epoch is ahead: it applies then if the pool takes part in that epoch change.',
+    },
+    LAPSED: { description: 'Its epoch passed without the pool being advanced: it will never apply.' },
+    DUE_AT_NEXT_ADVANCE: { description: 'Past due: the pool applies it at its next advance (version 4 on).' },
+    SUPERSEDED: { description: 'Past due, but a later due rate replaces it at the next advance.' },
+  },
+});
+
 @ObjectType('PendingCommission')
 export class PendingCommissionType implements PendingCommissionView {
   @Field(() => Int, { description: 'Epoch from which the rate applies.' })
@@ -26,6 +43,9 @@ export class PendingCommissionType implements PendingCommissionView {
 
   @Field(() => Int, { description: 'Basis points.' })
   rate!: number;
+
+  @Field(() => PendingCommissionStatus)
+  status!: PendingCommissionStatus;
 }
 
 @ObjectType('Votes')
@@ -67,7 +87,7 @@ export class OperatorType implements OperatorView {
   commissionRate!: number;
 
   @Field(() => [PendingCommissionType], {
-    description: 'Scheduled changes, with the epoch each takes effect.',
+    description: 'Scheduled changes, with the epoch each takes effect and whether it still will.',
   })
   pendingCommissionRates!: PendingCommissionType[];
 

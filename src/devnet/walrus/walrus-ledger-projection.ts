@@ -5,8 +5,7 @@ import type { EventRecord, ObjectWrite, SuiLedger } from 'src/devnet/ledger/sui-
 import { WalrusObjectWriter } from 'src/devnet/walrus/walrus-objects';
 import {
   MAX_EPOCHS_AHEAD,
-  STAKING_INNER_VERSION,
-  SYSTEM_INNER_VERSION,
+  interfaceVersionOf,
   type NodeRecord,
   type SlashingProposalRecord,
   type StakePosition,
@@ -103,13 +102,13 @@ export class WalrusLedgerProjection {
         objectId: this.deployment.stakingObjectId,
         owner: { kind: 'shared', initialVersion: 1n },
         type: this.types.staking,
-        contents: header(this.deployment.stakingObjectId, STAKING_INNER_VERSION),
+        contents: header(this.deployment.stakingObjectId, interfaceVersionOf(this.state.commissionRule)),
       },
       {
         objectId: this.deployment.systemObjectId,
         owner: { kind: 'shared', initialVersion: 1n },
         type: this.types.system,
-        contents: header(this.deployment.systemObjectId, SYSTEM_INNER_VERSION),
+        contents: header(this.deployment.systemObjectId, interfaceVersionOf(this.state.commissionRule)),
       },
     ];
   }
@@ -125,7 +124,7 @@ export class WalrusLedgerProjection {
     const writes: ObjectWrite[] = [
       this.writer.versionedInner(
         this.deployment.stakingObjectId,
-        STAKING_INNER_VERSION,
+        interfaceVersionOf(this.state.commissionRule),
         this.types.stakingInner,
         this.encodeStakingInner(),
       ),
@@ -195,7 +194,7 @@ export class WalrusLedgerProjection {
     return [
       this.writer.versionedInner(
         this.deployment.systemObjectId,
-        SYSTEM_INNER_VERSION,
+        interfaceVersionOf(this.state.commissionRule),
         this.types.systemInner,
         inner,
       ),

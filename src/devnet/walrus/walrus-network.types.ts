@@ -8,8 +8,14 @@ import type { CommissionRule, StakingPool } from 'src/domain/staking/staking-poo
 
 /** `max_epochs_ahead` of mainnet and testnet: the storage fund keeps one bucket per future epoch. */
 export const MAX_EPOCHS_AHEAD = 53;
-export const STAKING_INNER_VERSION = 1n;
-export const SYSTEM_INNER_VERSION = 1n;
+/**
+ * The interface version of the Staking and System objects, which keys their inner field: 3 as
+ * deployed on mainnet and testnet, 4 on the contracts' main branch, whose `advance_epoch` applies
+ * the latest due commission rate.
+ */
+export function interfaceVersionOf(rule: CommissionRule): bigint {
+  return rule === 'latest-due' ? 4n : 3n;
+}
 
 export interface WalrusNetworkOptions {
   /** Same seed, same object IDs, keys and digests. */
@@ -89,6 +95,7 @@ export interface WalrusDeployment {
 
 /** The state of the simulated contracts, as the ledger projection reads it. */
 export interface WalrusStateView {
+  readonly commissionRule: CommissionRule;
   readonly nShards: number;
   readonly epochDurationMs: number;
   readonly firstEpochStartMs: number;

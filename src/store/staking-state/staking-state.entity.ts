@@ -22,6 +22,14 @@ export class StakingStateEntity {
   @Column({ name: 'n_shards', type: 'integer' })
   nShards!: number;
 
+  /**
+   * The Staking interface version: the key of the inner object's field (3 as deployed on mainnet
+   * and testnet). It decides contract rules that changed between versions, such as which
+   * scheduled commission rate `advance_epoch` applies. Null in rows indexed before it was kept.
+   */
+  @Column({ name: 'interface_version', type: 'integer', nullable: true })
+  interfaceVersion!: number | null;
+
   @Column({ name: 'epoch_duration_ms', type: 'bigint', transformer: bigintTransformer })
   epochDurationMs!: bigint;
 

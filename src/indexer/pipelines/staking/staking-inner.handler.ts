@@ -63,8 +63,13 @@ export class StakingInnerHandler implements StakingObjectHandler {
 
   decode(): void {
     for (const sighting of this.newest.values()) {
-      const inner = decodeObject(W.StakingInnerField, sighting.change).value;
-      keepNewest(this.states, inner.epoch, stakingStateRow(inner, sighting.change, timing(sighting)));
+      const field = decodeObject(W.StakingInnerField, sighting.change);
+      const inner = field.value;
+      keepNewest(
+        this.states,
+        inner.epoch,
+        stakingStateRow(inner, Number(field.name), sighting.change, timing(sighting)),
+      );
       for (const row of committeeRows(inner, (epoch) => this.committeeSeen.get(epoch))) {
         const key = `${row.epoch}/${row.nodeId}`;
         if (!this.members.has(key)) {
@@ -96,6 +101,7 @@ export class StakingInnerHandler implements StakingObjectHandler {
 
 function stakingStateRow(
   inner: DecodedStakingInner,
+  interfaceVersion: number,
   change: WalrusObjectChange,
   at: { checkpoint: bigint; updatedAt: Date },
 ): StakingStateRow {
@@ -106,6 +112,7 @@ function stakingStateRow(
     version: change.version,
     ...at,
     nShards: inner.n_shards,
+    interfaceVersion,
     epochDurationMs: BigInt(inner.epoch_duration),
     firstEpochStartMs: BigInt(inner.first_epoch_start),
     epochState: state.$kind,
