@@ -2,6 +2,13 @@ import { normalizeStructTag, normalizeSuiAddress, parseStructTag } from '@mysten
 
 type StructTag = ReturnType<typeof parseStructTag>;
 
+/** One row of a package's type-origin table: the version whose address a datatype carries. */
+export interface TypeOrigin {
+  readonly module: string;
+  readonly datatype: string;
+  readonly packageId: string;
+}
+
 /**
  * Maps Move types from any version of a package to the package's original ID, so that an event or
  * object type compares equal whichever upgrade introduced it. Addresses of other packages (the Sui
@@ -19,6 +26,22 @@ export class TypeOriginNormalizer {
     }
     this.original = normalizeSuiAddress(first);
     this.versions = new Set(packageVersions.map((id) => normalizeSuiAddress(id)));
+  }
+
+  /**
+   * From a package's type-origin table as the chain holds it, with the versions known otherwise
+   * (presets, the Staking object's package): every address a type of the package can carry.
+   */
+  static fromTypeOrigins(
+    originalId: string,
+    typeOrigins: readonly TypeOrigin[],
+    knownVersions: readonly string[] = [],
+  ): TypeOriginNormalizer {
+    return new TypeOriginNormalizer([
+      originalId,
+      ...knownVersions,
+      ...typeOrigins.map((origin) => origin.packageId),
+    ]);
   }
 
   get originalPackageId(): string {

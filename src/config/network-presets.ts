@@ -12,7 +12,11 @@ export interface WalrusNetworkPreset {
   /** `slashing::SlashingManager`, shared since the v3 upgrade. */
   readonly slashingManagerId: string;
   readonly walCoinType: string;
-  /** Every published version of the Walrus package, original first. */
+  /**
+   * Every published version of the Walrus package, original first. At start-up the current
+   * package's type-origin table is read from the chain as well; this list stands in when it
+   * cannot be.
+   */
   readonly packageVersions: readonly string[];
 }
 
@@ -41,6 +45,8 @@ export const WALRUS_PRESETS: Record<WalrusNetworkPreset['network'], WalrusNetwor
     walCoinType: '0x8270feb7375eee355e64fdb69c50abb6b5f9393a722883c1cf45f8e26048810a::wal::WAL',
     packageVersions: [
       '0xd84704c17fc870b8764832c535aa6b11f21a95cd6f5bb38a9b07d2cf42220c66',
+      // v2, which introduced ProtocolVersionUpdated (testnet-contracts/walrus/Published.toml).
+      '0xa998b8719ca1c0a6dc4e24a859bbb39f5477417f71885fbf2967a6510f699144',
       '0x849e95d2718938d66c37fb91df76d72f78526c1864c339bac415ce8ecda2d8cc',
     ],
   },

@@ -18,6 +18,7 @@ import { AdvisoryLeadership } from 'src/database/advisory-leadership';
 import { isConnectionError } from 'src/database/database-retry.policy';
 import { CheckpointSource } from 'src/chain/checkpoint-source';
 import { SUI_CLIENT } from 'src/chain/sui-client.provider';
+import { readPackageTypeOrigins } from 'src/chain/package-type-origins';
 import { TypeOriginNormalizer } from 'src/chain/type-origin';
 import { VersionedRoot } from 'src/chain/walrus-bcs';
 import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
@@ -295,8 +296,8 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
       include: { content: true },
     });
     const origin = normalizeSuiAddress(parseStructTag(staking.type).address);
-    const current = VersionedRoot.parse(staking.content).package_id;
-    const versions = [origin, ...walrus.packageVersions, current].map((id) => normalizeSuiAddress(id));
+    const current = normalizeSuiAddress(VersionedRoot.parse(staking.content).package_id);
+    const known = [...walrus.packageVersions, current].map((id) => normalizeSuiAddress(id));
     let genesisTime: Date | null = null;
     if (this.endpoint.networkName === 'local') {
       const { response } = await this.client.ledgerService.getCheckpoint({
@@ -307,7 +308,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
       genesisTime = timestamp === undefined ? null : new Date(Number(timestamp.seconds) * 1000);
     }
     return {
-      normalizer: new TypeOriginNormalizer([...new Set(versions)]),
+      normalizer: await this.typeOriginsOf(origin, current, known),
       network: {
         network: this.endpoint.networkName,
         chainId: info.chainId ?? 'unknown',
@@ -317,6 +318,36 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
         packageId: origin,
       },
     };
+  }
+
+  /**
+   * Every address the Walrus types can carry: the current package's type-origin table as the chain
+   * holds it, so a version no preset lists is still recognised, with the known versions beside it.
+   * A chain that cannot serve the table leaves the known versions, said in the log.
+   */
+  private async typeOriginsOf(
+    origin: string,
+    current: string,
+    known: readonly string[],
+  ): Promise<TypeOriginNormalizer> {
+    try {
+      const table = await readPackageTypeOrigins(this.client, current);
+      const normalizer = TypeOriginNormalizer.fromTypeOrigins(origin, table.typeOrigins, known);
+      const unlisted = normalizer.packageVersions.filter((id) => id !== origin && !known.includes(id));
+      if (unlisted.length > 0) {
+        this.logger.log(`the chain's type-origin table adds package versions ${unlisted.join(', ')}`);
+      }
+      return normalizer;
+    } catch (error) {
+      if (classifyChainError(error) instanceof RetryableChainError) {
+        throw error;
+      }
+      this.logger.warn(
+        `could not read the type-origin table of package ${current} ` +
+          `(${error instanceof Error ? error.message : String(error)}); using the known package versions`,
+      );
+      return new TypeOriginNormalizer([origin, ...known]);
+    }
   }
 
   /** Retries the chain's and the database's transient failures; undefined if stopped first. */

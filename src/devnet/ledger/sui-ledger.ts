@@ -19,6 +19,12 @@ export interface LedgerObject {
   /** BCS of the Move struct. */
   readonly contents: Uint8Array;
   readonly previousTransaction: string;
+  /** A Move package: its original ID and type-origin table. */
+  readonly movePackage?: {
+    readonly originalId: string;
+    readonly version: bigint;
+    readonly typeOrigins: readonly { module: string; datatype: string; packageId: string }[];
+  };
 }
 
 /** A dynamic field of a parent object: the field object holds `Field<Name, Value>`. */
@@ -112,6 +118,26 @@ export class SuiLedger {
   /** The ID of the dynamic field `name` (of Move type `nameType`) under `parent`. */
   dynamicFieldId(parent: string, nameType: string, nameBcs: Uint8Array): string {
     return deriveDynamicFieldID(parent, nameType, nameBcs);
+  }
+
+  /**
+   * Publishes a package at genesis: an immutable object that carries no Move value, only its
+   * type-origin table (a full node serves the same through `Object.package`).
+   */
+  publishPackage(packageId: string, movePackage: NonNullable<LedgerObject['movePackage']>): void {
+    const id = normalizeSuiAddress(packageId);
+    const object: LedgerObject = {
+      objectId: id,
+      version: movePackage.version,
+      digest: toBase58(this.hash('package', id)),
+      owner: { kind: 'immutable' },
+      type: 'package',
+      contents: new Uint8Array(),
+      previousTransaction: toBase58(this.hash('publish', id)),
+      movePackage,
+    };
+    this.latest.set(id, object);
+    this.history.set(id, [object]);
   }
 
   get(objectId: string, version?: bigint): LedgerObject | undefined {
@@ -373,6 +399,19 @@ export function toProtoObject(object: LedgerObject): GrpcTypes.Object {
     objectType: object.type,
     contents: GrpcTypes.Bcs.create({ name: object.type, value: object.contents }),
     previousTransaction: object.previousTransaction,
+    package:
+      object.movePackage === undefined
+        ? undefined
+        : GrpcTypes.Package.create({
+            storageId: object.objectId,
+            originalId: object.movePackage.originalId,
+            version: object.movePackage.version,
+            typeOrigins: object.movePackage.typeOrigins.map((origin) => ({
+              moduleName: origin.module,
+              datatypeName: origin.datatype,
+              packageId: origin.packageId,
+            })),
+          }),
   });
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { bcs } from '@mysten/sui/bcs';
 import * as W from 'src/chain/walrus-bcs';
+import { WALRUS_DATATYPES_BY_VERSION } from 'src/chain/walrus-datatypes';
 import type { EventRecord, ObjectWrite, SuiLedger } from 'src/devnet/ledger/sui-ledger';
 import { WalrusObjectWriter } from 'src/devnet/walrus/walrus-objects';
 import {
@@ -44,6 +45,15 @@ export class WalrusLedgerProjection {
   ) {
     const packageId = ledger.newObjectId();
     const walPackage = ledger.newObjectId();
+    // One version holds every datatype the deployed versions introduced between them.
+    ledger.publishPackage(packageId, {
+      originalId: packageId,
+      version: 1n,
+      typeOrigins: WALRUS_DATATYPES_BY_VERSION.flat().map((qualified) => {
+        const [module = '', datatype = ''] = qualified.split('::');
+        return { module, datatype, packageId };
+      }),
+    });
     this.typeOrigin = packageId;
     this.writer = new WalrusObjectWriter(ledger, packageId);
     this.deployment = {
