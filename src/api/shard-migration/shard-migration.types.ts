@@ -73,7 +73,9 @@ export class MigrationNodeType implements MigrationNodeView {
   reachable!: boolean | null;
   @Field(() => String, {
     nullable: true,
-    description: 'Its last health report: NodeStatus (Active, RecoveryInProgress, …).',
+    description:
+      'Its last health report’s nodeStatus as the node prints it: Active, Standby, RecoverMetadata, ' +
+      'RecoveryCatchUp, "RecoveryInProgress (<epoch>)", …; null when unreachable or from software that predates it.',
   })
   nodeStatus!: string | null;
   @Field(() => Int, { nullable: true, description: 'The epoch its last health report named.' })

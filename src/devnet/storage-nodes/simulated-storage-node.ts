@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Committee } from 'src/domain/committee/committee';
 import type { NodeId } from 'src/domain/shared/node-id';
+import { formatNodeStatus, type NodeStatus } from 'src/domain/shard-migration/node-status';
 
 /** Health-API labels of a shard's status (`storage/shard.rs`). */
 export type ShardStatus = 'unknown' | 'ready' | 'inTransfer' | 'inRecovery' | 'readOnly';
@@ -24,6 +25,11 @@ export interface StorageNodeOptions {
   readonly recoveryAfterMs: number;
   /** Recovery is this many times slower than a transfer. */
   readonly recoverySlowdown?: number;
+  /**
+   * Virtual ms a new committee member spends recovering blob metadata before it syncs shards;
+   * a tenth of a transfer unless given.
+   */
+  readonly metadataRecoveryMs?: number;
 }
 
 interface ShardState {
@@ -51,6 +57,9 @@ export class SimulatedStorageNode {
   private server: Server | undefined;
   private readonly startedAtMs = Date.now();
   private latestCheckpoint = 0n;
+  private status: NodeStatus = { kind: 'Standby' };
+  /** Metadata recovery still to run, virtual ms, while `RecoverMetadata`. */
+  private metadataLeftMs = 0;
 
   constructor(private readonly options: StorageNodeOptions) {}
 
@@ -101,6 +110,7 @@ export class SimulatedStorageNode {
     }
     const after = new Set(current.find((m) => m.nodeId === this.nodeId)?.shards ?? []);
     const firstCommittee = previous.length === 0;
+    this.status = this.statusAfterEpochChange(epoch, before.size > 0 || firstCommittee, after.size > 0);
     // Lost shards stay readable for one epoch as the source of transfers; older ones are removed.
     this.other.clear();
     for (const shard of before) {
@@ -131,6 +141,32 @@ export class SimulatedStorageNode {
   }
 
   /**
+   * What the node software sets at an epoch change: `Standby` out of the committee (read-only
+   * shards and all), `RecoverMetadata` on joining it, and a node that was down through the change
+   * recovers as a whole up to this epoch. Shard transfers and recoveries leave it `Active`.
+   */
+  private statusAfterEpochChange(epoch: number, wasMember: boolean, isMember: boolean): NodeStatus {
+    if (!isMember) {
+      return { kind: 'Standby' };
+    }
+    if (this.faults.has('down')) {
+      return { kind: 'RecoveryInProgress', epoch };
+    }
+    if (!wasMember) {
+      this.metadataLeftMs = this.options.metadataRecoveryMs ?? this.options.transferMs / 10;
+      return { kind: 'RecoverMetadata' };
+    }
+    return this.status.kind === 'RecoveryInProgress'
+      ? { kind: 'RecoveryInProgress', epoch }
+      : { kind: 'Active' };
+  }
+
+  /** The status as the health API prints it. */
+  get nodeStatus(): string {
+    return formatNodeStatus(this.status);
+  }
+
+  /**
    * Moves transfers and recoveries forward by `elapsedMs` of virtual time. Like a real node it
    * syncs at most `SHARD_SYNC_CONCURRENCY` shards at once, lowest first; the others wait in
    * transfer. A transfer reads from the shard's previous owner, so it makes no progress while
@@ -140,6 +176,14 @@ export class SimulatedStorageNode {
   tick(elapsedMs: number, isUp: (nodeId: NodeId) => boolean = () => true): void {
     if (this.faults.has('down')) {
       return;
+    }
+    if (this.status.kind === 'RecoverMetadata') {
+      // Shards are synced only once the blob metadata is recovered.
+      this.metadataLeftMs -= elapsedMs;
+      if (this.metadataLeftMs > 0) {
+        return;
+      }
+      this.status = { kind: 'Active' };
     }
     const speed = this.faults.has('slow') ? 0.2 : 1;
     const syncing = [...this.owned]
@@ -165,6 +209,12 @@ export class SimulatedStorageNode {
           (speed * elapsedMs) / (this.options.transferMs * (this.options.recoverySlowdown ?? 4));
         this.finishIfDone(state);
       }
+    }
+    if (
+      this.status.kind === 'RecoveryInProgress' &&
+      [...this.owned.values()].every((s) => s.status === 'ready')
+    ) {
+      this.status = { kind: 'Active' };
     }
   }
 
@@ -213,7 +263,7 @@ export class SimulatedStorageNode {
       uptime: { secs: Math.floor(uptimeMs / 1000), nanos: (uptimeMs % 1000) * 1_000_000 },
       epoch: this.faults.has('wrongEpoch') ? Math.max(0, this.epoch - 1) : this.epoch,
       publicKey: this.options.publicKey,
-      nodeStatus: this.nodeStatus(),
+      nodeStatus: this.nodeStatus,
       eventProgress: {
         persisted: Number(this.latestCheckpoint),
         pending: 0,
@@ -238,14 +288,6 @@ export class SimulatedStorageNode {
       };
     }
     return { success: { code: 200, data } };
-  }
-
-  private nodeStatus(): string {
-    const states = [...this.owned.values()];
-    if (states.some((state) => state.status === 'inRecovery')) {
-      return 'RecoveryInProgress';
-    }
-    return this.owned.size === 0 && this.other.size === 0 ? 'Standby' : 'Active';
   }
 
   /** Answers one request to the node's REST API (only the health route exists here). */

@@ -15,6 +15,7 @@ import {
 } from 'src/devnet/walrus/walrus-network.types';
 import type { Committee } from 'src/domain/committee/committee';
 import type { NodeId } from 'src/domain/shared/node-id';
+import { BLS_PUBLIC_KEY_LENGTH } from 'src/domain/staking/storage-node-info';
 import { U64_MAX } from 'src/domain/shared/u64';
 import type { PoolExchangeRate } from 'src/domain/staking/exchange-rate';
 
@@ -181,7 +182,9 @@ export class WalrusLedgerProjection {
         members,
         n_shards: this.state.nShards,
         epoch: this.state.epoch,
-        total_aggregated_key: { bytes: [...this.derivedBytes('aggregate', String(this.state.epoch), 96)] },
+        total_aggregated_key: {
+          bytes: [...this.derivedBytes('aggregate', String(this.state.epoch), BLS_PUBLIC_KEY_LENGTH)],
+        },
       },
       total_capacity_size: this.state.totalCapacity,
       used_capacity_size: this.state.fund[0]?.usedCapacity ?? 0n,

@@ -19,6 +19,7 @@ import {
 } from 'src/devnet/walrus/walrus-network.types';
 import { ActiveSet, DEPLOYED_ACTIVE_SET_SIZE_LIMIT } from 'src/domain/committee/active-set';
 import {
+  BLS_PUBLIC_KEY_LENGTH,
   assertNetworkAddress,
   assertNetworkPublicKey,
   assertNodeName,
@@ -135,7 +136,7 @@ export class WalrusNetwork implements WalrusStateView {
       operator: normalizeSuiAddress(candidate.operator),
       name: candidate.name,
       networkAddress,
-      publicKey: this.projection.derivedBytes('bls', nodeId, 96),
+      publicKey: this.projection.derivedBytes('bls', nodeId, BLS_PUBLIC_KEY_LENGTH),
       networkPublicKey,
       pool: new StakingPool({ nodeId, commissionRate: candidate.commissionRate, wctx: this.wctx }),
       metadataId: this.ledger.newObjectId(),

@@ -56,6 +56,7 @@ export interface SlashingSample {
 export interface PerformanceInput {
   readonly polls: number;
   readonly reachablePolls: number;
+  /** Answers with the status the node should have: Active in the committee, Standby out of it. */
   readonly activePolls: number;
   /** Sum over answered polls of ready / owned shards (1 for a poll of a node owning none). */
   readonly readyShareSum: number;
@@ -103,7 +104,7 @@ export function performanceScore(input: PerformanceInput): PerformanceScore {
     add(
       'active',
       input.activePolls / input.reachablePolls,
-      `${input.activePolls} of ${input.reachablePolls} answers Active`,
+      `${input.activePolls} of ${input.reachablePolls} answers Active in the committee or Standby out of it`,
     );
     add(
       'readiness',

@@ -3,7 +3,8 @@ import type { ShardHealthStatus } from 'src/domain/shard-migration/shard-move';
 /** What a node's `GET /v1/health?detailed=true` says, reduced to what a handoff needs. */
 export interface NodeHealthReport {
   readonly epoch: number;
-  readonly nodeStatus: string;
+  /** As the node prints it (see `node-status.ts`); null from software that predates the field. */
+  readonly nodeStatus: string | null;
   readonly owned: number;
   readonly counts: {
     readonly unknown: number;

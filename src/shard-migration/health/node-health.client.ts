@@ -10,21 +10,23 @@ const SHARD_STATUSES = ['unknown', 'ready', 'inTransfer', 'inRecovery', 'readOnl
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 const shardEntry = z.object({ shard: z.number().int().min(0).max(65_535), status: z.enum(SHARD_STATUSES) });
+const count = z.number().int().nonnegative();
+const ownedCounts = z.object({ unknown: count, ready: count, inTransfer: count, inRecovery: count });
+/**
+ * The shard summary in both shapes the node software has shipped: owned counts nested under
+ * `ownedShardStatus` (since MystenLabs/walrus#1344), or beside `owned` (#980, the first one).
+ */
+const shardSummary = z.union([
+  z.object({ owned: count, ownedShardStatus: ownedCounts, readOnly: count }),
+  ownedCounts.extend({ owned: count, readOnly: count }),
+]);
 const healthBody = z.object({
   success: z.object({
     data: z.object({
       epoch: z.number().int().nonnegative(),
-      nodeStatus: z.string(),
-      shardSummary: z.object({
-        owned: z.number().int().nonnegative(),
-        ownedShardStatus: z.object({
-          unknown: z.number().int().nonnegative(),
-          ready: z.number().int().nonnegative(),
-          inTransfer: z.number().int().nonnegative(),
-          inRecovery: z.number().int().nonnegative(),
-        }),
-        readOnly: z.number().int().nonnegative(),
-      }),
+      /** Absent from the first versions of the health API. */
+      nodeStatus: z.string().optional(),
+      shardSummary,
       shardDetail: z.object({ owned: z.array(shardEntry), other: z.array(shardEntry) }).optional(),
     }),
   }),
@@ -66,11 +68,19 @@ export class NodeHealthClient {
       );
     }
     const data = parsed.data.success.data;
+    const summary = data.shardSummary;
+    const owned = 'ownedShardStatus' in summary ? summary.ownedShardStatus : summary;
     return {
       epoch: data.epoch,
-      nodeStatus: data.nodeStatus,
-      owned: data.shardSummary.owned,
-      counts: { ...data.shardSummary.ownedShardStatus, readOnly: data.shardSummary.readOnly },
+      nodeStatus: data.nodeStatus ?? null,
+      owned: summary.owned,
+      counts: {
+        unknown: owned.unknown,
+        ready: owned.ready,
+        inTransfer: owned.inTransfer,
+        inRecovery: owned.inRecovery,
+        readOnly: summary.readOnly,
+      },
       shards: new Map((data.shardDetail?.owned ?? []).map((entry) => [entry.shard, entry.status])),
     };
   }

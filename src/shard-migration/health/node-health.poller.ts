@@ -35,6 +35,11 @@ export class NodeHealthPoller {
       StakingStateRepository.stakingState(manager),
     ]);
     const circuits = new Map<string, NodeCircuit>(known.map((record) => [record.nodeId, record]));
+    const members = new Set(
+      state === undefined
+        ? []
+        : (await StakingStateRepository.members(manager, state.epoch)).map((member) => member.nodeId),
+    );
     const due = targets.flatMap((target) => {
       const circuit = circuits.get(target.nodeId) ?? INITIAL_CIRCUIT;
       return this.policy.isDue(circuit, now.getTime()) ? [{ target, circuit }] : [];
@@ -59,7 +64,7 @@ export class NodeHealthPoller {
           outcome,
           after,
           new Date(atMs),
-          state?.epoch,
+          state === undefined ? undefined : { epoch: state.epoch, member: members.has(target.nodeId) },
         );
       }
     };

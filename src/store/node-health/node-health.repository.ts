@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ShardStatusCounts } from 'src/store/node-health/node-health.entity';
 import type { NodeCircuit, NodeHealthReport } from 'src/domain/shard-migration/node-health-report';
+import { servesAsExpected } from 'src/domain/shard-migration/node-status';
 
 /** A node to poll: its ID and the network address it registered on chain. */
 export interface PollTarget {
@@ -87,7 +88,8 @@ export const NodeHealthRepository = {
     outcome: PollOutcome,
     circuit: NodeCircuit,
     at: Date,
-    currentEpoch: number | undefined,
+    /** The current epoch and whether the node is in its committee; undefined before any is indexed. */
+    current: { readonly epoch: number; readonly member: boolean } | undefined,
   ): Promise<void> {
     const report = outcome.ok ? outcome.report : undefined;
     const statuses = report === undefined || report.shards.size === 0 ? null : [...report.shards];
@@ -119,10 +121,10 @@ export const NodeHealthRepository = {
         new Date(circuit.nextPollAtMs),
       ],
     );
-    if (currentEpoch === undefined) {
+    if (current === undefined) {
       return;
     }
-    const active = report?.nodeStatus === 'Active';
+    const active = report !== undefined && servesAsExpected(report.nodeStatus, current.member);
     const readyShare =
       report === undefined ? 0 : report.owned === 0 ? 1 : Math.min(1, report.counts.ready / report.owned);
     await manager.query(
@@ -132,7 +134,7 @@ export const NodeHealthRepository = {
          reachable_polls = node_availability.reachable_polls + EXCLUDED.reachable_polls,
          active_polls = node_availability.active_polls + EXCLUDED.active_polls,
          ready_share_sum = node_availability.ready_share_sum + EXCLUDED.ready_share_sum`,
-      [nodeId, currentEpoch, outcome.ok ? 1 : 0, active ? 1 : 0, readyShare],
+      [nodeId, current.epoch, outcome.ok ? 1 : 0, active ? 1 : 0, readyShare],
     );
   },
 };
