@@ -40,7 +40,9 @@ export class ChainEndpointService implements OnApplicationShutdown {
     stakingObjectId: string;
     systemObjectId: string;
     slashingManagerId: string | undefined;
+    subsidiesObjectId: string | undefined;
     packageVersions: readonly string[];
+    subsidiesPackageVersions: readonly string[];
   }> {
     const chain = this.config.chain;
     if (chain.kind === 'fullnode') {
@@ -51,7 +53,9 @@ export class ChainEndpointService implements OnApplicationShutdown {
       stakingObjectId: local.stakingObjectId,
       systemObjectId: local.systemObjectId,
       slashingManagerId: local.slashingManagerId,
+      subsidiesObjectId: local.subsidiesObjectId,
       packageVersions: [local.packageId],
+      subsidiesPackageVersions: [],
     };
   }
 

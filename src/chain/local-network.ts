@@ -9,6 +9,8 @@ export interface LocalNetworkEndpoint {
   readonly stakingObjectId: string;
   readonly systemObjectId: string;
   readonly slashingManagerId: string;
+  /** The `walrus_subsidies` object, when the network deploys that package. */
+  readonly subsidiesObjectId: string | undefined;
   /** One HTTP endpoint for every storage node, chosen by the `Host` header. */
   readonly storageNodeGateway: string;
 }

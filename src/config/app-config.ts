@@ -50,6 +50,7 @@ const envSchema = z.object({
   WALRUS_STAKING_OBJECT_ID: objectId.optional(),
   WALRUS_SYSTEM_OBJECT_ID: objectId.optional(),
   WALRUS_SLASHING_MANAGER_ID: objectId.optional(),
+  WALRUS_SUBSIDIES_OBJECT_ID: objectId.optional(),
   TUSK_INDEXER_START: z.enum(['auto', 'genesis', 'snapshot']).default('auto'),
   TUSK_INDEXER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   TUSK_STANDBY_POLL_MS: z.coerce.number().int().min(50).default(2000),
@@ -119,8 +120,12 @@ export type ChainConfig =
       readonly systemObjectId: string;
       /** Where the slashing proposals live; without it a snapshot cannot list them. */
       readonly slashingManagerId: string | undefined;
+      /** The `walrus_subsidies` shared object; without it subsidies are not followed. */
+      readonly subsidiesObjectId: string | undefined;
       /** Known versions of the Walrus package, original first (empty: learnt from the chain). */
       readonly packageVersions: readonly string[];
+      /** Known versions of the subsidies package, original first (empty: learnt from the chain). */
+      readonly subsidiesPackageVersions: readonly string[];
     };
 
 export interface IndexerConfig {
@@ -361,7 +366,9 @@ function chainConfig(vars: z.output<typeof envSchema>): ChainConfig {
       stakingObjectId: vars.WALRUS_STAKING_OBJECT_ID,
       systemObjectId: vars.WALRUS_SYSTEM_OBJECT_ID,
       slashingManagerId: vars.WALRUS_SLASHING_MANAGER_ID,
+      subsidiesObjectId: vars.WALRUS_SUBSIDIES_OBJECT_ID,
       packageVersions: [],
+      subsidiesPackageVersions: [],
     };
   }
   if (vars.TUSK_NETWORK === 'local') {
@@ -381,7 +388,9 @@ function chainConfig(vars: z.output<typeof envSchema>): ChainConfig {
     stakingObjectId: vars.WALRUS_STAKING_OBJECT_ID ?? preset.stakingObjectId,
     systemObjectId: vars.WALRUS_SYSTEM_OBJECT_ID ?? preset.systemObjectId,
     slashingManagerId: vars.WALRUS_SLASHING_MANAGER_ID ?? preset.slashingManagerId,
+    subsidiesObjectId: vars.WALRUS_SUBSIDIES_OBJECT_ID ?? preset.subsidiesObjectId,
     packageVersions: preset.packageVersions,
+    subsidiesPackageVersions: preset.subsidiesPackageVersions,
   };
 }
 

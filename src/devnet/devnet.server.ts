@@ -20,6 +20,8 @@ export interface DevnetReady {
   readonly stakingObjectId: string;
   readonly systemObjectId: string;
   readonly slashingManagerId: string;
+  /** The `walrus_subsidies` object, when the scenario deploys that package. */
+  readonly subsidiesObjectId: string | undefined;
   readonly walCoinType: string;
   readonly scenario: string;
   readonly seed: number;
@@ -85,6 +87,7 @@ export class DevnetServer {
       stakingObjectId: deployment.stakingObjectId,
       systemObjectId: deployment.systemObjectId,
       slashingManagerId: deployment.slashingManagerId,
+      subsidiesObjectId: this.devnet.network.subsidies?.objectId,
       walCoinType: deployment.walCoinType,
       scenario: this.options.scenario.name,
       seed: this.options.seed,

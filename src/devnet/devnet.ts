@@ -73,6 +73,15 @@ export class Devnet {
       genesisTimeMs,
       rewardsPerEpoch: scenario.rewardsPerEpochWal * FROST_PER_WAL,
       usedCapacity: DEVNET_USED_CAPACITY_BYTES,
+      subsidies:
+        scenario.subsidies === undefined
+          ? undefined
+          : {
+              rateBps: scenario.subsidies.rateBps,
+              baseSubsidy: scenario.subsidies.baseWal * FROST_PER_WAL,
+              subsidyPerShard: scenario.subsidies.perShardWal * FROST_PER_WAL,
+              funding: scenario.subsidies.fundWal * FROST_PER_WAL,
+            },
     });
     for (const node of scenario.nodes) {
       this.addNode(node);
@@ -225,6 +234,11 @@ export class Devnet {
             );
           });
         }
+        return;
+      case 'buyStorage':
+        this.attempt(() => {
+          this.network.reserveSpace(KEEPER, event.wal * FROST_PER_WAL, event.epochs);
+        });
         return;
       case 'voteForSlashing': {
         const candidate = this.nodeIdOf(event.candidate);
@@ -382,6 +396,10 @@ export class Devnet {
         network.epoch === 0 ? network.firstEpochStartMs : selected.doneAtMs + network.epochDurationMs;
       if (this.nowMs >= changeAt) {
         const previous = network.committee;
+        // Nodes process subsidies just before the epoch change and again once it started.
+        this.attempt(() => {
+          network.processSubsidies();
+        });
         if (
           this.succeeds(() => {
             network.initiateEpochChange();
@@ -390,6 +408,9 @@ export class Devnet {
           for (const node of this.storageNodes.values()) {
             node.onEpochChange(network.epoch, previous, network.committee);
           }
+          this.attempt(() => {
+            network.processSubsidies();
+          });
         }
       }
     }

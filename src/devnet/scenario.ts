@@ -29,6 +29,13 @@ const eventSchema = z.discriminatedUnion('action', [
   z.object({ ...trigger, action: z.literal('unstakeAll'), delegator: name }),
   z.object({ ...trigger, action: z.literal('registerNode'), node: nodeSchema }),
   z.object({ ...trigger, action: z.literal('setCommission'), node: name, bps }),
+  /** A user pays for storage over the next `epochs` epochs (`system::reserve_space`). */
+  z.object({
+    ...trigger,
+    action: z.literal('buyStorage'),
+    wal,
+    epochs: z.number().int().min(1).max(53),
+  }),
   /**
    * Each node sets the votes given, in its own transaction; `updatePrices` appends the call that
    * moves the System's prices to the new tally at once.
@@ -71,6 +78,18 @@ export const scenarioSchema = z.object({
   recoveryAfterEpochFraction: z.number().positive().max(1).default(0.1),
   /** Storage fees per epoch bucket, WAL. */
   rewardsPerEpochWal: wal.default(50_000n),
+  /**
+   * Deploys the `walrus_subsidies` package: a usage subsidy in basis points of new payments, and
+   * a fixed-rate subsidy of a base plus a per-shard amount to each committee member per epoch.
+   */
+  subsidies: z
+    .object({
+      rateBps: z.number().int().min(0).max(1_000_000),
+      baseWal: wal,
+      perShardWal: wal,
+      fundWal: wal,
+    })
+    .optional(),
   nodes: z.array(nodeSchema).min(1),
   workload: z
     .object({
@@ -166,6 +185,7 @@ function namedNodes(event: ScenarioEvent): string[] {
     case 'registerNode':
     case 'unstakeAll':
     case 'cleanupSlashing':
+    case 'buyStorage':
       return [];
   }
 }

@@ -8,7 +8,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { SuiGrpcClient } from '@mysten/sui/grpc';
-import { normalizeSuiAddress, parseStructTag } from '@mysten/sui/utils';
+import { normalizeSuiAddress } from '@mysten/sui/utils';
 import { DataSource } from 'typeorm';
 import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
 import { classifyChainError, NonRetryableChainError, RetryableChainError } from 'src/chain/chain-errors';
@@ -18,9 +18,8 @@ import { AdvisoryLeadership } from 'src/database/advisory-leadership';
 import { isConnectionError } from 'src/database/database-retry.policy';
 import { CheckpointSource } from 'src/chain/checkpoint-source';
 import { SUI_CLIENT } from 'src/chain/sui-client.provider';
-import { readPackageTypeOrigins } from 'src/chain/package-type-origins';
+import { PackageIdentity, type PackageOfObject } from 'src/chain/package-identity';
 import { TypeOriginNormalizer } from 'src/chain/type-origin';
-import { VersionedRoot } from 'src/chain/walrus-bcs';
 import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
 import { IndexedNetworkRepository, type NetworkIdentity } from 'src/store/indexer/indexed-network.repository';
 import { IndexerMetrics } from 'src/indexer/indexer.metrics';
@@ -29,6 +28,13 @@ import { createPipelines } from 'src/indexer/pipelines/create-pipelines';
 import { SnapshotReader } from 'src/indexer/snapshot-reader';
 import { WalrusCheckpointReader } from 'src/indexer/walrus-checkpoint';
 import { LeaseLostError, WatermarkRepository } from 'src/store/indexer/watermark.repository';
+
+/** Who the chain is, and the packages whose types the indexer recognises. */
+interface Identity {
+  readonly normalizer: TypeOriginNormalizer;
+  readonly subsidies: PackageOfObject | undefined;
+  readonly network: NetworkIdentity;
+}
 
 /** Session advisory lock of the indexer writer ('tusk' in ASCII). */
 const WRITER_LOCK_KEY = 0x7475736b;
@@ -103,7 +109,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     await new IndexerRunner({
       dataSource: this.dataSource,
       source: new CheckpointSource({ client: this.client }),
-      reader: new WalrusCheckpointReader(identity.normalizer),
+      reader: new WalrusCheckpointReader(identity.normalizer, identity.subsidies?.normalizer),
       pipelines: createPipelines(),
       batchSize: this.config.indexer.batchSize,
       from,
@@ -180,10 +186,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** As the writer: start a term, bootstrap a fresh database, then index until stopped. */
-  private async lead(
-    identity: { normalizer: TypeOriginNormalizer; network: NetworkIdentity },
-    signal: AbortSignal,
-  ) {
+  private async lead(identity: Identity, signal: AbortSignal) {
     const term = await WatermarkRepository.takeLease(this.dataSource.manager, this.holder);
     this.setRole('leader');
     this.metrics.leader.set(1);
@@ -204,10 +207,10 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
         watermark.timestampMs,
       );
     }
-    const reader = new WalrusCheckpointReader(identity.normalizer);
+    const reader = new WalrusCheckpointReader(identity.normalizer, identity.subsidies?.normalizer);
     const fresh = [...watermarks.values()].every((watermark) => watermark.checkpoint < 0n);
     if (fresh && this.config.indexer.start === 'snapshot') {
-      await this.bootstrap(identity.network, pipelines, term, signal);
+      await this.bootstrap(identity, pipelines, term, signal);
     }
     const halted: Record<string, string> = {};
     const runner = new IndexerRunner({
@@ -259,7 +262,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
 
   /** Reads the current state as one snapshot checkpoint and commits it for every pipeline. */
   private async bootstrap(
-    network: NetworkIdentity,
+    { network, subsidies }: Identity,
     pipelines: ReturnType<typeof createPipelines>,
     term: bigint,
     signal: AbortSignal,
@@ -272,7 +275,14 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
           '(they appear with their next vote)',
       );
     }
-    const snapshot = await new SnapshotReader(this.client, { ...network, slashingManagerId }).read(signal);
+    const snapshot = await new SnapshotReader(this.client, {
+      ...network,
+      slashingManagerId,
+      subsidies:
+        subsidies === undefined
+          ? undefined
+          : { objectId: subsidies.objectId, packageId: subsidies.normalizer.originalPackageId },
+    }).read(signal);
     await this.dataSource.transaction(async (manager) => {
       await WatermarkRepository.assertLease(manager, term);
       for (const pipeline of pipelines) {
@@ -288,16 +298,12 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** Who the chain is: its ID, the Walrus objects and the package their types come from. */
-  private async identify(): Promise<{ normalizer: TypeOriginNormalizer; network: NetworkIdentity }> {
+  private async identify(): Promise<Identity> {
     const walrus = await this.endpoint.walrusObjects();
     const { response: info } = await this.client.ledgerService.getServiceInfo({});
-    const { object: staking } = await this.client.core.getObject({
-      objectId: walrus.stakingObjectId,
-      include: { content: true },
-    });
-    const origin = normalizeSuiAddress(parseStructTag(staking.type).address);
-    const current = normalizeSuiAddress(VersionedRoot.parse(staking.content).package_id);
-    const known = [...walrus.packageVersions, current].map((id) => normalizeSuiAddress(id));
+    const packages = new PackageIdentity(this.client, this.logger);
+    const normalizer = await packages.walrus(walrus.stakingObjectId, walrus.packageVersions);
+    const subsidies = await packages.subsidies(walrus.subsidiesObjectId, walrus.subsidiesPackageVersions);
     let genesisTime: Date | null = null;
     if (this.endpoint.networkName === 'local') {
       const { response } = await this.client.ledgerService.getCheckpoint({
@@ -308,46 +314,17 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
       genesisTime = timestamp === undefined ? null : new Date(Number(timestamp.seconds) * 1000);
     }
     return {
-      normalizer: await this.typeOriginsOf(origin, current, known),
+      normalizer,
+      subsidies,
       network: {
         network: this.endpoint.networkName,
         chainId: info.chainId ?? 'unknown',
         genesisTime,
         stakingObjectId: normalizeSuiAddress(walrus.stakingObjectId),
         systemObjectId: normalizeSuiAddress(walrus.systemObjectId),
-        packageId: origin,
+        packageId: normalizer.originalPackageId,
       },
     };
-  }
-
-  /**
-   * Every address the Walrus types can carry: the current package's type-origin table as the chain
-   * holds it, so a version no preset lists is still recognised, with the known versions beside it.
-   * A chain that cannot serve the table leaves the known versions, said in the log.
-   */
-  private async typeOriginsOf(
-    origin: string,
-    current: string,
-    known: readonly string[],
-  ): Promise<TypeOriginNormalizer> {
-    try {
-      const table = await readPackageTypeOrigins(this.client, current);
-      const normalizer = TypeOriginNormalizer.fromTypeOrigins(origin, table.typeOrigins, known);
-      const unlisted = normalizer.packageVersions.filter((id) => id !== origin && !known.includes(id));
-      if (unlisted.length > 0) {
-        this.logger.log(`the chain's type-origin table adds package versions ${unlisted.join(', ')}`);
-      }
-      return normalizer;
-    } catch (error) {
-      if (classifyChainError(error) instanceof RetryableChainError) {
-        throw error;
-      }
-      this.logger.warn(
-        `could not read the type-origin table of package ${current} ` +
-          `(${error instanceof Error ? error.message : String(error)}); using the known package versions`,
-      );
-      return new TypeOriginNormalizer([origin, ...known]);
-    }
   }
 
   /** Retries the chain's and the database's transient failures; undefined if stopped first. */

@@ -3,6 +3,7 @@ import type { SuiClientTypes } from '@mysten/sui/client';
 import type { SuiGrpcClient } from '@mysten/sui/grpc';
 import { deriveDynamicFieldID, normalizeSuiAddress } from '@mysten/sui/utils';
 import * as W from 'src/chain/walrus-bcs';
+import { SubsidiesInnerKey, subsidiesTypes } from 'src/chain/walrus-subsidies-bcs';
 import type { WalrusCheckpoint, WalrusObjectChange, WalrusObjectKind } from 'src/indexer/walrus-checkpoint';
 
 export interface WalrusObjectIds {
@@ -12,6 +13,8 @@ export interface WalrusObjectIds {
   readonly packageId: string;
   /** The `SlashingManager`, when known: its open proposals are part of the state. */
   readonly slashingManagerId?: string;
+  /** The `walrus_subsidies` object and its package's original ID, when the chain has one. */
+  readonly subsidies?: { readonly objectId: string; readonly packageId: string };
 }
 
 const PAGE = 50;
@@ -104,6 +107,18 @@ export class SnapshotReader {
       for (const proposal of await this.objects(proposalIds)) {
         objects.push(change('slashingProposal', proposal));
       }
+    }
+
+    const subsidies = this.ids.subsidies;
+    if (subsidies !== undefined) {
+      const keyOfInner = subsidiesTypes(subsidies.packageId).innerKey;
+      const innerKey = SubsidiesInnerKey.serialize({ dummy_field: false }).toBytes();
+      objects.push(
+        change(
+          'subsidiesInner',
+          await this.object(deriveDynamicFieldID(subsidies.objectId, keyOfInner, innerKey)),
+        ),
+      );
     }
 
     const seconds = summary.checkpoint?.summary?.timestamp;

@@ -2,6 +2,7 @@ import { GrpcTypes } from '@mysten/sui/grpc';
 import { normalizeSuiAddress } from '@mysten/sui/utils';
 import type { TypeOriginNormalizer } from 'src/chain/type-origin';
 import { NonRetryableChainError } from 'src/chain/chain-errors';
+import { subsidiesTypes } from 'src/chain/walrus-subsidies-bcs';
 
 /** The Walrus objects the pipelines follow. */
 export type WalrusObjectKind =
@@ -13,7 +14,9 @@ export type WalrusObjectKind =
   | 'storageNodeCap'
   | 'systemInner'
   | 'denyListSizes'
-  | 'slashingProposal';
+  | 'slashingProposal'
+  /** The `walrus_subsidies` package's state, a field of its shared object. */
+  | 'subsidiesInner';
 
 export type ObjectOperation = 'created' | 'mutated' | 'deleted';
 
@@ -70,7 +73,14 @@ export class WalrusCheckpointReader {
   private readonly packageHexes: readonly string[];
   private readonly classified = new Map<string, WalrusObjectKind | null>();
 
-  constructor(private readonly normalizer: TypeOriginNormalizer) {
+  /**
+   * `subsidies`: the `walrus_subsidies` package's versions, when the chain has one; its types
+   * carry their own addresses.
+   */
+  constructor(
+    private readonly normalizer: TypeOriginNormalizer,
+    private readonly subsidies?: TypeOriginNormalizer,
+  ) {
     const origin = normalizer.originalPackageId;
     const field = (name: string, value: string) => `0x2::dynamic_field::Field<${name}, ${value}>`;
     const key = `${origin}::extended_field::Key`;
@@ -85,10 +95,16 @@ export class WalrusCheckpointReader {
       [field(key, '0x2::vec_map::VecMap<0x2::object::ID, u64>'), 'denyListSizes'],
       [field('0x2::object::ID', `${origin}::slashing::SlashingProposal`), 'slashingProposal'],
     ];
-    for (const [type, kind] of expected) {
-      this.kinds.set(normalizer.normalize(type), kind);
+    if (subsidies !== undefined) {
+      const types = subsidiesTypes(subsidies.originalPackageId);
+      expected.push([field(types.innerKey, types.inner), 'subsidiesInner']);
     }
-    this.packageHexes = normalizer.packageVersions.map((id) => id.slice(2));
+    for (const [type, kind] of expected) {
+      this.kinds.set(this.normalize(type), kind);
+    }
+    this.packageHexes = [...normalizer.packageVersions, ...(subsidies?.packageVersions ?? [])].map((id) =>
+      id.slice(2),
+    );
   }
 
   read(checkpoint: GrpcTypes.Checkpoint): WalrusCheckpoint {
@@ -191,13 +207,19 @@ export class WalrusCheckpointReader {
     }
     let kind = this.classified.get(type);
     if (kind === undefined) {
-      kind = this.mentionsWalrus(type) ? (this.kinds.get(this.normalizer.normalize(type)) ?? null) : null;
+      kind = this.mentionsWalrus(type) ? (this.kinds.get(this.normalize(type)) ?? null) : null;
       if (this.classified.size > 10_000) {
         this.classified.clear();
       }
       this.classified.set(type, kind);
     }
     return kind;
+  }
+
+  /** Every address of a Walrus or subsidies package version → its original. */
+  private normalize(type: string): string {
+    const walrus = this.normalizer.normalize(type);
+    return this.subsidies === undefined ? walrus : this.subsidies.normalize(walrus);
   }
 
   private mentionsWalrus(type: string): boolean {

@@ -3,6 +3,7 @@ import {
   type EpochRewardsView,
   type NodeEpochRewardView,
   type RewardProjectionView,
+  type SubsidiesView,
 } from 'src/rewards/rewards.views';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -11,8 +12,14 @@ import { StakingStateRepository } from 'src/store/staking-state/staking-state.re
 import { distributeEpochRewards, projectNodeReward, splitCommission } from 'src/domain/staking/epoch-rewards';
 import { parseNodeId } from 'src/domain/shared/node-id';
 import { RewardsRepository } from 'src/store/queries/rewards.repository';
+import { SubsidyRepository } from 'src/store/subsidies/subsidy.repository';
+import { fixedSubsidy } from 'src/domain/staking/subsidies';
 
-/** Rewards per epoch and node, recomputed from the chain's inputs and checked against its rates. */
+/**
+ * Rewards per epoch and node, recomputed from the chain's inputs and checked against its rates,
+ * with the subsidies beside them: the usage subsidies inside each bucket, and the fixed-rate
+ * subsidy each committee member is paid as commission.
+ */
 @Injectable()
 export class RewardsService {
   constructor(
@@ -22,10 +29,17 @@ export class RewardsService {
 
   /** The split at the end of `epoch`; undefined until that epoch's system state is indexed. */
   async epochRewards(epoch: number): Promise<EpochRewardsView | undefined> {
-    const inputs = await RewardsRepository.epochInputs(readManager(this.dataSource), epoch);
+    const manager = readManager(this.dataSource);
+    const inputs = await RewardsRepository.epochInputs(manager, epoch);
     if (inputs === undefined) {
       return undefined;
     }
+    const [usage, payouts] = await Promise.all([
+      SubsidyRepository.usageByEpoch(manager),
+      SubsidyRepository.fixedPayouts(manager),
+    ]);
+    const usageSubsidy = usage.get(epoch) ?? 0n;
+    const payout = payouts.get(epoch);
     const denyList = (nodeId: string) => BigInt(inputs.denyListSizes[nodeId] ?? '0');
     const split = distributeEpochRewards({
       bucket: inputs.bucket,
@@ -48,11 +62,16 @@ export class RewardsService {
         rate.shareAmount === member.numShares
           ? rate.walAmount - member.walBalance
           : null;
+      const fixed =
+        payout === undefined ? null : fixedSubsidy(payout.baseSubsidy, payout.subsidyPerShard, member.shards);
       return {
         epoch,
         nodeId: member.nodeId,
         name: member.name,
         shards: member.shards,
+        usageSubsidyReward: inputs.bucket === 0n ? 0n : (reward * usageSubsidy) / inputs.bucket,
+        fixedSubsidy: fixed,
+        operatorIncome: fixed === null || shares === null ? null : shares.commission + fixed,
         denyListSize: denyList(member.nodeId),
         reward,
         commissionRate: member.commissionRate,
@@ -69,8 +88,28 @@ export class RewardsService {
       burned: split.burned,
       distributed,
       leftover: split.leftover,
+      usageSubsidy,
+      fixedSubsidies: nodes.some((node) => node.fixedSubsidy === null)
+        ? null
+        : nodes.reduce((total, node) => total + (node.fixedSubsidy ?? 0n), 0n),
       nodes,
     };
+  }
+
+  /** The subsidies program as it last stood; undefined on a chain without one. */
+  async subsidies(): Promise<SubsidiesView | undefined> {
+    const latest = await SubsidyRepository.latest(readManager(this.dataSource));
+    return latest === undefined
+      ? undefined
+      : {
+          rateBps: latest.systemSubsidyRate,
+          baseSubsidy: latest.baseSubsidy,
+          subsidyPerShard: latest.subsidyPerShard,
+          poolBalance: latest.poolBalance,
+          latestPaidEpoch: latest.latestPaidEpoch,
+          lastProcessedAt: latest.lastSubsidizedMs === 0n ? null : new Date(Number(latest.lastSubsidizedMs)),
+          updatedAt: latest.updatedAt,
+        };
   }
 
   /** A node's reward in each of the last `last` paid epochs it was in the committee, newest first. */
@@ -86,33 +125,62 @@ export class RewardsService {
     return result;
   }
 
-  /** A node's share of each prepaid coming bucket, at its current shards and commission. */
-  async projections(nodeId: string, commissionRate: number): Promise<RewardProjectionView[]> {
+  /**
+   * A node's share of each prepaid coming bucket, at its current shards, with the commission rate
+   * that will be in force in that epoch (scheduled changes that will still apply included), and
+   * the fixed-rate subsidy at today's parameters.
+   */
+  async projections(
+    nodeId: string,
+    commissionRate: number,
+    scheduled: readonly {
+      readonly effectiveEpoch: number;
+      readonly rate: number;
+      readonly applies: boolean;
+    }[] = [],
+  ): Promise<RewardProjectionView[]> {
     const manager = readManager(this.dataSource);
-    const future = await RewardsRepository.futureBuckets(manager);
-    const state = await this.stakingState.latest();
+    const [future, state, usage, program] = await Promise.all([
+      RewardsRepository.futureBuckets(manager),
+      this.stakingState.latest(),
+      SubsidyRepository.usageByEpoch(manager),
+      SubsidyRepository.latest(manager),
+    ]);
     if (future === undefined || state === undefined) {
       return [];
     }
     const members = await StakingStateRepository.members(manager, state.epoch);
     const shards = members.find((member) => member.nodeId === nodeId)?.shards.length ?? 0;
-    return future.buckets
-      .map((bucket) => ({
+    const rateAt = (epoch: number) =>
+      scheduled
+        .filter((entry) => entry.applies && entry.effectiveEpoch <= epoch)
+        .reduce(
+          (latest, entry) =>
+            entry.effectiveEpoch >= latest.epoch ? { epoch: entry.effectiveEpoch, rate: entry.rate } : latest,
+          { epoch: -1, rate: commissionRate },
+        ).rate;
+    const fixed =
+      program === undefined || shards === 0
+        ? 0n
+        : fixedSubsidy(program.baseSubsidy, program.subsidyPerShard, shards);
+    return future.buckets.map((bucket) => {
+      const rate = rateAt(bucket.epoch);
+      const share = projectNodeReward({
+        bucket: bucket.rewards,
+        shards,
+        nShards: future.nShards,
+        commissionRateBps: rate,
+      });
+      return {
         epoch: bucket.epoch,
         bucket: bucket.rewards,
-        ...projectNodeReward({
-          bucket: bucket.rewards,
-          shards,
-          nShards: future.nShards,
-          commissionRateBps: commissionRate,
-        }),
-      }))
-      .map(({ epoch, bucket, reward, commission, delegators }) => ({
-        epoch,
-        bucket,
-        reward,
-        commission,
-        delegatorReward: delegators,
-      }));
+        usageSubsidy: usage.get(bucket.epoch) ?? 0n,
+        reward: share.reward,
+        commissionRate: rate,
+        commission: share.commission,
+        delegatorReward: share.delegators,
+        fixedSubsidy: fixed,
+      };
+    });
   }
 }

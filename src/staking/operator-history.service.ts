@@ -7,6 +7,8 @@ import { StakingStateRepository } from 'src/store/staking-state/staking-state.re
 import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 import { PoolRepository } from 'src/store/pools/pool.repository';
 import { EpochRepository } from 'src/store/epochs/epoch.repository';
+import { RewardsRepository } from 'src/store/queries/rewards.repository';
+import { SubsidyRepository } from 'src/store/subsidies/subsidy.repository';
 
 /** An operator over time: stake, shards and commission per epoch, exchange rates, APY, self-stake. */
 @Injectable()
@@ -71,12 +73,24 @@ export class OperatorHistoryService {
    */
   async apys(nodeIds: readonly string[]): Promise<ApyWindowView[][]> {
     const manager = readManager(this.dataSource);
-    const [histories, state, startsMs] = await Promise.all([
+    const [histories, state, startsMs, buckets, usage] = await Promise.all([
       PoolRepository.rateHistories(manager, nodeIds),
       this.stakingState.latest(),
       EpochRepository.startTimes(manager),
+      RewardsRepository.endingBuckets(manager),
+      SubsidyRepository.usageByEpoch(manager),
     ]);
     const timeline = { startsMs, nominalDurationMs: Number(state?.epochDurationMs ?? 0n) };
-    return nodeIds.map((nodeId) => apyWindows(histories.get(nodeId)?.rates ?? new Map(), timeline));
+    const subsidyShares = new Map(
+      [...usage].flatMap(([epoch, subsidy]) => {
+        const bucket = buckets.get(epoch);
+        return bucket === undefined || bucket === 0n
+          ? []
+          : [[epoch, Number(subsidy) / Number(bucket)] as const];
+      }),
+    );
+    return nodeIds.map((nodeId) =>
+      apyWindows(histories.get(nodeId)?.rates ?? new Map(), timeline, undefined, subsidyShares),
+    );
   }
 }

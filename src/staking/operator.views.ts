@@ -142,5 +142,7 @@ export interface ApyWindowView {
   elapsedMs: number;
   nominalEpochs: number;
   apy: number | null;
+  apyWithoutUsageSubsidies: number | null;
+  growthWithoutUsageSubsidies: number;
   epochsPerYear: number;
 }

@@ -28,6 +28,7 @@ import { StakedWalVersionEntity } from 'src/store/positions/staked-wal-version.e
 import { StakedWalEntity } from 'src/store/positions/staked-wal.entity';
 import { StorageNodeCapEntity } from 'src/store/pools/storage-node-cap.entity';
 import { StorageNodeEntity } from 'src/store/pools/storage-node.entity';
+import { SubsidyStateEntity } from 'src/store/subsidies/subsidy-state.entity';
 
 /** Every table of the schema; migrations are generated from these and nothing else. */
 export const STORE_ENTITIES = [
@@ -37,6 +38,7 @@ export const STORE_ENTITIES = [
   WalrusEventEntity,
   EpochEntity,
   SystemStateEntity,
+  SubsidyStateEntity,
   StakingStateEntity,
   CommitteeMemberEntity,
   CommitteeSelectionEntity,

@@ -65,6 +65,9 @@ export async function serveDevnet(devnet: Devnet): Promise<ServedDevnet> {
       WALRUS_STAKING_OBJECT_ID: deployment.stakingObjectId,
       WALRUS_SYSTEM_OBJECT_ID: deployment.systemObjectId,
       WALRUS_SLASHING_MANAGER_ID: deployment.slashingManagerId,
+      ...(devnet.network.subsidies === undefined
+        ? {}
+        : { WALRUS_SUBSIDIES_OBJECT_ID: devnet.network.subsidies.objectId }),
     },
   };
 }

@@ -64,6 +64,9 @@ export async function startLocalNetwork(
       WALRUS_STAKING_OBJECT_ID: ready.stakingObjectId,
       WALRUS_SYSTEM_OBJECT_ID: ready.systemObjectId,
       WALRUS_SLASHING_MANAGER_ID: ready.slashingManagerId,
+      ...(ready.subsidiesObjectId === undefined
+        ? {}
+        : { WALRUS_SUBSIDIES_OBJECT_ID: ready.subsidiesObjectId }),
       TUSK_STORAGE_NODE_GATEWAY: ready.storageNodeGateway,
       DEVNET_EPOCH_DURATION_MS: String(epochDurationMs),
     },

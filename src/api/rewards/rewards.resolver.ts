@@ -1,6 +1,12 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { notFound, requireEpochArgument, requirePageArgument } from 'src/api/api-errors';
-import { EpochRewardsType, NodeEpochRewardType, RewardProjectionType } from 'src/api/rewards/rewards.types';
+import {
+  EpochRewardsType,
+  NodeEpochRewardType,
+  RewardProjectionType,
+  SubsidiesType,
+} from 'src/api/rewards/rewards.types';
+import { PendingCommissionStatus } from 'src/staking/operator.views';
 import { RewardsService } from 'src/rewards/rewards.service';
 import { OperatorType } from 'src/api/staking/operator.types';
 
@@ -33,9 +39,29 @@ export class RewardsResolver {
   }
 
   @ResolveField(() => [RewardProjectionType], {
-    description: 'The node’s share of each prepaid coming epoch, at its current shards and commission.',
+    description:
+      'The node’s share of each prepaid coming epoch, at its current shards, with the commission scheduled for ' +
+      'that epoch and the fixed-rate subsidy.',
   })
   async rewardProjections(@Parent() operator: OperatorType): Promise<RewardProjectionType[]> {
-    return this.rewards.projections(operator.nodeId, operator.commissionRate);
+    return this.rewards.projections(
+      operator.nodeId,
+      operator.commissionRate,
+      operator.pendingCommissionRates.map((entry) => ({
+        effectiveEpoch: entry.effectiveEpoch,
+        rate: entry.rate,
+        applies:
+          entry.status === PendingCommissionStatus.PENDING ||
+          entry.status === PendingCommissionStatus.DUE_AT_NEXT_ADVANCE,
+      })),
+    );
+  }
+
+  @Query(() => SubsidiesType, {
+    nullable: true,
+    description: 'The walrus_subsidies program; null on a chain without one.',
+  })
+  async subsidies(): Promise<SubsidiesType | null> {
+    return (await this.rewards.subsidies()) ?? null;
   }
 }

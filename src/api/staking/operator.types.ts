@@ -373,4 +373,15 @@ export class ApyWindowType implements ApyWindowView {
 
   @Field(() => Float, { description: 'The window’s epochs scaled to a year of its elapsed time.' })
   epochsPerYear!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The same yield had the usage subsidies not topped up the buckets: apy − this is their part. Fixed-rate ' +
+      'subsidies are commission and never reach delegators.',
+  })
+  apyWithoutUsageSubsidies!: number | null;
+
+  @Field(() => Float, { description: 'growth had the usage subsidies not topped up the buckets.' })
+  growthWithoutUsageSubsidies!: number;
 }

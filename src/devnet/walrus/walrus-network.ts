@@ -3,6 +3,7 @@ import * as W from 'src/chain/walrus-bcs';
 import type { EventRecord, SuiLedger } from 'src/devnet/ledger/sui-ledger';
 import { WalrusLedgerProjection } from 'src/devnet/walrus/walrus-ledger-projection';
 import { WalrusSlashingManager } from 'src/devnet/walrus/walrus-slashing-manager';
+import { WalrusSubsidiesProgram } from 'src/devnet/walrus/walrus-subsidies';
 import {
   MAX_EPOCHS_AHEAD,
   walrusAbort as abort,
@@ -68,6 +69,8 @@ export class WalrusNetwork implements WalrusStateView {
   readonly fund: FundBucket[];
   readonly projection: WalrusLedgerProjection;
   private readonly slashing: WalrusSlashingManager;
+  /** The subsidies package deployed beside Walrus, when the network has one. */
+  readonly subsidies: WalrusSubsidiesProgram | undefined;
   private readonly rewardsPerEpoch: bigint;
   private readonly usedCapacity: bigint;
 
@@ -101,6 +104,34 @@ export class WalrusNetwork implements WalrusStateView {
         this.projection.slashingManagerWrite(),
       ],
     });
+    this.subsidies =
+      options.subsidies === undefined
+        ? undefined
+        : new WalrusSubsidiesProgram(ledger, this, options.subsidies);
+    this.subsidies?.create('init');
+  }
+
+  /**
+   * `system::reserve_space`: a user pays `amount` FROST for storage over the next `epochs` epochs,
+   * spread evenly over their reward buckets (the remainder to the first).
+   */
+  reserveSpace(payer: string, amount: bigint, epochs: number): void {
+    const buckets = this.fund.slice(0, Math.max(1, Math.min(epochs, this.fund.length)));
+    const share = amount / BigInt(buckets.length);
+    buckets.forEach((bucket, index) => {
+      bucket.rewards += share + (index === 0 ? amount - share * BigInt(buckets.length) : 0n);
+    });
+    this.commit(
+      normalizeSuiAddress(payer),
+      'reserve_space',
+      { writes: this.projection.systemWrites() },
+      'system',
+    );
+  }
+
+  /** A storage node runs `process_subsidies`, as they do around each epoch change. */
+  processSubsidies(): void {
+    this.subsidies?.process(this.systemSender());
   }
 
   get types(): ReturnType<typeof W.walrusTypes> {
@@ -542,7 +573,7 @@ export class WalrusNetwork implements WalrusStateView {
     const calls = typeof fn === 'string' ? [{ module, function: fn }] : fn;
     this.ledger.execute({
       sender,
-      calls: calls.map((call) => ({ package: this.deployment.packageId, ...call })),
+      calls: calls.map((call) => ({ ...call, package: call.package ?? this.deployment.packageId })),
       writes,
       deletes,
       events,

@@ -5,6 +5,7 @@ import type { EpochState } from 'src/domain/epochs/epoch-clock';
 import type { NodeId } from 'src/domain/shared/node-id';
 import type { StakedWal } from 'src/domain/staking/staked-wal';
 import type { CommissionRule, StakingPool } from 'src/domain/staking/staking-pool';
+import type { SubsidiesOptions } from 'src/devnet/walrus/walrus-subsidies';
 
 /** `max_epochs_ahead` of mainnet and testnet: the storage fund keeps one bucket per future epoch. */
 export const MAX_EPOCHS_AHEAD = 53;
@@ -18,6 +19,8 @@ export function interfaceVersionOf(rule: CommissionRule): bigint {
 }
 
 export interface WalrusNetworkOptions {
+  /** Deploys the `walrus_subsidies` package beside Walrus, with these parameters. */
+  readonly subsidies?: SubsidiesOptions;
   /** Same seed, same object IDs, keys and digests. */
   readonly seed: string;
   readonly nShards: number;
@@ -118,6 +121,8 @@ export interface WalrusStateView {
 /** Records one call of the contracts on the ledger. */
 /** A call of the Walrus package: `module::function`. */
 export interface ContractCall {
+  /** The Walrus package unless given (a package deployed beside it, such as the subsidies'). */
+  readonly package?: string;
   readonly module: string;
   readonly function: string;
 }

@@ -66,4 +66,15 @@ describe('apyWindows', () => {
     const overstated = apyWindows(rates([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 1.002), nominal(14 * DAY_MS));
     expect(overstated[0]?.apy ?? 0).toBeGreaterThan(byLength.get(1)?.apy ?? Number.POSITIVE_INFINITY);
   });
+
+  it('takes the usage subsidies out of the yield, epoch by epoch', () => {
+    const steady = rates([0, 1, 2, 3], 1.01);
+    const [plain] = apyWindows(steady, nominal(14 * DAY_MS));
+    expect(plain?.apyWithoutUsageSubsidies).toBeCloseTo(plain?.apy ?? Number.NaN, 12);
+    // Epoch 2's bucket was a fifth subsidy: its rewards, paid into rate 3, grow the share price by 0.8%.
+    const [oneEpoch, three] = apyWindows(steady, nominal(14 * DAY_MS), [1, 3], new Map([[2, 0.2]]));
+    expect(oneEpoch?.apyWithoutUsageSubsidies).toBeCloseTo(1.008 ** (365 / 14) - 1, 6);
+    expect(three?.apyWithoutUsageSubsidies).toBeCloseTo((1.01 * 1.01 * 1.008) ** (365 / 42) - 1, 6);
+    expect(three?.apy).toBeGreaterThan(three?.apyWithoutUsageSubsidies ?? Number.POSITIVE_INFINITY);
+  });
 });

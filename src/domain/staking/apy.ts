@@ -1,4 +1,5 @@
 import type { PoolExchangeRate } from 'src/domain/staking/exchange-rate';
+import { growthWithoutSubsidies } from 'src/domain/staking/subsidies';
 
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 /** Precision of the exact rate ratio before it becomes a float. */
@@ -56,6 +57,13 @@ export interface ApyWindow {
    * network compound millions of times a year).
    */
   readonly apy: number | null;
+  /**
+   * The same yield had the usage subsidies not topped up the buckets: each epoch's growth scaled
+   * by the share of its bucket that came from payments. `apy` minus this is the subsidies' part.
+   */
+  readonly apyWithoutUsageSubsidies: number | null;
+  /** `growth` without the usage subsidies. */
+  readonly growthWithoutUsageSubsidies: number;
 }
 
 /** WAL per pool share (shares at par when the rate is flat), as a float. */
@@ -74,6 +82,8 @@ export function apyWindows(
   rates: ReadonlyMap<number, PoolExchangeRate>,
   timeline: EpochTimeline,
   windows: readonly number[] = [1, 3, 10],
+  /** Epoch → the share of its bucket the usage subsidies added (0 where none). */
+  subsidyShares: ReadonlyMap<number, number> = new Map(),
 ): ApyWindow[] {
   const epochs = [...rates.keys()].sort((a, b) => a - b);
   const last = epochs.at(-1);
@@ -98,7 +108,22 @@ export function apyWindows(
     }
     const growth = walPerShare(end) / walPerShare(start);
     const elapsed = elapsedBetween(timeline, from, last);
-    const apy = growth ** (YEAR_MS / elapsed.ms) - 1;
+    const annualise = (windowGrowth: number) => {
+      const annual = windowGrowth ** (YEAR_MS / elapsed.ms) - 1;
+      return Number.isFinite(annual) ? annual : null;
+    };
+    // The rate recorded as epoch e + 1 starts holds the rewards of epoch e's bucket.
+    const perEpoch = [];
+    for (let epoch = from; epoch < last; epoch++) {
+      const before = rates.get(epoch);
+      const after = rates.get(epoch + 1);
+      if (before !== undefined && after !== undefined) {
+        perEpoch.push({
+          growth: walPerShare(after) / walPerShare(before),
+          subsidyShare: subsidyShares.get(epoch) ?? 0,
+        });
+      }
+    }
     return {
       epochs: length,
       fromEpoch: from,
@@ -107,7 +132,9 @@ export function apyWindows(
       elapsedMs: elapsed.ms,
       nominalEpochs: elapsed.nominalEpochs,
       epochsPerYear: (span * YEAR_MS) / elapsed.ms,
-      apy: Number.isFinite(apy) ? apy : null,
+      apy: annualise(growth),
+      apyWithoutUsageSubsidies: annualise(growthWithoutSubsidies(perEpoch)),
+      growthWithoutUsageSubsidies: growthWithoutSubsidies(perEpoch),
     };
   };
   return [...windows.map((length) => window(length, last - length)), window(null, first)].filter(

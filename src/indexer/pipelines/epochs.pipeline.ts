@@ -10,10 +10,14 @@ import { decodeEvent } from 'src/indexer/pipelines/events.pipeline';
 import { latestEpochIn, type Pipeline, type PreparedBatch } from 'src/indexer/pipelines/pipeline';
 import type { WalrusCheckpoint } from 'src/indexer/walrus-checkpoint';
 import { decodeObject } from 'src/indexer/walrus-decoders';
+import { SubsidyRuns } from 'src/indexer/pipelines/subsidy-runs';
+import { SubsidyRepository, type SubsidyStateRow } from 'src/store/subsidies/subsidy.repository';
 
 export interface EpochsPipelineState {
   /** The epoch of the last system object seen; deny-list sizes are filed under it. */
   readonly epoch: number | null;
+  /** The last version of the subsidies state: the next run's growth is measured from it. */
+  readonly subsidies: SubsidyStateRow | undefined;
 }
 
 const MOMENTS = {
@@ -24,14 +28,17 @@ const MOMENTS = {
 
 /**
  * Epochs: when each started, had its committee selected and finished its handoff (from the
- * life-cycle events), and the system object's capacity, prices, future accounting and deny-list
- * sizes as they stood in each epoch.
+ * life-cycle events), the system object's capacity, prices, future accounting and deny-list
+ * sizes as they stood in each epoch, and the subsidies that fund its rewards.
  */
 export class EpochsPipeline implements Pipeline<EpochsPipelineState> {
   readonly name = 'epochs' as const;
 
   async loadState(manager: EntityManager): Promise<EpochsPipelineState> {
-    return { epoch: await latestEpochIn(manager, 'system_state') };
+    return {
+      epoch: await latestEpochIn(manager, 'system_state'),
+      subsidies: await SubsidyRepository.latest(manager),
+    };
   }
 
   prepare(
@@ -42,6 +49,7 @@ export class EpochsPipeline implements Pipeline<EpochsPipelineState> {
     const moments: EpochMomentRow[] = [];
     const systems = new Map<number, SystemStateRow>();
     const denyLists = new Map<number, DenyListSizesRow>();
+    const subsidyRuns = new SubsidyRuns(initial.subsidies);
     let changes = 0;
     for (const checkpoint of checkpoints) {
       const at = new Date(checkpoint.timestampMs);
@@ -86,6 +94,9 @@ export class EpochsPipeline implements Pipeline<EpochsPipelineState> {
               });
             }
             changes++;
+          } else if (change.kind === 'subsidiesInner') {
+            subsidyRuns.see(change, checkpoint);
+            changes++;
           } else if (change.kind === 'denyListSizes' && epoch !== null) {
             const sizes = decodeObject(W.DenyListSizesField, change).value;
             const existing = denyLists.get(epoch);
@@ -102,12 +113,13 @@ export class EpochsPipeline implements Pipeline<EpochsPipelineState> {
       }
     }
     return {
-      state: { epoch },
+      state: { epoch, subsidies: subsidyRuns.latest },
       changes,
       write: async (manager) => {
         await EpochRepository.writeMoments(manager, moments);
         await EpochRepository.writeSystemStates(manager, [...systems.values()]);
         await EpochRepository.writeDenyListSizes(manager, [...denyLists.values()]);
+        await SubsidyRepository.write(manager, subsidyRuns.rows);
       },
     };
   }

@@ -107,6 +107,17 @@ export const RewardsRepository = {
     return rows.map((row) => row.epoch);
   },
 
+  /** Each epoch's own bucket as it last stood in that epoch (what its end paid out). */
+  async endingBuckets(manager: EntityManager): Promise<Map<number, bigint>> {
+    const rows = await manager.query<{ epoch: number; rewards: string | null }[]>(
+      `SELECT s.epoch, bucket.value->>'rewardsToDistribute' AS rewards
+       FROM system_state s
+       LEFT JOIN LATERAL (SELECT value FROM jsonb_array_elements(s.future_accounting)
+                          WHERE (value->>'epoch')::integer = s.epoch LIMIT 1) bucket ON true`,
+    );
+    return new Map(rows.flatMap((row) => (row.rewards === null ? [] : [[row.epoch, BigInt(row.rewards)]])));
+  },
+
   /** The prepaid buckets after the current epoch's. */
   async futureBuckets(
     manager: EntityManager,
