@@ -44,6 +44,9 @@ const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'PerformanceScore.components': 8,
   'Meta.pipelines': 8,
   'EpochRewards.nodes': NODES,
+  // A node's free-form metadata: its own choice, priced as a generous few.
+  'NodeMetadata.extraFields': 32,
+  'NodeIdentityChange.changed': 7,
 };
 
 /** The size a paged field asks for: its `first` or `last`, as the resolver will bound it. */

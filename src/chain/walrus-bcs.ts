@@ -317,3 +317,4 @@ export const StakingInnerField = DynamicField(bcs.u64(), StakingInnerV1);
 export const SystemInnerField = DynamicField(bcs.u64(), SystemStateInnerV1);
 export const ActiveSetField = DynamicField(ExtendedFieldKey, ActiveSet);
 export const DenyListSizesField = DynamicField(ExtendedFieldKey, VecMap(bcs.Address, bcs.u64()));
+export const NodeMetadataField = DynamicField(ExtendedFieldKey, NodeMetadata);

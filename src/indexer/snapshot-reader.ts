@@ -21,8 +21,8 @@ const PAGE = 50;
 
 /**
  * Reads the current Walrus staking state with object reads (the staking and system inner objects,
- * the active set, every pool and its exchange-rate table, the pools' caps, the deny-list sizes and
- * the slashing proposals)
+ * the active set, every pool with its exchange-rate table and metadata, the pools' caps, the
+ * deny-list sizes, the slashing proposals and the subsidies state)
  * and presents it as one synthetic checkpoint, so the pipelines file it exactly as if it had been
  * replayed. The reads are not pinned to a checkpoint: they are taken after `checkpoint`, and
  * replaying from `checkpoint + 1` cannot move anything backwards because every write is
@@ -69,23 +69,42 @@ export class SnapshotReader {
     );
     const pools = await this.objects(poolIds);
     const capIds: string[] = [];
+    const capOwners = new Set<string>();
     const rateFieldIds: string[] = [];
+    const metadataFieldIds: string[] = [];
     for (const pool of pools) {
       objects.push(change('stakingPool', pool));
       const decoded = W.StakingPool.parse(pool.content);
-      if (decoded.commission_receiver.$kind === 'ObjectID') {
-        capIds.push(decoded.commission_receiver.ObjectID);
+      metadataFieldIds.push(deriveDynamicFieldID(decoded.node_info.metadata.id, keyType, keyBcs));
+      // A cap is found from whoever the pool authorises: a cap named as receiver directly, else
+      // the addresses (the registering operator, unless changed) that may hold it.
+      for (const authorized of [decoded.commission_receiver, decoded.governance_authorized]) {
+        if (authorized.$kind === 'ObjectID') {
+          capIds.push(authorized.ObjectID);
+        } else {
+          capOwners.add(normalizeSuiAddress(authorized.Address));
+        }
       }
       rateFieldIds.push(...(await this.fields(decoded.exchange_rates.id)).map((field) => field.fieldId));
     }
     for (const rate of await this.objects(rateFieldIds)) {
       objects.push(change('exchangeRate', rate));
     }
+    for (const metadata of await this.objects(metadataFieldIds)) {
+      objects.push(change('nodeMetadata', metadata));
+    }
     const typeOfCap = `${origin}::storage_node::StorageNodeCap`;
-    for (const cap of await this.objects(capIds)) {
+    const caps = new Map<string, SuiClientTypes.Object<{ content: true; previousTransaction: true }>>();
+    for (const cap of [
+      ...(await this.objects([...new Set(capIds)])),
+      ...(await this.ownedOfType([...capOwners], typeOfCap)),
+    ]) {
       if (cap.type === typeOfCap) {
-        objects.push(change('storageNodeCap', cap));
+        caps.set(normalizeSuiAddress(cap.objectId), cap);
       }
+    }
+    for (const cap of caps.values()) {
+      objects.push(change('storageNodeCap', cap));
     }
 
     const system = W.VersionedRoot.parse(await this.content(this.ids.systemObjectId));
@@ -129,6 +148,30 @@ export class SnapshotReader {
       transactions: [{ digest: `snapshot@${checkpoint}`, objects, events: [] }],
       snapshot: true,
     };
+  }
+
+  /** Every object of `type` the addresses own. */
+  private async ownedOfType(
+    owners: readonly string[],
+    type: string,
+  ): Promise<SuiClientTypes.Object<{ content: true; previousTransaction: true }>[]> {
+    const found: SuiClientTypes.Object<{ content: true; previousTransaction: true }>[] = [];
+    for (const owner of owners) {
+      let cursor: string | null = null;
+      do {
+        const page: SuiClientTypes.ListOwnedObjectsResponse<{ content: true; previousTransaction: true }> =
+          await this.client.core.listOwnedObjects({
+            owner,
+            type,
+            cursor,
+            limit: PAGE,
+            include: { content: true, previousTransaction: true },
+          });
+        found.push(...page.objects);
+        cursor = page.hasNextPage ? page.cursor : null;
+      } while (cursor !== null);
+    }
+    return found;
   }
 
   private async content(objectId: string): Promise<Uint8Array> {

@@ -15,6 +15,8 @@ export type WalrusObjectKind =
   | 'systemInner'
   | 'denyListSizes'
   | 'slashingProposal'
+  /** A node's `NodeMetadata`, the value of its metadata `ExtendedField`. */
+  | 'nodeMetadata'
   /** The `walrus_subsidies` package's state, a field of its shared object. */
   | 'subsidiesInner';
 
@@ -94,6 +96,7 @@ export class WalrusCheckpointReader {
       [field('u64', `${origin}::system_state_inner::SystemStateInnerV1`), 'systemInner'],
       [field(key, '0x2::vec_map::VecMap<0x2::object::ID, u64>'), 'denyListSizes'],
       [field('0x2::object::ID', `${origin}::slashing::SlashingProposal`), 'slashingProposal'],
+      [field(key, `${origin}::node_metadata::NodeMetadata`), 'nodeMetadata'],
     ];
     if (subsidies !== undefined) {
       const types = subsidiesTypes(subsidies.originalPackageId);

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { readManager } from 'src/store/read-scope';
 import { apyWindows } from 'src/domain/staking/apy';
-import type { ApyWindowView, ExchangeRateView, OperatorEpochView } from 'src/staking/operator.views';
+import {
+  AuthorizedKind,
+  type ApyWindowView,
+  type AuthorizedView,
+  type ExchangeRateView,
+  type NodeIdentityChangeView,
+  type NodeIdentityView,
+  type OperatorEpochView,
+} from 'src/staking/operator.views';
+import { NodeIdentityRepository } from 'src/store/node-identity/node-identity.repository';
 import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 import { PoolRepository } from 'src/store/pools/pool.repository';
@@ -10,7 +19,10 @@ import { EpochRepository } from 'src/store/epochs/epoch.repository';
 import { RewardsRepository } from 'src/store/queries/rewards.repository';
 import { SubsidyRepository } from 'src/store/subsidies/subsidy.repository';
 
-/** An operator over time: stake, shards and commission per epoch, exchange rates, APY, self-stake. */
+/**
+ * An operator over time: stake, shards and commission per epoch, exchange rates, APY, self-stake,
+ * and its identity (keys, who acts for it, metadata) with how it changed.
+ */
 @Injectable()
 export class OperatorHistoryService {
   constructor(
@@ -93,4 +105,75 @@ export class OperatorHistoryService {
       apyWindows(histories.get(nodeId)?.rates ?? new Map(), timeline, undefined, subsidyShares),
     );
   }
+
+  /** Each node's keys, who acts for it and its metadata, as they stand. */
+  async identities(nodeIds: readonly string[]): Promise<(NodeIdentityView | undefined)[]> {
+    const manager = readManager(this.dataSource);
+    const [nodes, metadata] = await Promise.all([
+      PoolRepository.nodeIdentities(manager, nodeIds),
+      NodeIdentityRepository.metadataOf(manager, nodeIds),
+    ]);
+    return nodeIds.map((nodeId) => {
+      const node = nodes.get(nodeId);
+      const meta = metadata.get(nodeId);
+      return node === undefined
+        ? undefined
+        : {
+            publicKey: node.publicKey,
+            nextEpochPublicKey: node.nextEpochPublicKey,
+            networkPublicKey: node.networkPublicKey,
+            commissionReceiver: authorizedView(node.commissionReceiver),
+            governanceAuthorized: authorizedView(node.governanceAuthorized),
+            metadata:
+              meta === undefined
+                ? null
+                : {
+                    imageUrl: meta.imageUrl,
+                    projectUrl: meta.projectUrl,
+                    description: meta.description,
+                    extraFields: meta.extraFields,
+                    updatedAt: meta.updatedAt,
+                  },
+          };
+    });
+  }
+
+  /** How the node's name, address, keys and authorisations changed, newest first. */
+  async identityChanges(nodeId: string, last: number): Promise<NodeIdentityChangeView[]> {
+    // One more than asked: the oldest shown is compared with the one before it.
+    const rows = await NodeIdentityRepository.changes(readManager(this.dataSource), nodeId, last + 1);
+    return rows.slice(0, last).map((row, index) => {
+      const before = rows[index + 1];
+      const fields = IDENTITY_FIELDS.filter((field) => before === undefined || before[field] !== row[field]);
+      return {
+        version: row.version,
+        checkpoint: row.checkpoint,
+        changedAt: row.changedAt,
+        name: row.name,
+        networkAddress: row.networkAddress,
+        publicKey: row.publicKey,
+        nextEpochPublicKey: row.nextEpochPublicKey,
+        networkPublicKey: row.networkPublicKey,
+        commissionReceiver: authorizedView(row.commissionReceiver),
+        governanceAuthorized: authorizedView(row.governanceAuthorized),
+        changed: [...fields],
+      };
+    });
+  }
+}
+
+const IDENTITY_FIELDS = [
+  'name',
+  'networkAddress',
+  'publicKey',
+  'nextEpochPublicKey',
+  'networkPublicKey',
+  'commissionReceiver',
+  'governanceAuthorized',
+] as const;
+
+/** `address:0x…` or `object:0x…`, as the indexer files an `Authorized`. */
+function authorizedView(text: string): AuthorizedView {
+  const [kind, id = ''] = text.split(':');
+  return { kind: kind === 'object' ? AuthorizedKind.OBJECT : AuthorizedKind.ADDRESS, id };
 }

@@ -146,3 +146,48 @@ export interface ApyWindowView {
   growthWithoutUsageSubsidies: number;
   epochsPerYear: number;
 }
+
+export enum AuthorizedKind {
+  ADDRESS = 'ADDRESS',
+  OBJECT = 'OBJECT',
+}
+
+/** `auth::Authorized`: an address, or whoever holds an object (such as the node's cap). */
+export interface AuthorizedView {
+  kind: AuthorizedKind;
+  id: string;
+}
+
+export interface NodeMetadataView {
+  imageUrl: string;
+  projectUrl: string;
+  description: string;
+  extraFields: { key: string; value: string }[];
+  updatedAt: Date;
+}
+
+export interface NodeIdentityView {
+  /** The BLS public key, 48 bytes, as hex. */
+  publicKey: string;
+  /** The key `set_next_public_key` scheduled, in force from the pool's next advance. */
+  nextEpochPublicKey: string | null;
+  networkPublicKey: string;
+  commissionReceiver: AuthorizedView;
+  governanceAuthorized: AuthorizedView;
+  metadata: NodeMetadataView | null;
+}
+
+export interface NodeIdentityChangeView {
+  version: bigint;
+  checkpoint: bigint;
+  changedAt: Date;
+  name: string;
+  networkAddress: string;
+  publicKey: string;
+  nextEpochPublicKey: string | null;
+  networkPublicKey: string;
+  commissionReceiver: AuthorizedView;
+  governanceAuthorized: AuthorizedView;
+  /** What differs from the change before (every field for the first one seen). */
+  changed: string[];
+}

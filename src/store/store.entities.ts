@@ -28,6 +28,8 @@ import { StakedWalVersionEntity } from 'src/store/positions/staked-wal-version.e
 import { StakedWalEntity } from 'src/store/positions/staked-wal.entity';
 import { StorageNodeCapEntity } from 'src/store/pools/storage-node-cap.entity';
 import { StorageNodeEntity } from 'src/store/pools/storage-node.entity';
+import { NodeIdentityChangeEntity } from 'src/store/node-identity/node-identity-change.entity';
+import { NodeMetadataEntity } from 'src/store/node-identity/node-metadata.entity';
 import { SubsidyStateEntity } from 'src/store/subsidies/subsidy-state.entity';
 
 /** Every table of the schema; migrations are generated from these and nothing else. */
@@ -47,6 +49,8 @@ export const STORE_ENTITIES = [
   ActiveSetMemberEntity,
   SlashingProposalVersionEntity,
   StorageNodeEntity,
+  NodeMetadataEntity,
+  NodeIdentityChangeEntity,
   StorageNodeCapEntity,
   NodeAttestationEntity,
   PoolStateEntity,

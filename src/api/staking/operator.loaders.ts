@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { PerformanceService } from 'src/performance/performance.service';
 import type {
   ApyWindowView,
+  NodeIdentityView,
   OperatorEpochView,
   PerformanceScoreView,
   StakeOutlookView,
@@ -18,6 +19,7 @@ export interface OperatorLoaders {
   readonly score: DataLoader<string, PerformanceScoreView>;
   readonly outlook: DataLoader<string, StakeOutlookView | undefined>;
   readonly selfStake: DataLoader<string, bigint>;
+  readonly identity: DataLoader<string, NodeIdentityView | undefined>;
 }
 
 /** Fresh loaders for one request: N operators cost one query per field, not N. */
@@ -33,6 +35,7 @@ export function createOperatorLoaders(services: {
     outlook: new DataLoader((nodeIds: readonly string[]) => simulation.outlooks(nodeIds)),
     score: new DataLoader((nodeIds: readonly string[]) => performance.scores(nodeIds)),
     selfStake: new DataLoader((nodeIds: readonly string[]) => history.selfStakes(nodeIds)),
+    identity: new DataLoader((nodeIds: readonly string[]) => history.identities(nodeIds)),
   };
 }
 

@@ -17,6 +17,7 @@ import { OperatorHistoryService } from 'src/staking/operator-history.service';
 import { OperatorsService } from 'src/staking/operators.service';
 import { StakeSimulationService } from 'src/staking/stake-simulation.service';
 import { primingSink, type OperatorLoaders } from 'src/api/staking/operator.loaders';
+import { NodeIdentityChangeType, NodeIdentityType } from 'src/api/staking/operator-identity.types';
 
 @Resolver(() => OperatorType)
 export class OperatorsResolver {
@@ -107,6 +108,28 @@ export class OperatorsResolver {
   @ResolveField(() => [ExchangeRateType], { description: 'Exchange rates the pool recorded, newest first.' })
   async exchangeRates(@Parent() operator: OperatorType): Promise<ExchangeRateType[]> {
     return this.operatorHistory.exchangeRates(operator.nodeId);
+  }
+
+  @ResolveField(() => NodeIdentityType, {
+    nullable: true,
+    description: 'Its keys, who collects its commission and votes for it, and how it describes itself.',
+  })
+  async identity(
+    @Parent() operator: OperatorType,
+    @Context('operatorLoaders') loaders: OperatorLoaders,
+  ): Promise<NodeIdentityType | null> {
+    return (await loaders.identity.load(operator.nodeId)) ?? null;
+  }
+
+  @ResolveField(() => [NodeIdentityChangeType], {
+    description: 'How its name, network address, keys and authorisations changed, newest first.',
+  })
+  async identityChanges(
+    @Parent() operator: OperatorType,
+    @Args('last', { type: () => Int, defaultValue: 10 }) last: number,
+  ): Promise<NodeIdentityChangeType[]> {
+    requirePageArgument('last', last, 100);
+    return this.operatorHistory.identityChanges(operator.nodeId, last);
   }
 
   @ResolveField(() => BigInt, {

@@ -7,6 +7,7 @@ import { WalrusObjectWriter } from 'src/devnet/walrus/walrus-objects';
 import {
   MAX_EPOCHS_AHEAD,
   interfaceVersionOf,
+  type Authorized,
   type NodeRecord,
   type SlashingProposalRecord,
   type StakePosition,
@@ -88,7 +89,17 @@ export class WalrusLedgerProjection {
         this.encodePool(node),
       ),
       ...this.exchangeRateWrites(node),
+      this.metadataWrite(node),
     ];
+  }
+
+  /** The value of the node's metadata `ExtendedField`. */
+  metadataWrite(node: NodeRecord): ObjectWrite {
+    return this.writer.extendedFieldValue(
+      node.metadataId,
+      `${this.typeOrigin}::node_metadata::NodeMetadata`,
+      encodeNodeMetadata(node.metadata),
+    );
   }
 
   event(name: string, serialized: { toBytes: () => Uint8Array }): EventRecord {
@@ -293,7 +304,7 @@ export class WalrusLedgerProjection {
         node_id: node.nodeId,
         network_address: node.networkAddress,
         public_key: { bytes: [...node.publicKey] },
-        next_epoch_public_key: null,
+        next_epoch_public_key: node.nextPublicKey === null ? null : { bytes: [...node.nextPublicKey] },
         network_public_key: [...node.networkPublicKey],
         metadata: { id: node.metadataId },
       },
@@ -309,8 +320,8 @@ export class WalrusLedgerProjection {
       pending_stake: pending(pool.pendingStake),
       rewards_pool: { value: pool.rewardsPool },
       commission: { value: pool.commission },
-      commission_receiver: { ObjectID: node.capId },
-      governance_authorized: { Address: node.operator },
+      commission_receiver: authorized(node.commissionReceiver),
+      governance_authorized: authorized(node.governanceAuthorized),
       extra_fields: { id: node.extraFieldsId, size: pool.blockedCommission > 0n ? 1n : 0n },
     }).toBytes();
   }
@@ -427,6 +438,20 @@ export class WalrusLedgerProjection {
     }
     return out;
   }
+}
+
+function authorized(value: Authorized): { Address: string } | { ObjectID: string } {
+  return value.kind === 'address' ? { Address: value.address } : { ObjectID: value.id };
+}
+
+/** The value of a node's metadata `ExtendedField`. */
+export function encodeNodeMetadata(metadata: NodeRecord['metadata']): Uint8Array {
+  return W.NodeMetadata.serialize({
+    image_url: metadata.imageUrl,
+    project_url: metadata.projectUrl,
+    description: metadata.description,
+    extra_fields: { contents: metadata.extraFields.map((entry) => ({ key: entry.key, value: entry.value })) },
+  }).toBytes();
 }
 
 function encodeRate(rate: PoolExchangeRate): Uint8Array {

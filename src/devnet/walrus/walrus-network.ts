@@ -4,6 +4,7 @@ import type { EventRecord, SuiLedger } from 'src/devnet/ledger/sui-ledger';
 import { WalrusLedgerProjection } from 'src/devnet/walrus/walrus-ledger-projection';
 import { WalrusSlashingManager } from 'src/devnet/walrus/walrus-slashing-manager';
 import { WalrusSubsidiesProgram } from 'src/devnet/walrus/walrus-subsidies';
+import { rotatePublicKey, WalrusNodeIdentity } from 'src/devnet/walrus/walrus-node-identity';
 import {
   MAX_EPOCHS_AHEAD,
   walrusAbort as abort,
@@ -69,6 +70,8 @@ export class WalrusNetwork implements WalrusStateView {
   readonly fund: FundBucket[];
   readonly projection: WalrusLedgerProjection;
   private readonly slashing: WalrusSlashingManager;
+  /** `set_name`, `set_commission_receiver`, `collect_commission` and the other identity calls. */
+  readonly identity: WalrusNodeIdentity;
   /** The subsidies package deployed beside Walrus, when the network has one. */
   readonly subsidies: WalrusSubsidiesProgram | undefined;
   private readonly rewardsPerEpoch: bigint;
@@ -91,6 +94,7 @@ export class WalrusNetwork implements WalrusStateView {
     this.projection = new WalrusLedgerProjection(ledger, this, options.seed);
     this.deployment = this.projection.deployment;
     this.slashing = new WalrusSlashingManager(this, this.slashingProposals);
+    this.identity = new WalrusNodeIdentity(this);
     this.fund = Array.from({ length: MAX_EPOCHS_AHEAD }, (_, i) => ({
       epoch: i,
       usedCapacity: this.usedCapacity,
@@ -121,12 +125,8 @@ export class WalrusNetwork implements WalrusStateView {
     buckets.forEach((bucket, index) => {
       bucket.rewards += share + (index === 0 ? amount - share * BigInt(buckets.length) : 0n);
     });
-    this.commit(
-      normalizeSuiAddress(payer),
-      'reserve_space',
-      { writes: this.projection.systemWrites() },
-      'system',
-    );
+    const writes = this.projection.systemWrites();
+    this.commit(normalizeSuiAddress(payer), 'reserve_space', { writes }, 'system');
   }
 
   /** A storage node runs `process_subsidies`, as they do around each epoch change. */
@@ -168,7 +168,11 @@ export class WalrusNetwork implements WalrusStateView {
       name: candidate.name,
       networkAddress,
       publicKey: this.projection.derivedBytes('bls', nodeId, BLS_PUBLIC_KEY_LENGTH),
+      nextPublicKey: null,
       networkPublicKey,
+      metadata: { imageUrl: '', projectUrl: '', description: '', extraFields: [] },
+      commissionReceiver: { kind: 'address', address: normalizeSuiAddress(candidate.operator) },
+      governanceAuthorized: { kind: 'address', address: normalizeSuiAddress(candidate.operator) },
       pool: new StakingPool({ nodeId, commissionRate: candidate.commissionRate, wctx: this.wctx }),
       metadataId: this.ledger.newObjectId(),
       exchangeRatesId: this.ledger.newObjectId(),
@@ -430,12 +434,14 @@ export class WalrusNetwork implements WalrusStateView {
     for (const { nodeId, reward } of split.perNode) {
       const node = this.node(nodeId);
       node.pool.advanceEpoch(reward, wctx, this.commissionRule);
+      rotatePublicKey(node);
       this.activeSet.insertOrUpdate(nodeId, node.pool.walBalanceAtEpoch(this.epoch + 1));
       advanced.push(node);
     }
     for (const nodeId of diffCommittees(oldCommittee, next).onlyInSecond) {
       const node = this.node(nodeId);
       node.pool.advanceEpoch(0n, wctx, this.commissionRule);
+      rotatePublicKey(node);
       this.activeSet.insertOrUpdate(nodeId, node.pool.walBalanceAtEpoch(this.epoch + 1));
       advanced.push(node);
     }

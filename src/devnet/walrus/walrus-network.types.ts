@@ -50,14 +50,33 @@ export interface CandidateRegistration {
   readonly networkPublicKey?: Uint8Array;
 }
 
+/** `auth::Authorized`: an address, or the holder of an object. */
+export type Authorized =
+  { readonly kind: 'address'; readonly address: string } | { readonly kind: 'object'; readonly id: string };
+
+/** `node_metadata::NodeMetadata`. */
+export interface NodeMetadataRecord {
+  readonly imageUrl: string;
+  readonly projectUrl: string;
+  readonly description: string;
+  readonly extraFields: readonly { readonly key: string; readonly value: string }[];
+}
+
 export interface NodeRecord {
   readonly nodeId: NodeId;
   readonly capId: string;
+  /** The registering address, which holds the cap. */
   readonly operator: string;
-  readonly name: string;
-  readonly networkAddress: string;
-  readonly publicKey: Uint8Array;
-  readonly networkPublicKey: Uint8Array;
+  name: string;
+  networkAddress: string;
+  publicKey: Uint8Array;
+  /** Set by `set_next_public_key`; becomes `publicKey` when the pool next advances. */
+  nextPublicKey: Uint8Array | null;
+  networkPublicKey: Uint8Array;
+  metadata: NodeMetadataRecord;
+  /** Both the registering address at first, as `staking_pool::new` sets them. */
+  commissionReceiver: Authorized;
+  governanceAuthorized: Authorized;
   readonly pool: StakingPool;
   readonly metadataId: string;
   readonly exchangeRatesId: string;

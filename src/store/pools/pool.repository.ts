@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { exchangeRate, FLAT_RATE, type PoolExchangeRate } from 'src/domain/staking/exchange-rate';
 import { setExcluded, versionGuardedUpsert } from 'src/database/bulk-upsert';
 import { bulkWriteEntities } from 'src/database/entity-bulk-write';
@@ -24,6 +24,9 @@ export type NodeAttestationRow = Row<NodeAttestationEntity>;
  * Storage nodes and their staking pools. Rows derived from an object are overwritten only by a
  * newer version of it, so a replayed or out-of-order batch never moves state backwards.
  */
+type NodeIdentityColumn =
+  'publicKey' | 'nextEpochPublicKey' | 'networkPublicKey' | 'commissionReceiver' | 'governanceAuthorized';
+
 export const PoolRepository = {
   async writeNodes(manager: EntityManager, rows: readonly StorageNodeRow[]): Promise<void> {
     await bulkWriteEntities(
@@ -35,6 +38,15 @@ export const PoolRepository = {
         `first_seen_checkpoint = LEAST(storage_node.first_seen_checkpoint, EXCLUDED.first_seen_checkpoint) ` +
         `WHERE storage_node.version < EXCLUDED.version`,
     );
+  },
+
+  /** The identity part of each node as it stands: keys, and who acts for it. */
+  async nodeIdentities(
+    manager: EntityManager,
+    nodeIds: readonly string[],
+  ): Promise<Map<string, Pick<StorageNodeEntity, NodeIdentityColumn>>> {
+    const rows = await manager.getRepository(StorageNodeEntity).find({ where: { nodeId: In([...nodeIds]) } });
+    return new Map(rows.map((row) => [row.nodeId, row]));
   },
 
   async writePoolStates(manager: EntityManager, rows: readonly PoolStateRow[]): Promise<void> {

@@ -24,6 +24,10 @@ export class StorageNodeEntity {
   @Column({ name: 'network_public_key', type: 'text' })
   networkPublicKey!: string;
 
+  /** UID of the node's metadata `ExtendedField`: its value is a dynamic field under this ID. */
+  @Column({ name: 'metadata_id', type: 'text', nullable: true })
+  metadataId!: string | null;
+
   /** ID of the pool's exchange-rate `Table`: its entries are dynamic fields under this ID. */
   @Column({ name: 'exchange_rates_id', type: 'text' })
   exchangeRatesId!: string;

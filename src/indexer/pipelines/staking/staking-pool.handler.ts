@@ -12,6 +12,7 @@ import type { StakingObjectHandler } from 'src/indexer/pipelines/staking/staking
 import type { WalrusCheckpoint, WalrusObjectChange } from 'src/indexer/walrus-checkpoint';
 import { authorizedText, decodeObject, elementHex, pendingRows } from 'src/indexer/walrus-decoders';
 import { PoolRepository, type PoolStateRow, type StorageNodeRow } from 'src/store/pools/pool.repository';
+import { NodeIdentityRepository } from 'src/store/node-identity/node-identity.repository';
 
 /**
  * Staking pools: the storage node each describes, and the pool's state in each epoch it changed.
@@ -47,6 +48,7 @@ export class StakingPoolHandler implements StakingObjectHandler {
             : elementHex(pool.node_info.next_epoch_public_key),
         networkPublicKey: `0x${toHex(Uint8Array.from(pool.node_info.network_public_key))}`,
         exchangeRatesId: pool.exchange_rates.id,
+        metadataId: pool.node_info.metadata.id,
         commissionReceiver: authorizedText(pool.commission_receiver),
         governanceAuthorized: authorizedText(pool.governance_authorized),
         version: change.version,
@@ -84,6 +86,22 @@ export class StakingPoolHandler implements StakingObjectHandler {
 
   async write(manager: EntityManager): Promise<void> {
     await PoolRepository.writeNodes(manager, [...this.nodes.values()]);
+    await NodeIdentityRepository.writeIdentities(
+      manager,
+      [...this.nodes.values()].map((node) => ({
+        nodeId: node.nodeId,
+        version: node.version,
+        checkpoint: node.checkpoint,
+        changedAt: node.updatedAt,
+        name: node.name,
+        networkAddress: node.networkAddress,
+        publicKey: node.publicKey,
+        nextEpochPublicKey: node.nextEpochPublicKey,
+        networkPublicKey: node.networkPublicKey,
+        commissionReceiver: node.commissionReceiver,
+        governanceAuthorized: node.governanceAuthorized,
+      })),
+    );
     await PoolRepository.writePoolStates(manager, [...this.pools.values()]);
   }
 }

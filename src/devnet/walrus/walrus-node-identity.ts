@@ -1,0 +1,159 @@
+import { normalizeSuiAddress } from '@mysten/sui/utils';
+import type { WalrusLedgerProjection } from 'src/devnet/walrus/walrus-ledger-projection';
+import type {
+  Authorized,
+  ContractCommit,
+  NodeMetadataRecord,
+  NodeRecord,
+  WalrusStateView,
+} from 'src/devnet/walrus/walrus-network.types';
+import { DomainError } from 'src/domain/shared/domain.error';
+import { MOVE_ABORTS } from 'src/domain/shared/move-abort';
+import type { NodeId } from 'src/domain/shared/node-id';
+import {
+  assertNetworkAddress,
+  assertNodeName,
+  BLS_PUBLIC_KEY_LENGTH,
+} from 'src/domain/staking/storage-node-info';
+
+/** What the identity calls need of the network they belong to. */
+export interface NodeIdentityHost extends WalrusStateView {
+  readonly projection: WalrusLedgerProjection;
+  commit: ContractCommit;
+}
+
+/**
+ * The calls that change who a node is and who acts for it: `set_name`, `set_network_address`,
+ * `set_node_metadata` and `set_next_public_key` with the node's cap; `set_commission_receiver`,
+ * `set_governance_authorized` and `collect_commission`, authenticated against the pool's
+ * `Authorized` (`auth::authenticate_sender` in the same transaction). Aborts are the contracts',
+ * and an aborted call changes nothing.
+ */
+export class WalrusNodeIdentity {
+  constructor(private readonly host: NodeIdentityHost) {}
+
+  setName(sender: string, nodeId: NodeId, name: string): void {
+    const node = this.withCap(sender, nodeId);
+    assertNodeName(name);
+    node.name = name;
+    this.commitPool(node, 'set_name');
+  }
+
+  setNetworkAddress(sender: string, nodeId: NodeId, networkAddress: string): void {
+    const node = this.withCap(sender, nodeId);
+    assertNetworkAddress(networkAddress);
+    node.networkAddress = networkAddress;
+    this.commitPool(node, 'set_network_address');
+  }
+
+  /** Only the metadata field changes; the pool object does not. */
+  setNodeMetadata(sender: string, nodeId: NodeId, metadata: NodeMetadataRecord): void {
+    const node = this.withCap(sender, nodeId);
+    node.metadata = metadata;
+    this.host.commit(node.operator, 'set_node_metadata', {
+      writes: [this.host.projection.metadataWrite(node)],
+    });
+  }
+
+  /** The key takes effect when the pool next advances (`rotate_public_key`). */
+  setNextPublicKey(sender: string, nodeId: NodeId, publicKey: Uint8Array): void {
+    const node = this.withCap(sender, nodeId);
+    if (publicKey.length !== BLS_PUBLIC_KEY_LENGTH) {
+      throw new DomainError('INVALID_ARGUMENT', `a BLS public key has 48 bytes, not ${publicKey.length}`, {
+        package: 'walrus',
+        module: 'messages',
+        name: 'EInvalidKeyLength',
+        code: 6,
+      });
+    }
+    node.nextPublicKey = publicKey;
+    this.commitPool(node, 'set_next_public_key');
+  }
+
+  setCommissionReceiver(sender: string, nodeId: NodeId, receiver: Authorized): void {
+    const node = this.host.node(nodeId);
+    this.authenticate(sender, node, node.commissionReceiver);
+    node.commissionReceiver = receiver;
+    this.commitPool(node, 'set_commission_receiver', sender);
+  }
+
+  setGovernanceAuthorized(sender: string, nodeId: NodeId, authorized: Authorized): void {
+    const node = this.host.node(nodeId);
+    this.authenticate(sender, node, node.governanceAuthorized);
+    node.governanceAuthorized = authorized;
+    this.commitPool(node, 'set_governance_authorized', sender);
+  }
+
+  /** Pays out the commission not blocked until `voting_end`, as a `Coin<WAL>` to the sender. */
+  collectCommission(sender: string, nodeId: NodeId): bigint {
+    const node = this.host.node(nodeId);
+    this.authenticate(sender, node, node.commissionReceiver);
+    const pool = node.pool;
+    const amount = pool.commission > pool.blockedCommission ? pool.commission - pool.blockedCommission : 0n;
+    pool.commission -= amount;
+    const owner = normalizeSuiAddress(sender);
+    this.host.commit(
+      owner,
+      [
+        { module: 'auth', function: 'authenticate_sender' },
+        { module: 'staking', function: 'collect_commission' },
+      ],
+      {
+        writes: [
+          ...this.host.projection.stakingWrites({ pools: [node] }),
+          ...(amount > 0n ? [this.host.projection.coinWrite(owner, amount)] : []),
+        ],
+      },
+    );
+    return amount;
+  }
+
+  /** Calls made with the `StorageNodeCap`: only its holder, the operator, can pass it. */
+  private withCap(sender: string, nodeId: NodeId): NodeRecord {
+    const node = this.host.node(nodeId);
+    if (normalizeSuiAddress(sender) !== node.operator) {
+      throw new DomainError('NOT_AUTHORIZED', `${sender} does not hold the StorageNodeCap of ${node.name}`);
+    }
+    return node;
+  }
+
+  /** `Authenticated::matches`: the sender itself, or the holder of the authorised object. */
+  private authenticate(sender: string, node: NodeRecord, authorized: Authorized): void {
+    const address = normalizeSuiAddress(sender);
+    const matches =
+      authorized.kind === 'address'
+        ? authorized.address === address
+        : authorized.id === node.capId && node.operator === address;
+    if (!matches) {
+      throw new DomainError(
+        'NOT_AUTHORIZED',
+        `${sender} is not authorised for ${node.name}`,
+        MOVE_ABORTS.authorizationFailure,
+      );
+    }
+  }
+
+  private commitPool(node: NodeRecord, fn: string, sender = node.operator): void {
+    const calls =
+      sender === node.operator &&
+      fn.startsWith('set_') &&
+      !fn.includes('commission') &&
+      !fn.includes('governance')
+        ? fn
+        : [
+            { module: 'auth', function: 'authenticate_sender' },
+            { module: 'staking', function: fn },
+          ];
+    this.host.commit(normalizeSuiAddress(sender), calls, {
+      writes: this.host.projection.stakingWrites({ pools: [node] }),
+    });
+  }
+}
+
+/** `storage_node::rotate_public_key`, run as the pool advances. */
+export function rotatePublicKey(node: NodeRecord): void {
+  if (node.nextPublicKey !== null) {
+    node.publicKey = node.nextPublicKey;
+    node.nextPublicKey = null;
+  }
+}
