@@ -35,6 +35,11 @@ const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'ShardMigration.stalls': NODES,
   'Governance.votes': NODES,
   'Governance.slashingProposals': NODES,
+  'Governance.upgradeProposals': NODES,
+  // One per upgrade of the package: a handful in its life.
+  'Governance.contractUpgrades': 16,
+  'UpgradeProposal.voters': NODES,
+  'UpgradeProposal.nonVoters': NODES,
   'SlashingProposal.voters': NODES,
   'SlashingProposal.nonVoters': NODES,
   'Operator.apy': 4,

@@ -16,7 +16,7 @@ export interface TypeOrigin {
  */
 export class TypeOriginNormalizer {
   private readonly original: string;
-  private readonly versions: ReadonlySet<string>;
+  private readonly versions: Set<string>;
 
   /** `packageVersions`: every published version of the package, the original first. */
   constructor(packageVersions: readonly string[]) {
@@ -51,6 +51,16 @@ export class TypeOriginNormalizer {
   /** Every version, normalised, the original first. */
   get packageVersions(): readonly string[] {
     return [...this.versions];
+  }
+
+  /** A version learnt while following the chain (an upgrade's `ContractUpgraded`); true if new. */
+  addVersion(packageId: string): boolean {
+    const id = normalizeSuiAddress(packageId);
+    if (this.versions.has(id)) {
+      return false;
+    }
+    this.versions.add(id);
+    return true;
   }
 
   isPackageVersion(address: string): boolean {

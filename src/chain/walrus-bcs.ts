@@ -225,6 +225,33 @@ export const SlashingManager = bcs.struct('SlashingManager', {
   slashing_candidates: Collection,
 });
 
+/** `upgrade::PackageDigest(vector<u8>)`: the 32-byte digest of a proposed package. */
+export const PackageDigest = bcs.struct('PackageDigest', { pos0: bcs.vector(bcs.u8()) });
+/** `upgrade::UpgradeProposal`: votes for one package digest, valid only in `epoch`. */
+export const UpgradeProposal = bcs.struct('UpgradeProposal', {
+  epoch: bcs.u32(),
+  digest: PackageDigest,
+  /** The package version the upgrade would create (the cap's version + 1). */
+  version: bcs.u64(),
+  voting_weight: bcs.u16(),
+  voters: bcs.struct('VecSet<ID>', { contents: bcs.vector(bcs.Address) }),
+});
+/** An entry of `UpgradeManager.upgrade_proposals`: `Table<PackageDigest, UpgradeProposal>`. */
+export const UpgradeProposalField = DynamicField(PackageDigest, UpgradeProposal);
+/** `0x2::package::UpgradeCap`. */
+export const UpgradeCap = bcs.struct('UpgradeCap', {
+  id: bcs.Address,
+  package: bcs.Address,
+  version: bcs.u64(),
+  policy: bcs.u8(),
+});
+/** `upgrade::UpgradeManager` (shared). */
+export const UpgradeManager = bcs.struct('UpgradeManager', {
+  id: bcs.Address,
+  cap: UpgradeCap,
+  upgrade_proposals: Collection,
+});
+
 /** Events of `<walrus>::events`. */
 export const EpochChangeStart = bcs.struct('EpochChangeStart', { epoch: bcs.u32() });
 export const EpochChangeDone = bcs.struct('EpochChangeDone', { epoch: bcs.u32() });

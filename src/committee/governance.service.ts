@@ -1,6 +1,8 @@
 import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 import {
   SlashingProposalStatus,
+  UpgradeProposalStatus,
+  type UpgradeProposalView,
   type GovernanceView,
   type NodeVoteView,
   type QuorumResultView,
@@ -23,6 +25,7 @@ import {
 } from 'src/domain/votes/quorum';
 import { PoolRepository } from 'src/store/pools/pool.repository';
 import { EpochRepository } from 'src/store/epochs/epoch.repository';
+import { UpgradeRepository } from 'src/store/upgrades/upgrade.repository';
 
 /**
  * Parameter votes: the values the chain holds (System prices, which move only at `update_prices`
@@ -121,6 +124,38 @@ export class GovernanceService {
         executedAt: proposal.executedAt,
       };
     });
+    const voted = (voters: readonly string[]) => ({
+      voters: voters.map((nodeId) => {
+        const member = memberOf.get(nodeId);
+        return member === undefined ? { nodeId, name: null, weight: 0 } : voter(member);
+      }),
+      nonVoters: members
+        .filter((member) => !voters.includes(member.nodeId))
+        .sort((a, b) => b.shards.length - a.shards.length || a.nodeId.localeCompare(b.nodeId))
+        .map(voter),
+    });
+    const upgradeProposals = (
+      await UpgradeRepository.proposals(manager, { fromEpoch: epoch, toEpoch: epoch })
+    ).map((proposal): UpgradeProposalView => ({
+      digest: proposal.digest,
+      epoch: proposal.epoch,
+      packageVersion: proposal.packageVersion,
+      status:
+        proposal.authorizedAt !== null
+          ? UpgradeProposalStatus.AUTHORIZED
+          : proposal.epoch < current
+            ? UpgradeProposalStatus.LAPSED
+            : UpgradeProposalStatus.OPEN,
+      votingWeight: proposal.votingWeight,
+      quorumWeight: quorumWeight(nShards),
+      quorumReached: isQuorum(proposal.votingWeight, nShards),
+      weightNeeded: Math.max(0, quorumWeight(nShards) - proposal.votingWeight),
+      ...voted(proposal.voters),
+      firstSeenAt: proposal.firstSeenAt,
+      lastChangedAt: proposal.lastChangedAt,
+      authorizedAt: proposal.authorizedAt,
+    }));
+    const contractUpgrades = await UpgradeRepository.upgrades(manager);
     const thresholds = concentrationThresholds(nShards);
     const shards = members.map((member) => member.shards.length);
     const system = await EpochRepository.system(manager, epoch);
@@ -149,6 +184,8 @@ export class GovernanceService {
         giniShards: gini(shards.map(BigInt)),
       },
       slashingProposals,
+      upgradeProposals,
+      contractUpgrades,
     };
   }
 }

@@ -51,6 +51,39 @@ export interface SlashingProposalView {
   executedAt: Date | null;
 }
 
+export enum UpgradeProposalStatus {
+  OPEN = 'OPEN',
+  AUTHORIZED = 'AUTHORIZED',
+  LAPSED = 'LAPSED',
+}
+
+export interface UpgradeProposalView {
+  /** The proposed package's digest, hex. */
+  digest: string;
+  epoch: number;
+  /** The package version the upgrade would create. */
+  packageVersion: bigint;
+  status: UpgradeProposalStatus;
+  votingWeight: number;
+  quorumWeight: number;
+  quorumReached: boolean;
+  weightNeeded: number;
+  voters: SlashingVoterView[];
+  nonVoters: SlashingVoterView[];
+  firstSeenAt: Date;
+  lastChangedAt: Date;
+  authorizedAt: Date | null;
+}
+
+export interface ContractUpgradeView {
+  epoch: number;
+  packageId: string;
+  /** The interface version `Staking` and `System` migrated to. */
+  version: bigint;
+  checkpoint: bigint;
+  at: Date;
+}
+
 export interface GovernanceView {
   epoch: number;
   votes: NodeVoteView[];
@@ -69,4 +102,6 @@ export interface GovernanceView {
   capacityWeightsFromNextCommittee: boolean;
   concentration: ConcentrationView;
   slashingProposals: SlashingProposalView[];
+  upgradeProposals: UpgradeProposalView[];
+  contractUpgrades: ContractUpgradeView[];
 }

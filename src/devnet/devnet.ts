@@ -249,6 +249,34 @@ export class Devnet {
         }
         return;
       }
+      case 'voteForUpgrade': {
+        const digest = Buffer.from(event.digest.slice(2), 'hex');
+        for (const voter of event.voters) {
+          const nodeId = this.nodeIdOf(voter);
+          this.attempt(() => {
+            this.network.upgrades.vote(this.network.node(nodeId).operator, nodeId, digest);
+          });
+        }
+        return;
+      }
+      case 'upgrade': {
+        const [member] = this.network.committee;
+        const sender = member === undefined ? KEEPER : this.network.node(member.nodeId).operator;
+        const upgraded = this.succeeds(() => {
+          this.network.upgrades.upgrade(sender, Buffer.from(event.digest.slice(2), 'hex'), event.newTypes);
+        });
+        const { protocolVersion } = event;
+        if (upgraded && protocolVersion !== undefined) {
+          this.attempt(() => {
+            this.network.upgrades.updateProtocolVersion(
+              sender,
+              this.network.epoch + 1,
+              BigInt(protocolVersion),
+            );
+          });
+        }
+        return;
+      }
       case 'executeSlashing': {
         // Anyone may execute; here the first voter's operator does.
         const candidate = this.nodeIdOf(event.candidate);

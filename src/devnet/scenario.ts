@@ -64,6 +64,24 @@ const eventSchema = z.discriminatedUnion('action', [
     candidate: name,
   }),
   z.object({ ...trigger, action: z.literal('executeSlashing'), candidate: name }),
+  /** Each voter votes for the package digest (32 bytes, hex) in its own transaction. */
+  z.object({
+    ...trigger,
+    action: z.literal('voteForUpgrade'),
+    voters: z.array(name).min(1),
+    digest: z.string().regex(/^0x[0-9a-f]{64}$/, '32 bytes of hex after 0x'),
+  }),
+  /**
+   * The upgrade the digest's quorum authorised: a new package version introducing `newTypes`
+   * (`module::Type`); then a node announces the protocol version, an event of the new version.
+   */
+  z.object({
+    ...trigger,
+    action: z.literal('upgrade'),
+    digest: z.string().regex(/^0x[0-9a-f]{64}$/, '32 bytes of hex after 0x'),
+    newTypes: z.array(z.string().regex(/^[a-z_]+::[A-Za-z0-9_]+$/)).default([]),
+    protocolVersion: z.number().int().positive().optional(),
+  }),
   /** Removes every proposal left from an earlier epoch. */
   z.object({ ...trigger, action: z.literal('cleanupSlashing') }),
 ]);
@@ -178,6 +196,10 @@ function namedNodes(event: ScenarioEvent): string[] {
       return [event.node];
     case 'voteForSlashing':
       return [...event.voters, event.candidate];
+    case 'voteForUpgrade':
+      return event.voters;
+    case 'upgrade':
+      return [];
     case 'vote':
       return event.nodes;
     case 'executeSlashing':

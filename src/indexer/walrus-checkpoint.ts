@@ -3,6 +3,7 @@ import { normalizeSuiAddress } from '@mysten/sui/utils';
 import type { TypeOriginNormalizer } from 'src/chain/type-origin';
 import { NonRetryableChainError } from 'src/chain/chain-errors';
 import { subsidiesTypes } from 'src/chain/walrus-subsidies-bcs';
+import { ContractUpgraded } from 'src/chain/walrus-bcs';
 
 /** The Walrus objects the pipelines follow. */
 export type WalrusObjectKind =
@@ -15,6 +16,8 @@ export type WalrusObjectKind =
   | 'systemInner'
   | 'denyListSizes'
   | 'slashingProposal'
+  /** An entry of the `UpgradeManager`'s table of upgrade proposals. */
+  | 'upgradeProposal'
   /** A node's `NodeMetadata`, the value of its metadata `ExtendedField`. */
   | 'nodeMetadata'
   /** The `walrus_subsidies` package's state, a field of its shared object. */
@@ -72,7 +75,7 @@ export interface WalrusCheckpoint {
  */
 export class WalrusCheckpointReader {
   private readonly kinds = new Map<string, WalrusObjectKind>();
-  private readonly packageHexes: readonly string[];
+  private packageHexes: readonly string[];
   private readonly classified = new Map<string, WalrusObjectKind | null>();
 
   /**
@@ -97,6 +100,7 @@ export class WalrusCheckpointReader {
       [field(key, '0x2::vec_map::VecMap<0x2::object::ID, u64>'), 'denyListSizes'],
       [field('0x2::object::ID', `${origin}::slashing::SlashingProposal`), 'slashingProposal'],
       [field(key, `${origin}::node_metadata::NodeMetadata`), 'nodeMetadata'],
+      [field(`${origin}::upgrade::PackageDigest`, `${origin}::upgrade::UpgradeProposal`), 'upgradeProposal'],
     ];
     if (subsidies !== undefined) {
       const types = subsidiesTypes(subsidies.originalPackageId);
@@ -192,14 +196,18 @@ export class WalrusCheckpointReader {
       ) {
         continue;
       }
+      const contents = event.contents?.value ?? new Uint8Array();
       events.push({
         txDigest: digest,
         eventIndex: event.eventIndex ?? index,
         name,
         moveType,
         sender: normalizeSuiAddress(event.sender ?? '0x0'),
-        contents: event.contents?.value ?? new Uint8Array(),
+        contents,
       });
+      if (name === 'ContractUpgraded') {
+        this.learnVersion(contents);
+      }
     }
     return objects.length === 0 && events.length === 0 ? undefined : { digest, objects, events };
   }
@@ -217,6 +225,25 @@ export class WalrusCheckpointReader {
       this.classified.set(type, kind);
     }
     return kind;
+  }
+
+  /**
+   * An upgrade names its new package: types it introduces carry that address from the next
+   * transaction on, so it is recognised at once rather than at the next start.
+   */
+  private learnVersion(contents: Uint8Array): void {
+    let packageId: string;
+    try {
+      packageId = ContractUpgraded.parse(contents).package_id;
+    } catch (error) {
+      throw new NonRetryableChainError(
+        `cannot decode a ContractUpgraded event: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    if (this.normalizer.addVersion(packageId)) {
+      this.packageHexes = [...this.packageHexes, normalizeSuiAddress(packageId).slice(2)];
+      this.classified.clear();
+    }
   }
 
   /** Every address of a Walrus or subsidies package version → its original. */

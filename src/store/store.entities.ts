@@ -28,6 +28,7 @@ import { StakedWalVersionEntity } from 'src/store/positions/staked-wal-version.e
 import { StakedWalEntity } from 'src/store/positions/staked-wal.entity';
 import { StorageNodeCapEntity } from 'src/store/pools/storage-node-cap.entity';
 import { StorageNodeEntity } from 'src/store/pools/storage-node.entity';
+import { UpgradeProposalVersionEntity } from 'src/store/upgrades/upgrade-proposal-version.entity';
 import { NodeIdentityChangeEntity } from 'src/store/node-identity/node-identity-change.entity';
 import { NodeMetadataEntity } from 'src/store/node-identity/node-metadata.entity';
 import { SubsidyStateEntity } from 'src/store/subsidies/subsidy-state.entity';
@@ -48,6 +49,7 @@ export const STORE_ENTITIES = [
   ActiveSetEntity,
   ActiveSetMemberEntity,
   SlashingProposalVersionEntity,
+  UpgradeProposalVersionEntity,
   StorageNodeEntity,
   NodeMetadataEntity,
   NodeIdentityChangeEntity,

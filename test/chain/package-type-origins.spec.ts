@@ -1,7 +1,7 @@
 import { SuiGrpcClient } from '@mysten/sui/grpc';
 import { readPackageTypeOrigins } from 'src/chain/package-type-origins';
 import { TypeOriginNormalizer } from 'src/chain/type-origin';
-import { WALRUS_DATATYPES_BY_VERSION } from 'src/chain/walrus-datatypes';
+import { DEVNET_FIRST_VERSION_DATATYPES } from 'src/devnet/walrus/walrus-ledger-projection';
 import { buildDevnet, serveDevnet, type ServedDevnet } from 'test/support/indexer-harness';
 
 describe('readPackageTypeOrigins', () => {
@@ -22,7 +22,7 @@ describe('readPackageTypeOrigins', () => {
     const { packageId } = devnet.network.deployment;
     const table = await readPackageTypeOrigins(client, packageId);
     expect(table.originalId).toBe(packageId);
-    expect(table.typeOrigins).toHaveLength(WALRUS_DATATYPES_BY_VERSION.flat().length);
+    expect(table.typeOrigins).toHaveLength(DEVNET_FIRST_VERSION_DATATYPES.length);
     expect(table.typeOrigins).toContainEqual({ module: 'slashing', datatype: 'SlashingManager', packageId });
     const normalizer = TypeOriginNormalizer.fromTypeOrigins(table.originalId, table.typeOrigins);
     expect(normalizer.packageVersions).toEqual([packageId]);

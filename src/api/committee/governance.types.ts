@@ -1,6 +1,9 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   SlashingProposalStatus,
+  UpgradeProposalStatus,
+  type ContractUpgradeView,
+  type UpgradeProposalView,
   type NodeVoteView,
   type QuorumResultView,
   type ConcentrationView,
@@ -139,6 +142,51 @@ export class SlashingProposalType implements SlashingProposalView {
   executedAt!: Date | null;
 }
 
+registerEnumType(UpgradeProposalStatus, {
+  name: 'UpgradeProposalStatus',
+  valuesMap: {
+    OPEN: { description: 'Votes are still counted: the proposal is of the current epoch.' },
+    AUTHORIZED: { description: 'A quorum voted and authorize_upgrade issued the upgrade ticket.' },
+    LAPSED: { description: 'Its epoch ended without the upgrade: the votes no longer count.' },
+  },
+});
+
+@ObjectType('UpgradeProposal', {
+  description:
+    'Committee votes for a new Walrus package (upgrade::vote_for_upgrade), by the package’s digest, counted ' +
+    'from the UpgradeManager’s table: ContractUpgradeQuorumReached repeats on every vote past the quorum.',
+})
+export class UpgradeProposalType implements UpgradeProposalView {
+  @Field({ description: 'The proposed package’s digest, hex.' }) digest!: string;
+  @Field(() => Int) epoch!: number;
+  @Field(() => BigInt, { description: 'The package version the upgrade would create.' })
+  packageVersion!: bigint;
+  @Field(() => UpgradeProposalStatus) status!: UpgradeProposalStatus;
+  @Field(() => Int, { description: 'Shards of the members that voted.' }) votingWeight!: number;
+  @Field(() => Int, { description: 'Shards a quorum needs (667 of 1000).' }) quorumWeight!: number;
+  @Field() quorumReached!: boolean;
+  @Field(() => Int) weightNeeded!: number;
+  @Field(() => [SlashingVoterType], { description: 'In the order they voted.' }) voters!: SlashingVoterType[];
+  @Field(() => [SlashingVoterType], { description: 'Members that have not voted, heaviest first.' })
+  nonVoters!: SlashingVoterType[];
+  @Field(() => Date) firstSeenAt!: Date;
+  @Field(() => Date) lastChangedAt!: Date;
+  @Field(() => Date, { nullable: true }) authorizedAt!: Date | null;
+}
+
+@ObjectType('ContractUpgrade', {
+  description: 'An executed upgrade of the Walrus package (ContractUpgraded).',
+})
+export class ContractUpgradeType implements ContractUpgradeView {
+  @Field(() => Int) epoch!: number;
+  @Field({ description: 'The new package version’s ID: types it introduces carry this address.' })
+  packageId!: string;
+  @Field(() => BigInt, { description: 'The interface version Staking and System migrated to.' })
+  version!: bigint;
+  @Field(() => BigInt) checkpoint!: bigint;
+  @Field(() => Date) at!: Date;
+}
+
 @ObjectType('Governance')
 export class GovernanceType implements GovernanceView {
   @Field(() => Int)
@@ -237,4 +285,12 @@ export class GovernanceType implements GovernanceView {
     description: 'Proposals to slash nodes in this epoch, strongest first.',
   })
   slashingProposals!: SlashingProposalType[];
+
+  @Field(() => [UpgradeProposalType], {
+    description: 'Proposals to upgrade the Walrus package in this epoch.',
+  })
+  upgradeProposals!: UpgradeProposalType[];
+
+  @Field(() => [ContractUpgradeType], { description: 'Every upgrade executed, oldest first.' })
+  contractUpgrades!: ContractUpgradeType[];
 }

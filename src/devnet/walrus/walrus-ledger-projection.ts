@@ -2,6 +2,12 @@ import { createHash } from 'node:crypto';
 import { bcs } from '@mysten/sui/bcs';
 import * as W from 'src/chain/walrus-bcs';
 import { WALRUS_DATATYPES_BY_VERSION } from 'src/chain/walrus-datatypes';
+
+/** What the local network's package defines before any upgrade. */
+export const DEVNET_FIRST_VERSION_DATATYPES = [
+  ...(WALRUS_DATATYPES_BY_VERSION[0] ?? []),
+  ...(WALRUS_DATATYPES_BY_VERSION[2] ?? []),
+];
 import type { EventRecord, ObjectWrite, SuiLedger } from 'src/devnet/ledger/sui-ledger';
 import { WalrusObjectWriter } from 'src/devnet/walrus/walrus-objects';
 import {
@@ -47,11 +53,12 @@ export class WalrusLedgerProjection {
   ) {
     const packageId = ledger.newObjectId();
     const walPackage = ledger.newObjectId();
-    // One version holds every datatype the deployed versions introduced between them.
+    // The first version holds the datatypes mainnet's v1 and v3 introduced; those of v2 (the
+    // protocol-version messages) come with the first upgrade, as they did on mainnet.
     ledger.publishPackage(packageId, {
       originalId: packageId,
       version: 1n,
-      typeOrigins: WALRUS_DATATYPES_BY_VERSION.flat().map((qualified) => {
+      typeOrigins: DEVNET_FIRST_VERSION_DATATYPES.map((qualified) => {
         const [module = '', datatype = ''] = qualified.split('::');
         return { module, datatype, packageId };
       }),
@@ -111,12 +118,15 @@ export class WalrusLedgerProjection {
     };
   }
 
+  /** The package the `Staking` and `System` objects name as current: the latest upgrade's. */
+  currentPackageId: string | undefined;
+
   rootWrites(): ObjectWrite[] {
     const header = (id: string, version: bigint) =>
       W.VersionedRoot.serialize({
         id,
         version,
-        package_id: this.deployment.packageId,
+        package_id: this.currentPackageId ?? this.deployment.packageId,
         new_package_id: null,
       }).toBytes();
     return [

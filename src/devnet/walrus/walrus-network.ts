@@ -5,6 +5,7 @@ import { WalrusLedgerProjection } from 'src/devnet/walrus/walrus-ledger-projecti
 import { WalrusSlashingManager } from 'src/devnet/walrus/walrus-slashing-manager';
 import { WalrusSubsidiesProgram } from 'src/devnet/walrus/walrus-subsidies';
 import { rotatePublicKey, WalrusNodeIdentity } from 'src/devnet/walrus/walrus-node-identity';
+import { WalrusUpgradeManager } from 'src/devnet/walrus/walrus-upgrade-manager';
 import {
   MAX_EPOCHS_AHEAD,
   walrusAbort as abort,
@@ -72,6 +73,8 @@ export class WalrusNetwork implements WalrusStateView {
   private readonly slashing: WalrusSlashingManager;
   /** `set_name`, `set_commission_receiver`, `collect_commission` and the other identity calls. */
   readonly identity: WalrusNodeIdentity;
+  /** `vote_for_upgrade` and the upgrade it authorises. */
+  readonly upgrades: WalrusUpgradeManager;
   /** The subsidies package deployed beside Walrus, when the network has one. */
   readonly subsidies: WalrusSubsidiesProgram | undefined;
   private readonly rewardsPerEpoch: bigint;
@@ -95,6 +98,7 @@ export class WalrusNetwork implements WalrusStateView {
     this.deployment = this.projection.deployment;
     this.slashing = new WalrusSlashingManager(this, this.slashingProposals);
     this.identity = new WalrusNodeIdentity(this);
+    this.upgrades = new WalrusUpgradeManager(ledger, this);
     this.fund = Array.from({ length: MAX_EPOCHS_AHEAD }, (_, i) => ({
       epoch: i,
       usedCapacity: this.usedCapacity,
@@ -108,6 +112,7 @@ export class WalrusNetwork implements WalrusStateView {
         this.projection.slashingManagerWrite(),
       ],
     });
+    this.upgrades.create('init');
     this.subsidies =
       options.subsidies === undefined
         ? undefined
@@ -505,17 +510,12 @@ export class WalrusNetwork implements WalrusStateView {
 
   // === slashing::vote_for_slashing / execute_slashing / cleanup_slashing_proposals ===
 
-  /** See `WalrusSlashingManager.vote`. */
   voteForSlashing(voterId: NodeId, candidateId: NodeId, sender = this.node(voterId).operator): void {
     this.slashing.vote(normalizeSuiAddress(sender), voterId, candidateId);
   }
-
-  /** See `WalrusSlashingManager.execute`. */
   executeSlashing(candidateId: NodeId, sender: string): bigint {
     return this.slashing.execute(candidateId, sender);
   }
-
-  /** See `WalrusSlashingManager.cleanup`. */
   cleanupSlashingProposals(candidateIds: readonly NodeId[], sender: string): void {
     this.slashing.cleanup(candidateIds, sender);
   }
