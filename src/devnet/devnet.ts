@@ -249,6 +249,23 @@ export class Devnet {
         }
         return;
       }
+      case 'denyList': {
+        const nodeId = this.nodeIdOf(event.node);
+        const sequence = this.network.node(nodeId).denyListSequence + 1n;
+        const root = BigInt(
+          `0x${createHash('sha256').update(`deny/${event.node}/${sequence}`).digest('hex')}`,
+        );
+        const signers =
+          event.signers?.map((signer) => this.nodeIdOf(signer)) ??
+          this.network.committee.map((member) => member.nodeId);
+        this.attempt(() => {
+          this.network.denyLists.register(nodeId, root, sequence);
+        });
+        this.attempt(() => {
+          this.network.denyLists.update(nodeId, { root, sequence, size: event.bytes, signers });
+        });
+        return;
+      }
       case 'voteForUpgrade': {
         const digest = Buffer.from(event.digest.slice(2), 'hex');
         for (const voter of event.voters) {

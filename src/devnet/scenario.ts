@@ -64,6 +64,18 @@ const eventSchema = z.discriminatedUnion('action', [
     candidate: name,
   }),
   z.object({ ...trigger, action: z.literal('executeSlashing'), candidate: name }),
+  /**
+   * A node announces a new deny list and applies it once the committee certified it
+   * (`register_deny_list_update`, then `update_deny_list`); `bytes` is what it refuses to store.
+   */
+  z.object({
+    ...trigger,
+    action: z.literal('denyList'),
+    node: name,
+    bytes: wal,
+    /** The signers of the certificate; every committee member unless given. */
+    signers: z.array(name).optional(),
+  }),
   /** Each voter votes for the package digest (32 bytes, hex) in its own transaction. */
   z.object({
     ...trigger,
@@ -198,6 +210,8 @@ function namedNodes(event: ScenarioEvent): string[] {
       return [...event.voters, event.candidate];
     case 'voteForUpgrade':
       return event.voters;
+    case 'denyList':
+      return [event.node, ...(event.signers ?? [])];
     case 'upgrade':
       return [];
     case 'vote':

@@ -1,5 +1,5 @@
 import { graphql } from 'test/support/graphql';
-import { startIndexedApi, type IndexedApi } from 'test/support/indexer-harness';
+import { query, startIndexedApi, type IndexedApi } from 'test/support/indexer-harness';
 
 interface NodeReward {
   nodeId: string;
@@ -57,6 +57,52 @@ describe('rewards per epoch and node', () => {
     }
     // Most pools recorded a share price at each change (first-time pools have a flat rate instead).
     expect(compared).toBeGreaterThan(15);
+  });
+
+  it('shrinks a deny-listing node’s share once the committee certified its list, and refuses an uncertified one', async () => {
+    const network = api.devnet.network;
+    const byName = new Map([...network.nodes.values()].map((node) => [node.name, node]));
+    const node3 = byName.get('node-3')!;
+    const node4 = byName.get('node-4')!;
+    // node-churn: in epoch 2 node-3's certified deny list of 2 TB is applied; node-4's, signed by
+    // node-4 alone, is refused (bls_aggregate::ENotEnoughStake) after its announcement.
+    expect(node3.denyListSize).toBe(2_000_000_000_000n);
+    expect(node4.denyListSize).toBe(0n);
+    const response = await graphql(
+      api.app,
+      `
+        {
+          epochRewards(epoch: 2) {
+            nodes {
+              nodeId
+              shards
+              denyListSize
+              reward
+              matchesChain
+            }
+          }
+        }
+      `,
+    );
+    expect(response.errors).toBeUndefined();
+    const nodes = (response.data?.epochRewards as { nodes: (NodeReward & { denyListSize: string })[] }).nodes;
+    const denied = nodes.find((node) => node.nodeId === node3.nodeId);
+    expect(denied?.denyListSize).toBe('2000000000000');
+    expect(denied?.matchesChain).not.toBe(false);
+    // Per shard, the deny-listing node earns less than a node that denies nothing.
+    const perShard = (node: NodeReward | undefined) => Number(node?.reward ?? 0) / (node?.shards ?? 1);
+    const clean = nodes.find((node) => node.nodeId === node4.nodeId);
+    expect(perShard(denied)).toBeLessThan(perShard(clean));
+    const events = await query<{ type: string; data: { node_id: string; sequence_number: string } }>(
+      api.databaseUrl,
+      `SELECT type, data FROM walrus_event WHERE type IN ('RegisterDenyListUpdate', 'DenyListUpdate')
+       ORDER BY checkpoint, event_index`,
+    );
+    expect(events.map((event) => [event.type, event.data.node_id, event.data.sequence_number])).toEqual([
+      ['RegisterDenyListUpdate', node3.nodeId, '1'],
+      ['DenyListUpdate', node3.nodeId, '1'],
+      ['RegisterDenyListUpdate', node4.nodeId, '1'],
+    ]);
   });
 
   it('gives each operator its reward history and projections from the prepaid buckets', async () => {

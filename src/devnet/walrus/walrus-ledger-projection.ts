@@ -222,9 +222,7 @@ export class WalrusLedgerProjection {
       },
       deny_list_sizes: { id: this.ids.denyListField },
     }).toBytes();
-    const denyLists = [...this.state.nodes.values()]
-      .filter((node) => node.denyListSize > 0n)
-      .map((node) => ({ key: node.nodeId, value: node.denyListSize }));
+    const denyLists = [...this.state.denyListSizes].map(([nodeId, size]) => ({ key: nodeId, value: size }));
     return [
       this.writer.versionedInner(
         this.deployment.systemObjectId,
@@ -423,8 +421,8 @@ export class WalrusLedgerProjection {
         node_id: node.nodeId,
         last_epoch_sync_done: node.lastEpochSyncDone,
         last_event_blob_attestation: null,
-        deny_list_root: 0n,
-        deny_list_sequence: 0n,
+        deny_list_root: node.denyListRoot,
+        deny_list_sequence: node.denyListSequence,
         deny_list_size: node.denyListSize,
       }).toBytes(),
     };

@@ -6,6 +6,7 @@ import { WalrusSlashingManager } from 'src/devnet/walrus/walrus-slashing-manager
 import { WalrusSubsidiesProgram } from 'src/devnet/walrus/walrus-subsidies';
 import { rotatePublicKey, WalrusNodeIdentity } from 'src/devnet/walrus/walrus-node-identity';
 import { WalrusUpgradeManager } from 'src/devnet/walrus/walrus-upgrade-manager';
+import { WalrusDenyLists } from 'src/devnet/walrus/walrus-deny-lists';
 import {
   MAX_EPOCHS_AHEAD,
   walrusAbort as abort,
@@ -31,7 +32,6 @@ import { computeNextCommittee, diffCommittees, type Committee } from 'src/domain
 import { recordSyncDone, type EpochState } from 'src/domain/epochs/epoch-clock';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { parseNodeId, type NodeId } from 'src/domain/shared/node-id';
-import { U64_MAX } from 'src/domain/shared/u64';
 import { distributeEpochRewards } from 'src/domain/staking/epoch-rewards';
 import { joinStakedWal, splitStakedWal, type WalrusContext } from 'src/domain/staking/staked-wal';
 import { StakingPool, type CommissionRule } from 'src/domain/staking/staking-pool';
@@ -61,8 +61,9 @@ export class WalrusNetwork implements WalrusStateView {
   readonly positions = new Map<string, StakePosition>();
   /** `SlashingManager.slashing_candidates`, by candidate. */
   readonly slashingProposals = new Map<NodeId, SlashingProposalRecord>();
-  storagePrice = U64_MAX;
-  writePrice = U64_MAX;
+  // `system_state_inner::create_empty` starts both at 0; the first epoch change sets them.
+  storagePrice = 0n;
+  writePrice = 0n;
   totalCapacity = 0n;
   nowMs: number;
   /** When each epoch after genesis started: the time of its `EpochChangeStart`. */
@@ -73,6 +74,8 @@ export class WalrusNetwork implements WalrusStateView {
   private readonly slashing: WalrusSlashingManager;
   /** `set_name`, `set_commission_receiver`, `collect_commission` and the other identity calls. */
   readonly identity: WalrusNodeIdentity;
+  /** `register_deny_list_update` and `update_deny_list`. */
+  readonly denyLists: WalrusDenyLists;
   /** `vote_for_upgrade` and the upgrade it authorises. */
   readonly upgrades: WalrusUpgradeManager;
   /** The subsidies package deployed beside Walrus, when the network has one. */
@@ -98,6 +101,7 @@ export class WalrusNetwork implements WalrusStateView {
     this.deployment = this.projection.deployment;
     this.slashing = new WalrusSlashingManager(this, this.slashingProposals);
     this.identity = new WalrusNodeIdentity(this);
+    this.denyLists = new WalrusDenyLists(this);
     this.upgrades = new WalrusUpgradeManager(ledger, this);
     this.fund = Array.from({ length: MAX_EPOCHS_AHEAD }, (_, i) => ({
       epoch: i,
@@ -188,6 +192,8 @@ export class WalrusNetwork implements WalrusStateView {
         nodeCapacity: candidate.nodeCapacity,
       },
       lastEpochSyncDone: 0,
+      denyListRoot: 0n,
+      denyListSequence: 0n,
       denyListSize: 0n,
     };
     this.nodes.set(nodeId, node);
@@ -340,12 +346,8 @@ export class WalrusNetwork implements WalrusStateView {
     });
   }
 
-  setDenyListSize(nodeId: NodeId, size: bigint): void {
-    const node = this.node(nodeId);
-    node.denyListSize = size;
-    this.commit(node.operator, 'register_deny_list_update', {
-      writes: [this.projection.capWrite(node), ...this.projection.systemWrites()],
-    });
+  get denyListSizes(): ReadonlyMap<NodeId, bigint> {
+    return this.denyLists.sizes;
   }
 
   // === staking::voting_end ===

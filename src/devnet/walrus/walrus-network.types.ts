@@ -83,6 +83,9 @@ export interface NodeRecord {
   readonly extraFieldsId: string;
   votes: { storagePrice: bigint; writePrice: bigint; nodeCapacity: bigint };
   lastEpochSyncDone: number;
+  /** The cap's deny-list root, sequence and size, as the last certified update set them. */
+  denyListRoot: bigint;
+  denyListSequence: bigint;
   denyListSize: bigint;
 }
 
@@ -130,6 +133,8 @@ export interface WalrusStateView {
   readonly activeSet: ActiveSet;
   readonly nodes: ReadonlyMap<NodeId, NodeRecord>;
   readonly slashingProposals: ReadonlyMap<NodeId, SlashingProposalRecord>;
+  /** `deny_list_sizes`, in first-update order. */
+  readonly denyListSizes: ReadonlyMap<NodeId, bigint>;
   readonly storagePrice: bigint;
   readonly writePrice: bigint;
   readonly totalCapacity: bigint;
