@@ -9,6 +9,7 @@ import { WalrusNetwork } from 'src/devnet/walrus/walrus-network';
 import { DomainError } from 'src/domain/shared/domain.error';
 import type { NodeId } from 'src/domain/shared/node-id';
 import { canWithdrawEarly } from 'src/domain/staking/staked-wal';
+import { compressG1 } from 'src/domain/staking/bls-key';
 
 const FROST_PER_WAL = 1_000_000_000n;
 const TB = 1_000_000_000_000n;
@@ -146,7 +147,8 @@ export class Devnet {
       new SimulatedStorageNode({
         nodeId,
         name: node.name,
-        publicKey: Buffer.from(record.publicKey).toString('base64'),
+        // The node software prints its key compressed, in base64.
+        publicKey: Buffer.from(compressG1(record.publicKey)).toString('base64'),
         transferMs: Math.max(this.options.epochDurationMs * this.options.scenario.handoffEpochFraction, 1),
         recoveryAfterMs: Math.max(
           this.options.epochDurationMs * this.options.scenario.recoveryAfterEpochFraction,

@@ -12,6 +12,7 @@ import {
   type OperatorEpochView,
 } from 'src/staking/operator.views';
 import { NodeIdentityRepository } from 'src/store/node-identity/node-identity.repository';
+import { compressG1 } from 'src/domain/staking/bls-key';
 import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 import { PoolRepository } from 'src/store/pools/pool.repository';
@@ -119,8 +120,8 @@ export class OperatorHistoryService {
       return node === undefined
         ? undefined
         : {
-            publicKey: node.publicKey,
-            nextEpochPublicKey: node.nextEpochPublicKey,
+            publicKey: printedKey(node.publicKey),
+            nextEpochPublicKey: node.nextEpochPublicKey === null ? null : printedKey(node.nextEpochPublicKey),
             networkPublicKey: node.networkPublicKey,
             commissionReceiver: authorizedView(node.commissionReceiver),
             governanceAuthorized: authorizedView(node.governanceAuthorized),
@@ -151,8 +152,8 @@ export class OperatorHistoryService {
         changedAt: row.changedAt,
         name: row.name,
         networkAddress: row.networkAddress,
-        publicKey: row.publicKey,
-        nextEpochPublicKey: row.nextEpochPublicKey,
+        publicKey: printedKey(row.publicKey),
+        nextEpochPublicKey: row.nextEpochPublicKey === null ? null : printedKey(row.nextEpochPublicKey),
         networkPublicKey: row.networkPublicKey,
         commissionReceiver: authorizedView(row.commissionReceiver),
         governanceAuthorized: authorizedView(row.governanceAuthorized),
@@ -171,6 +172,15 @@ const IDENTITY_FIELDS = [
   'commissionReceiver',
   'governanceAuthorized',
 ] as const;
+
+/**
+ * A key as the node software and the Walrus CLI print it: compressed, base64. The chain (and the
+ * index, as hex) keeps it uncompressed.
+ */
+function printedKey(hex: string): string {
+  const bytes = Buffer.from(hex.replace(/^0x/, ''), 'hex');
+  return Buffer.from(bytes.length === 96 ? compressG1(bytes) : bytes).toString('base64');
+}
 
 /** `address:0x…` or `object:0x…`, as the indexer files an `Authorized`. */
 function authorizedView(text: string): AuthorizedView {

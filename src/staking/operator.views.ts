@@ -167,7 +167,7 @@ export interface NodeMetadataView {
 }
 
 export interface NodeIdentityView {
-  /** The BLS public key, 48 bytes, as hex. */
+  /** The BLS public key, compressed (48 bytes), base64: as the node software prints it. */
   publicKey: string;
   /** The key `set_next_public_key` scheduled, in force from the pool's next advance. */
   nextEpochPublicKey: string | null;

@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import { bls12_381 as bls } from '@noble/curves/bls12-381.js';
+import { compressG1 } from 'src/domain/staking/bls-key';
 import type { Devnet } from 'src/devnet/devnet';
 import { graphql } from 'test/support/graphql';
 import { startIndexedApi, waitForWatermarks, type IndexedApi } from 'test/support/indexer-harness';
@@ -25,13 +27,15 @@ describe('node identity', () => {
   });
 
   const hex = (bytes: Uint8Array) => `0x${Buffer.from(bytes).toString('hex')}`;
+  /** As the node software prints a key: compressed, base64. */
+  const printed = (uncompressed: Uint8Array) => Buffer.from(compressG1(uncompressed)).toString('base64');
 
   it('shows each node’s keys and authorisations as registered, and its empty metadata', async () => {
     const member = devnet.network.node(devnet.network.committee[0]!.nodeId);
     const response = await graphql(app, `{ operator(id: "${member.nodeId}") { ${IDENTITY} } }`);
     expect(response.errors).toBeUndefined();
     expect((response.data?.operator as { identity: unknown }).identity).toEqual({
-      publicKey: hex(member.publicKey),
+      publicKey: printed(member.publicKey),
       nextEpochPublicKey: null,
       networkPublicKey: hex(member.networkPublicKey),
       // staking_pool::new authorises the registering address for both.
@@ -45,7 +49,8 @@ describe('node identity', () => {
     const network = devnet.network;
     const member = network.node(network.committee[1]!.nodeId);
     const treasury = `0x${'7a'.repeat(32)}`;
-    const nextKey = new Uint8Array(48).fill(5);
+    const nextKey = bls.longSignatures.getPublicKey(bls.utils.randomSecretKey(new Uint8Array(48).fill(5)));
+    const nextKeyBase64 = Buffer.from(nextKey.toBytes(true)).toString('base64');
     network.identity.setName(member.operator, member.nodeId, 'renamed-node');
     network.identity.setNodeMetadata(member.operator, member.nodeId, {
       imageUrl: 'https://example.org/logo.png',
@@ -53,7 +58,10 @@ describe('node identity', () => {
       description: 'A node run from two regions',
       extraFields: [{ key: 'region', value: 'eu-west' }],
     });
-    network.identity.setNextPublicKey(member.operator, member.nodeId, nextKey);
+    expect(() => {
+      network.identity.setNextPublicKey(member.operator, member.nodeId, new Uint8Array(48).fill(5));
+    }).toThrow('group_ops::EInvalidInput');
+    network.identity.setNextPublicKey(member.operator, member.nodeId, nextKey.toBytes(true));
     expect(() => {
       network.identity.setCommissionReceiver(treasury, member.nodeId, { kind: 'address', address: treasury });
     }).toThrow('staking_pool::EAuthorizationFailure, code 15');
@@ -84,7 +92,7 @@ describe('node identity', () => {
       identityChanges: { name: string; changed: string[] }[];
     };
     expect(operator.name).toBe('renamed-node');
-    expect(operator.identity.nextEpochPublicKey).toBe(hex(nextKey));
+    expect(operator.identity.nextEpochPublicKey).toBe(nextKeyBase64);
     expect(operator.identity.commissionReceiver).toEqual({ kind: 'ADDRESS', id: treasury });
     expect(operator.identity.metadata).toEqual({
       imageUrl: 'https://example.org/logo.png',
@@ -110,7 +118,7 @@ describe('node identity', () => {
       identity: { publicKey: string; nextEpochPublicKey: string | null };
       identityChanges: { changed: string[] }[];
     };
-    expect(rotated.identity.publicKey).toBe(hex(nextKey));
+    expect(rotated.identity.publicKey).toBe(nextKeyBase64);
     expect(rotated.identity.nextEpochPublicKey).toBeNull();
     expect(rotated.identityChanges[0]?.changed).toEqual(['publicKey', 'nextEpochPublicKey']);
 

@@ -43,11 +43,16 @@ export class NodeMetadataType implements NodeMetadataView {
 
 @ObjectType('NodeIdentity', { description: 'A node’s keys, who acts for it, and how it describes itself.' })
 export class NodeIdentityType implements NodeIdentityView {
-  @Field({ description: 'BLS12-381 public key (48 bytes), hex: what the node signs with this epoch.' })
+  @Field({
+    description:
+      'BLS12-381 public key the node signs with this epoch: compressed (48 bytes), base64, as the node ' +
+      'software and `walrus health` print it (the chain keeps it uncompressed).',
+  })
   publicKey!: string;
   @Field(() => String, {
     nullable: true,
-    description: 'The key set_next_public_key scheduled: in force from the pool’s next epoch change.',
+    description:
+      'The key set_next_public_key scheduled, base64 as publicKey: in force from the pool’s next epoch change.',
   })
   nextEpochPublicKey!: string | null;
   @Field({ description: 'The TLS key of its network address (33 bytes), hex.' }) networkPublicKey!: string;

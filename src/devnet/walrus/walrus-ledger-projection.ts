@@ -22,7 +22,7 @@ import {
 } from 'src/devnet/walrus/walrus-network.types';
 import type { Committee } from 'src/domain/committee/committee';
 import type { NodeId } from 'src/domain/shared/node-id';
-import { BLS_PUBLIC_KEY_LENGTH } from 'src/domain/staking/storage-node-info';
+import { aggregatePublicKey } from 'src/devnet/walrus/bls-keys';
 import { U64_MAX } from 'src/domain/shared/u64';
 import type { PoolExchangeRate } from 'src/domain/staking/exchange-rate';
 
@@ -204,7 +204,11 @@ export class WalrusLedgerProjection {
         n_shards: this.state.nShards,
         epoch: this.state.epoch,
         total_aggregated_key: {
-          bytes: [...this.derivedBytes('aggregate', String(this.state.epoch), BLS_PUBLIC_KEY_LENGTH)],
+          bytes: [
+            ...aggregatePublicKey(
+              this.state.committee.map((member) => this.state.node(member.nodeId).publicKey),
+            ),
+          ],
         },
       },
       total_capacity_size: this.state.totalCapacity,

@@ -7,6 +7,7 @@ import { WalrusSubsidiesProgram } from 'src/devnet/walrus/walrus-subsidies';
 import { rotatePublicKey, WalrusNodeIdentity } from 'src/devnet/walrus/walrus-node-identity';
 import { WalrusUpgradeManager } from 'src/devnet/walrus/walrus-upgrade-manager';
 import { WalrusDenyLists } from 'src/devnet/walrus/walrus-deny-lists';
+import { nodePublicKey } from 'src/devnet/walrus/bls-keys';
 import {
   MAX_EPOCHS_AHEAD,
   walrusAbort as abort,
@@ -23,7 +24,6 @@ import {
 } from 'src/devnet/walrus/walrus-network.types';
 import { ActiveSet, DEPLOYED_ACTIVE_SET_SIZE_LIMIT } from 'src/domain/committee/active-set';
 import {
-  BLS_PUBLIC_KEY_LENGTH,
   assertNetworkAddress,
   assertNetworkPublicKey,
   assertNodeName,
@@ -176,7 +176,7 @@ export class WalrusNetwork implements WalrusStateView {
       operator: normalizeSuiAddress(candidate.operator),
       name: candidate.name,
       networkAddress,
-      publicKey: this.projection.derivedBytes('bls', nodeId, BLS_PUBLIC_KEY_LENGTH),
+      publicKey: nodePublicKey(this.projection.derivedBytes('bls', nodeId, 48)),
       nextPublicKey: null,
       networkPublicKey,
       metadata: { imageUrl: '', projectUrl: '', description: '', extraFields: [] },

@@ -7,6 +7,7 @@ import type {
   NodeRecord,
   WalrusStateView,
 } from 'src/devnet/walrus/walrus-network.types';
+import { uncompressPublicKey } from 'src/devnet/walrus/bls-keys';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { MOVE_ABORTS } from 'src/domain/shared/move-abort';
 import type { NodeId } from 'src/domain/shared/node-id';
@@ -55,7 +56,10 @@ export class WalrusNodeIdentity {
     });
   }
 
-  /** The key takes effect when the pool next advances (`rotate_public_key`). */
+  /**
+   * A compressed key (48 bytes), kept uncompressed; it takes effect when the pool next advances
+   * (`rotate_public_key`). The proof of possession is not checked here.
+   */
   setNextPublicKey(sender: string, nodeId: NodeId, publicKey: Uint8Array): void {
     const node = this.withCap(sender, nodeId);
     if (publicKey.length !== BLS_PUBLIC_KEY_LENGTH) {
@@ -66,7 +70,7 @@ export class WalrusNodeIdentity {
         code: 6,
       });
     }
-    node.nextPublicKey = publicKey;
+    node.nextPublicKey = uncompressPublicKey(publicKey);
     this.commitPool(node, 'set_next_public_key');
   }
 
