@@ -1,4 +1,6 @@
 import { GrpcTypes } from '@mysten/sui/grpc';
+import { bls12_381 as bls } from '@noble/curves/bls12-381.js';
+import { proofOfPossessionMessage } from 'src/devnet/walrus/bls-keys';
 import * as W from 'src/chain/walrus-bcs';
 import { SuiLedger } from 'src/devnet/ledger/sui-ledger';
 import { WalrusNetwork } from 'src/devnet/walrus/walrus-network';
@@ -124,13 +126,29 @@ describe('the simulated Walrus contracts', () => {
     expect(() =>
       network.registerCandidate({ ...candidate, name: 'e', networkPublicKey: new Uint8Array(32) }),
     ).toThrow('storage_node::EInvalidNetworkPublicKey, code 0');
+    // The key comes with a proof of possession: the operator signs the message of this epoch.
+    const secret = bls.utils.randomSecretKey(new Uint8Array(48).fill(9));
+    const publicKey = bls.longSignatures.getPublicKey(secret).toBytes(true);
+    const sign = (epoch: number, sender: string) =>
+      bls.longSignatures
+        .sign(bls.longSignatures.hash(proofOfPossessionMessage(epoch, sender, publicKey)), secret)
+        .toBytes(true);
+    expect(() =>
+      network.registerCandidate({
+        ...candidate,
+        name: 'e',
+        key: { publicKey, proofOfPossession: sign(network.epoch, '0xf') },
+      }),
+    ).toThrow('staking_pool::EInvalidProofOfPossession, code 4');
     expect(ledger.sealCheckpoint(GENESIS).transactions).toHaveLength(0);
-    network.registerCandidate({
+    const keyed = network.registerCandidate({
       ...candidate,
       name: 'ア'.repeat(33),
       networkAddress: `${'h'.repeat(254)}:9185`,
+      key: { publicKey, proofOfPossession: sign(network.epoch, '0xe') },
     });
     expect(ledger.sealCheckpoint(GENESIS).transactions).toHaveLength(1);
+    expect(bls.G1.Point.fromBytes(network.node(keyed).publicKey).toBytes(true)).toEqual(publicKey);
   });
 
   describe('slashing', () => {

@@ -28,3 +28,32 @@ export function uncompressPublicKey(compressed: Uint8Array): Uint8Array {
 export function aggregatePublicKey(keys: readonly Uint8Array[]): Uint8Array {
   return keys.reduce((sum, key) => sum.add(bls.G1.Point.fromBytes(key)), bls.G1.Point.ZERO).toBytes(true);
 }
+
+/** `messages::ProofOfPossessionMessage` as `to_bcs` lays it out: the key's bytes without a length. */
+export function proofOfPossessionMessage(
+  epoch: number,
+  sender: string,
+  compressedKey: Uint8Array,
+): Uint8Array {
+  const message = new Uint8Array(3 + 4 + 32 + compressedKey.length);
+  message.set([0, 0, 3]);
+  new DataView(message.buffer).setUint32(3, epoch, true);
+  message.set(Buffer.from(sender.replace(/^0x/, '').padStart(64, '0'), 'hex'), 7);
+  message.set(compressedKey, 39);
+  return message;
+}
+
+/** `verify_proof_of_possession`: `bls12381_min_pk_verify` of the message with the key. */
+export function verifiesPossession(
+  signature: Uint8Array,
+  compressedKey: Uint8Array,
+  epoch: number,
+  sender: string,
+): boolean {
+  try {
+    const message = bls.longSignatures.hash(proofOfPossessionMessage(epoch, sender, compressedKey));
+    return bls.longSignatures.verify(signature, message, compressedKey);
+  } catch {
+    return false;
+  }
+}

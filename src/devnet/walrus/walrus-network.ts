@@ -4,10 +4,10 @@ import type { EventRecord, SuiLedger } from 'src/devnet/ledger/sui-ledger';
 import { WalrusLedgerProjection } from 'src/devnet/walrus/walrus-ledger-projection';
 import { WalrusSlashingManager } from 'src/devnet/walrus/walrus-slashing-manager';
 import { WalrusSubsidiesProgram } from 'src/devnet/walrus/walrus-subsidies';
-import { rotatePublicKey, WalrusNodeIdentity } from 'src/devnet/walrus/walrus-node-identity';
+import { checkCandidate, rotatePublicKey, WalrusNodeIdentity } from 'src/devnet/walrus/walrus-node-identity';
 import { WalrusUpgradeManager } from 'src/devnet/walrus/walrus-upgrade-manager';
 import { WalrusDenyLists } from 'src/devnet/walrus/walrus-deny-lists';
-import { nodePublicKey } from 'src/devnet/walrus/bls-keys';
+import { nodePublicKey, uncompressPublicKey } from 'src/devnet/walrus/bls-keys';
 import {
   MAX_EPOCHS_AHEAD,
   walrusAbort as abort,
@@ -23,11 +23,6 @@ import {
   type WalrusStateView,
 } from 'src/devnet/walrus/walrus-network.types';
 import { ActiveSet, DEPLOYED_ACTIVE_SET_SIZE_LIMIT } from 'src/domain/committee/active-set';
-import {
-  assertNetworkAddress,
-  assertNetworkPublicKey,
-  assertNodeName,
-} from 'src/domain/staking/storage-node-info';
 import { computeNextCommittee, diffCommittees, type Committee } from 'src/domain/committee/committee';
 import { recordSyncDone, type EpochState } from 'src/domain/epochs/epoch-clock';
 import { DomainError } from 'src/domain/shared/domain.error';
@@ -163,25 +158,27 @@ export class WalrusNetwork implements WalrusStateView {
   // === staking::register_candidate ===
 
   registerCandidate(candidate: CandidateRegistration): NodeId {
-    const networkAddress = candidate.networkAddress ?? `${candidate.name}.walrus.local:9185`;
-    assertNodeName(candidate.name);
-    assertNetworkAddress(networkAddress);
-    const networkPublicKey =
-      candidate.networkPublicKey ?? this.projection.derivedBytes('network', candidate.name, 33);
-    assertNetworkPublicKey(networkPublicKey);
+    const { operator, networkAddress, networkPublicKey, key } = checkCandidate(
+      candidate,
+      this.epoch,
+      this.projection,
+    );
     const nodeId = parseNodeId(this.ledger.newObjectId());
     const node: NodeRecord = {
       nodeId,
       capId: this.ledger.newObjectId(),
-      operator: normalizeSuiAddress(candidate.operator),
+      operator,
       name: candidate.name,
       networkAddress,
-      publicKey: nodePublicKey(this.projection.derivedBytes('bls', nodeId, 48)),
+      publicKey:
+        key === undefined
+          ? nodePublicKey(this.projection.derivedBytes('bls', nodeId, 48))
+          : uncompressPublicKey(key.publicKey),
       nextPublicKey: null,
       networkPublicKey,
       metadata: { imageUrl: '', projectUrl: '', description: '', extraFields: [] },
-      commissionReceiver: { kind: 'address', address: normalizeSuiAddress(candidate.operator) },
-      governanceAuthorized: { kind: 'address', address: normalizeSuiAddress(candidate.operator) },
+      commissionReceiver: { kind: 'address', address: operator },
+      governanceAuthorized: { kind: 'address', address: operator },
       pool: new StakingPool({ nodeId, commissionRate: candidate.commissionRate, wctx: this.wctx }),
       metadataId: this.ledger.newObjectId(),
       exchangeRatesId: this.ledger.newObjectId(),

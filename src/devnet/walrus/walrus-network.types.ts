@@ -48,6 +48,12 @@ export interface CandidateRegistration {
   readonly networkAddress?: string;
   /** The node's TLS key (33 bytes); derived from the name unless given. */
   readonly networkPublicKey?: Uint8Array;
+  /**
+   * The node's BLS key, compressed, with its proof of possession (a signature of the
+   * `ProofOfPossessionMessage` for this epoch and the operator), checked as `staking_pool::new`
+   * checks it. Unless given, the network makes the node a key of its own.
+   */
+  readonly key?: { readonly publicKey: Uint8Array; readonly proofOfPossession: Uint8Array };
 }
 
 /** `auth::Authorized`: an address, or the holder of an object. */

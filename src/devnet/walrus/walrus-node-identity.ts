@@ -2,17 +2,19 @@ import { normalizeSuiAddress } from '@mysten/sui/utils';
 import type { WalrusLedgerProjection } from 'src/devnet/walrus/walrus-ledger-projection';
 import type {
   Authorized,
+  CandidateRegistration,
   ContractCommit,
   NodeMetadataRecord,
   NodeRecord,
   WalrusStateView,
 } from 'src/devnet/walrus/walrus-network.types';
-import { uncompressPublicKey } from 'src/devnet/walrus/bls-keys';
+import { uncompressPublicKey, verifiesPossession } from 'src/devnet/walrus/bls-keys';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { MOVE_ABORTS } from 'src/domain/shared/move-abort';
 import type { NodeId } from 'src/domain/shared/node-id';
 import {
   assertNetworkAddress,
+  assertNetworkPublicKey,
   assertNodeName,
   BLS_PUBLIC_KEY_LENGTH,
 } from 'src/domain/staking/storage-node-info';
@@ -160,4 +162,30 @@ export function rotatePublicKey(node: NodeRecord): void {
     node.publicKey = node.nextPublicKey;
     node.nextPublicKey = null;
   }
+}
+
+/**
+ * The checks `staking_pool::new` and `storage_node::new` make of a candidate (proof of
+ * possession, name, network address and key), with the defaults the local network fills in.
+ */
+export function checkCandidate(
+  candidate: CandidateRegistration,
+  epoch: number,
+  derive: { derivedBytes(kind: string, id: string, length: number): Uint8Array },
+) {
+  const operator = normalizeSuiAddress(candidate.operator);
+  const { key } = candidate;
+  if (key !== undefined && !verifiesPossession(key.proofOfPossession, key.publicKey, epoch, operator)) {
+    throw new DomainError(
+      'INVALID_ARGUMENT',
+      'the proof of possession does not verify',
+      MOVE_ABORTS.invalidProofOfPossession,
+    );
+  }
+  const networkAddress = candidate.networkAddress ?? `${candidate.name}.walrus.local:9185`;
+  assertNodeName(candidate.name);
+  assertNetworkAddress(networkAddress);
+  const networkPublicKey = candidate.networkPublicKey ?? derive.derivedBytes('network', candidate.name, 33);
+  assertNetworkPublicKey(networkPublicKey);
+  return { operator, networkAddress, networkPublicKey, key };
 }
