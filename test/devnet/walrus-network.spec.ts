@@ -1,3 +1,4 @@
+import { bcs } from '@mysten/sui/bcs';
 import { GrpcTypes } from '@mysten/sui/grpc';
 import { bls12_381 as bls } from '@noble/curves/bls12-381.js';
 import { proofOfPossessionMessage } from 'src/devnet/walrus/bls-keys';
@@ -91,8 +92,8 @@ describe('the simulated Walrus contracts', () => {
     expect(ledger.sealCheckpoint(GENESIS).transactions).toHaveLength(0);
   });
 
-  it('refuses voting_end before its time, naming the abort', () => {
-    const { network } = setup();
+  it('refuses voting_end before its time, naming the abort, and keeps the next keys until the change', () => {
+    const { ledger, network } = setup();
     expect(() => {
       network.votingEnd();
     }).toThrow('staking_inner::EWrongEpochState');
@@ -104,6 +105,20 @@ describe('the simulated Walrus contracts', () => {
     );
     network.votingEnd();
     expect(network.committeeSelected).toBe(true);
+    // voting_end stores the selected committee's keys; the epoch change consumes them.
+    const nextKeys = () => {
+      const inner = W.StakingInnerField.parse(
+        ledger.get(ledger.dynamicFields(network.deployment.stakingObjectId)[0]!.fieldId)!.contents,
+      ).value;
+      const [field] = ledger.dynamicFields(inner.next_epoch_public_keys.id);
+      return W.DynamicField(W.ExtendedFieldKey, W.VecMap(bcs.Address, W.Element))
+        .parse(ledger.get(field!.fieldId)!.contents)
+        .value.contents.map((entry) => [entry.key, entry.value.bytes.length]);
+    };
+    expect(nextKeys()).toEqual(network.nextCommittee?.map((member) => [member.nodeId, 96]));
+    network.advanceClock(GENESIS + 30_000);
+    network.initiateEpochChange();
+    expect(nextKeys()).toEqual([]);
   });
 
   it('refuses a node name, address or network key the contract would, naming the abort', () => {

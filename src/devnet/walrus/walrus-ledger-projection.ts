@@ -100,6 +100,22 @@ export class WalrusLedgerProjection {
     ];
   }
 
+  /**
+   * `next_epoch_public_keys`: the keys of the selected next committee, by node ID in its order
+   * (each node's next key, or its key), set at `voting_end` and emptied by the epoch change.
+   */
+  nextEpochKeysWrite(): ObjectWrite {
+    const keys = (this.state.nextCommittee ?? []).map((member) => {
+      const node = this.state.node(member.nodeId);
+      return { key: member.nodeId, value: { bytes: [...(node.nextPublicKey ?? node.publicKey)] } };
+    });
+    return this.writer.extendedFieldValue(
+      this.ids.nextEpochKeysField,
+      '0x2::vec_map::VecMap<0x2::object::ID, 0x2::group_ops::Element<0x2::bls12381::UncompressedG1>>',
+      W.VecMap(bcs.Address, W.Element).serialize({ contents: keys }).toBytes(),
+    );
+  }
+
   /** The value of the node's metadata `ExtendedField`. */
   metadataWrite(node: NodeRecord): ObjectWrite {
     return this.writer.extendedFieldValue(

@@ -379,9 +379,10 @@ export class WalrusNetwork implements WalrusStateView {
     this.nextEpochCapacity = capacity;
     this.epochState = { kind: 'NextParamsSelected', doneAtMs: state.doneAtMs };
     this.commit(this.systemSender(), 'voting_end', {
-      writes: this.projection.stakingWrites({
-        pools: this.previousCommittee.map((m) => this.node(m.nodeId)),
-      }),
+      writes: [
+        ...this.projection.stakingWrites({ pools: this.previousCommittee.map((m) => this.node(m.nodeId)) }),
+        this.projection.nextEpochKeysWrite(),
+      ],
       events: [
         this.projection.event(
           'EpochParametersSelected',
@@ -455,6 +456,7 @@ export class WalrusNetwork implements WalrusStateView {
         ...this.projection.stakingWrites({ activeSet: true, pools: advanced }),
         ...advanced.flatMap((node) => this.projection.exchangeRateWrites(node)),
         ...this.projection.systemWrites(),
+        this.projection.nextEpochKeysWrite(),
       ],
       events: [
         this.projection.event('EpochChangeStart', W.EpochChangeStart.serialize({ epoch: this.epoch })),
