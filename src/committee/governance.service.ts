@@ -95,23 +95,11 @@ export class GovernanceService {
       weight: member.shards.length,
     });
     const memberOf = new Map(members.map((member) => [member.nodeId, member]));
-    const slashingProposals = proposals.map((proposal): SlashingProposalView => {
-      const voted = new Set(proposal.voters);
+    // Who voted, in order, and the members who have not, heaviest first.
+    const votesOf = (voters: readonly string[]) => {
+      const voted = new Set(voters);
       return {
-        candidateNodeId: proposal.candidateNodeId,
-        candidateName: names.get(proposal.candidateNodeId) ?? null,
-        epoch: proposal.epoch,
-        status:
-          proposal.executedAt !== null
-            ? SlashingProposalStatus.EXECUTED
-            : proposal.epoch < current
-              ? SlashingProposalStatus.LAPSED
-              : SlashingProposalStatus.OPEN,
-        votingWeight: proposal.votingWeight,
-        quorumWeight: quorumWeight(nShards),
-        quorumReached: isQuorum(proposal.votingWeight, nShards),
-        weightNeeded: Math.max(0, quorumWeight(nShards) - proposal.votingWeight),
-        voters: proposal.voters.map((nodeId) => {
+        voters: voters.map((nodeId) => {
           const member = memberOf.get(nodeId);
           return member === undefined ? { nodeId, name: null, weight: 0 } : voter(member);
         }),
@@ -119,21 +107,30 @@ export class GovernanceService {
           .filter((member) => !voted.has(member.nodeId))
           .sort((a, b) => b.shards.length - a.shards.length || a.nodeId.localeCompare(b.nodeId))
           .map(voter),
-        firstSeenAt: proposal.firstSeenAt,
-        lastChangedAt: proposal.lastChangedAt,
-        executedAt: proposal.executedAt,
       };
+    };
+    const tallyOf = (votingWeight: number) => ({
+      votingWeight,
+      quorumWeight: quorumWeight(nShards),
+      quorumReached: isQuorum(votingWeight, nShards),
+      weightNeeded: Math.max(0, quorumWeight(nShards) - votingWeight),
     });
-    const voted = (voters: readonly string[]) => ({
-      voters: voters.map((nodeId) => {
-        const member = memberOf.get(nodeId);
-        return member === undefined ? { nodeId, name: null, weight: 0 } : voter(member);
-      }),
-      nonVoters: members
-        .filter((member) => !voters.includes(member.nodeId))
-        .sort((a, b) => b.shards.length - a.shards.length || a.nodeId.localeCompare(b.nodeId))
-        .map(voter),
-    });
+    const slashingProposals = proposals.map((proposal): SlashingProposalView => ({
+      candidateNodeId: proposal.candidateNodeId,
+      candidateName: names.get(proposal.candidateNodeId) ?? null,
+      epoch: proposal.epoch,
+      status:
+        proposal.executedAt !== null
+          ? SlashingProposalStatus.EXECUTED
+          : proposal.epoch < current
+            ? SlashingProposalStatus.LAPSED
+            : SlashingProposalStatus.OPEN,
+      ...tallyOf(proposal.votingWeight),
+      ...votesOf(proposal.voters),
+      firstSeenAt: proposal.firstSeenAt,
+      lastChangedAt: proposal.lastChangedAt,
+      executedAt: proposal.executedAt,
+    }));
     const upgradeProposals = (
       await UpgradeRepository.proposals(manager, { fromEpoch: epoch, toEpoch: epoch })
     ).map((proposal): UpgradeProposalView => ({
@@ -146,11 +143,8 @@ export class GovernanceService {
           : proposal.epoch < current
             ? UpgradeProposalStatus.LAPSED
             : UpgradeProposalStatus.OPEN,
-      votingWeight: proposal.votingWeight,
-      quorumWeight: quorumWeight(nShards),
-      quorumReached: isQuorum(proposal.votingWeight, nShards),
-      weightNeeded: Math.max(0, quorumWeight(nShards) - proposal.votingWeight),
-      ...voted(proposal.voters),
+      ...tallyOf(proposal.votingWeight),
+      ...votesOf(proposal.voters),
       firstSeenAt: proposal.firstSeenAt,
       lastChangedAt: proposal.lastChangedAt,
       authorizedAt: proposal.authorizedAt,
