@@ -41,6 +41,7 @@ export class ChainEndpointService implements OnApplicationShutdown {
     systemObjectId: string;
     slashingManagerId: string | undefined;
     subsidiesObjectId: string | undefined;
+    upgradeManagerId: string | undefined;
     packageVersions: readonly string[];
     subsidiesPackageVersions: readonly string[];
   }> {
@@ -54,6 +55,7 @@ export class ChainEndpointService implements OnApplicationShutdown {
       systemObjectId: local.systemObjectId,
       slashingManagerId: local.slashingManagerId,
       subsidiesObjectId: local.subsidiesObjectId,
+      upgradeManagerId: local.upgradeManagerId,
       packageVersions: [local.packageId],
       subsidiesPackageVersions: [],
     };

@@ -11,6 +11,7 @@ export interface LocalNetworkEndpoint {
   readonly slashingManagerId: string;
   /** The `walrus_subsidies` object, when the network deploys that package. */
   readonly subsidiesObjectId: string | undefined;
+  readonly upgradeManagerId: string;
   /** One HTTP endpoint for every storage node, chosen by the `Host` header. */
   readonly storageNodeGateway: string;
 }

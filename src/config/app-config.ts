@@ -51,6 +51,7 @@ const envSchema = z.object({
   WALRUS_SYSTEM_OBJECT_ID: objectId.optional(),
   WALRUS_SLASHING_MANAGER_ID: objectId.optional(),
   WALRUS_SUBSIDIES_OBJECT_ID: objectId.optional(),
+  WALRUS_UPGRADE_MANAGER_ID: objectId.optional(),
   TUSK_INDEXER_START: z.enum(['auto', 'genesis', 'snapshot']).default('auto'),
   TUSK_INDEXER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   TUSK_STANDBY_POLL_MS: z.coerce.number().int().min(50).default(2000),
@@ -122,6 +123,8 @@ export type ChainConfig =
       readonly slashingManagerId: string | undefined;
       /** The `walrus_subsidies` shared object; without it subsidies are not followed. */
       readonly subsidiesObjectId: string | undefined;
+      /** The `UpgradeManager`: its open proposals are part of a snapshot. */
+      readonly upgradeManagerId: string | undefined;
       /** Known versions of the Walrus package, original first (empty: learnt from the chain). */
       readonly packageVersions: readonly string[];
       /** Known versions of the subsidies package, original first (empty: learnt from the chain). */
@@ -367,6 +370,7 @@ function chainConfig(vars: z.output<typeof envSchema>): ChainConfig {
       systemObjectId: vars.WALRUS_SYSTEM_OBJECT_ID,
       slashingManagerId: vars.WALRUS_SLASHING_MANAGER_ID,
       subsidiesObjectId: vars.WALRUS_SUBSIDIES_OBJECT_ID,
+      upgradeManagerId: vars.WALRUS_UPGRADE_MANAGER_ID,
       packageVersions: [],
       subsidiesPackageVersions: [],
     };
@@ -389,6 +393,7 @@ function chainConfig(vars: z.output<typeof envSchema>): ChainConfig {
     systemObjectId: vars.WALRUS_SYSTEM_OBJECT_ID ?? preset.systemObjectId,
     slashingManagerId: vars.WALRUS_SLASHING_MANAGER_ID ?? preset.slashingManagerId,
     subsidiesObjectId: vars.WALRUS_SUBSIDIES_OBJECT_ID ?? preset.subsidiesObjectId,
+    upgradeManagerId: vars.WALRUS_UPGRADE_MANAGER_ID ?? preset.upgradeManagerId,
     packageVersions: preset.packageVersions,
     subsidiesPackageVersions: preset.subsidiesPackageVersions,
   };

@@ -17,6 +17,11 @@ export interface WalrusNetworkPreset {
    * (`.claude/skills/inspect-walrus-network/SKILL.md` in MystenLabs/walrus).
    */
   readonly subsidiesObjectId: string;
+  /**
+   * `upgrade::UpgradeManager`, where committee votes for package upgrades are kept
+   * (`docs/content/operator-guide/storage-nodes/commission-governance.mdx` in MystenLabs/walrus).
+   */
+  readonly upgradeManagerId: string;
   /** Versions of the `walrus_subsidies` package, original first (its `Published.toml`). */
   readonly subsidiesPackageVersions: readonly string[];
   /**
@@ -37,6 +42,7 @@ export const WALRUS_PRESETS: Record<WalrusNetworkPreset['network'], WalrusNetwor
     slashingManagerId: '0xfe343f7b72f67a1eca9bfc9dff0dac0520e11dca3bda5a0ea32816af6f722109',
     walCoinType: '0x356a26eb9e012a68958082340d4c4116e7f55615cf27affcff209cf0ae544f59::wal::WAL',
     subsidiesObjectId: '0xb2ce8bd6e372ea93422a167b52d1ac367d080f67a6c4356334aca8e96ba0577a',
+    upgradeManagerId: '0xc42868ad4861f22bd1bcd886ae1858d5c007458f647a49e502d44da8bbd17b51',
     subsidiesPackageVersions: [
       '0x14b874da49e152d2b2910122330f7eb925d75bdb0a0f8e2c6b9b1162a5560a8c',
       '0xf1ddc03855755cbbfeed12198c8a58b95fe33c3527c6c5423b3061a3fdfbbebe',
@@ -56,6 +62,7 @@ export const WALRUS_PRESETS: Record<WalrusNetworkPreset['network'], WalrusNetwor
     slashingManagerId: '0xba59eb74de5c7707f830415ff9f64261d107d790bb65ab5835918eeac62daaee',
     walCoinType: '0x8270feb7375eee355e64fdb69c50abb6b5f9393a722883c1cf45f8e26048810a::wal::WAL',
     subsidiesObjectId: '0x21432c30c510a27432bda9349d9f3f0aff5b84285c369f67dfd3d3ef4cf4eb35',
+    upgradeManagerId: '0xc768e475fd1527b7739884d7c3a3d1bc09ae422dfdba6b9ae94c1f128297283c',
     subsidiesPackageVersions: [
       '0x51b0bdfba7ac0ac232402fbb36e17769e41a5c93bb1271f3b7daf1cfea81ca4c',
       '0x0aeb403b32b6cc627de48aa791fd2f709977035a2b6bdc00dda247de89dce3a7',

@@ -22,6 +22,7 @@ export interface DevnetReady {
   readonly slashingManagerId: string;
   /** The `walrus_subsidies` object, when the scenario deploys that package. */
   readonly subsidiesObjectId: string | undefined;
+  readonly upgradeManagerId: string;
   readonly walCoinType: string;
   readonly scenario: string;
   readonly seed: number;
@@ -88,6 +89,7 @@ export class DevnetServer {
       systemObjectId: deployment.systemObjectId,
       slashingManagerId: deployment.slashingManagerId,
       subsidiesObjectId: this.devnet.network.subsidies?.objectId,
+      upgradeManagerId: this.devnet.network.upgrades.objectId,
       walCoinType: deployment.walCoinType,
       scenario: this.options.scenario.name,
       seed: this.options.seed,

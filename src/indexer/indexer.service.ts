@@ -268,7 +268,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     signal: AbortSignal,
   ): Promise<void> {
     this.logger.log('fresh database: bootstrapping a snapshot of the current staking state');
-    const { slashingManagerId } = await this.endpoint.walrusObjects();
+    const { slashingManagerId, upgradeManagerId } = await this.endpoint.walrusObjects();
     if (slashingManagerId === undefined) {
       this.logger.warn(
         'WALRUS_SLASHING_MANAGER_ID is not set: the snapshot leaves out the open slashing proposals ' +
@@ -278,6 +278,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     const snapshot = await new SnapshotReader(this.client, {
       ...network,
       slashingManagerId,
+      upgradeManagerId,
       subsidies:
         subsidies === undefined
           ? undefined

@@ -13,6 +13,8 @@ export interface WalrusObjectIds {
   readonly packageId: string;
   /** The `SlashingManager`, when known: its open proposals are part of the state. */
   readonly slashingManagerId?: string;
+  /** The `UpgradeManager`, when known: its open upgrade proposals are part of the state. */
+  readonly upgradeManagerId?: string;
   /** The `walrus_subsidies` object and its package's original ID, when the chain has one. */
   readonly subsidies?: { readonly objectId: string; readonly packageId: string };
 }
@@ -125,6 +127,14 @@ export class SnapshotReader {
       const proposalIds = (await this.fields(manager.slashing_candidates.id)).map((field) => field.fieldId);
       for (const proposal of await this.objects(proposalIds)) {
         objects.push(change('slashingProposal', proposal));
+      }
+    }
+
+    if (this.ids.upgradeManagerId !== undefined) {
+      const upgrades = W.UpgradeManager.parse(await this.content(this.ids.upgradeManagerId));
+      const proposalIds = (await this.fields(upgrades.upgrade_proposals.id)).map((field) => field.fieldId);
+      for (const proposal of await this.objects(proposalIds)) {
+        objects.push(change('upgradeProposal', proposal));
       }
     }
 

@@ -60,6 +60,15 @@ async function stakingState(databaseUrl: string, epoch: number): Promise<Record<
       ),
       ['timestamp', 'operation', 'staking_epoch'],
     ),
+    upgradeProposals: strip(
+      await query(
+        databaseUrl,
+        `SELECT * FROM (SELECT DISTINCT ON (field_id) * FROM upgrade_proposal_version ORDER BY field_id, version DESC) v
+         WHERE operation <> 'deleted' ORDER BY field_id`,
+      ),
+      ['timestamp', 'operation', 'staking_epoch', 'tx_digest'],
+    ),
+    metadata: strip(await query(databaseUrl, 'SELECT * FROM node_metadata ORDER BY metadata_id')),
   };
 }
 
@@ -97,6 +106,12 @@ describe('bootstrap snapshot', () => {
         epoch - 1,
         epoch,
       ]);
+      // …and an open upgrade proposal of this epoch and a lapsed one of the last.
+      expect(fromSnapshot.upgradeProposals?.map((row) => row.proposal_epoch).sort()).toEqual([
+        epoch - 1,
+        epoch,
+      ]);
+      expect(fromSnapshot.metadata).toHaveLength(devnet.network.nodes.size);
       expect(fromSnapshot).toEqual(await stakingState(replayed, epoch));
 
       // Then it follows the chain like any other start: an epoch later both agree again.

@@ -65,6 +65,7 @@ export async function serveDevnet(devnet: Devnet): Promise<ServedDevnet> {
       WALRUS_STAKING_OBJECT_ID: deployment.stakingObjectId,
       WALRUS_SYSTEM_OBJECT_ID: deployment.systemObjectId,
       WALRUS_SLASHING_MANAGER_ID: deployment.slashingManagerId,
+      WALRUS_UPGRADE_MANAGER_ID: devnet.network.upgrades.objectId,
       ...(devnet.network.subsidies === undefined
         ? {}
         : { WALRUS_SUBSIDIES_OBJECT_ID: devnet.network.subsidies.objectId }),

@@ -64,6 +64,7 @@ export async function startLocalNetwork(
       WALRUS_STAKING_OBJECT_ID: ready.stakingObjectId,
       WALRUS_SYSTEM_OBJECT_ID: ready.systemObjectId,
       WALRUS_SLASHING_MANAGER_ID: ready.slashingManagerId,
+      WALRUS_UPGRADE_MANAGER_ID: ready.upgradeManagerId,
       ...(ready.subsidiesObjectId === undefined
         ? {}
         : { WALRUS_SUBSIDIES_OBJECT_ID: ready.subsidiesObjectId }),
