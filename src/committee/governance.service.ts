@@ -150,6 +150,7 @@ export class GovernanceService {
       authorizedAt: proposal.authorizedAt,
     }));
     const contractUpgrades = await UpgradeRepository.upgrades(manager);
+    const migrationEpoch = await StakingStateRepository.migrationEpoch(manager);
     const thresholds = concentrationThresholds(nShards);
     const shards = members.map((member) => member.shards.length);
     const system = await EpochRepository.system(manager, epoch);
@@ -180,6 +181,7 @@ export class GovernanceService {
       slashingProposals,
       upgradeProposals,
       contractUpgrades,
+      migrationEpoch,
     };
   }
 }

@@ -104,4 +104,6 @@ export interface GovernanceView {
   slashingProposals: SlashingProposalView[];
   upgradeProposals: UpgradeProposalView[];
   contractUpgrades: ContractUpgradeView[];
+  /** The epoch `set_migration_epoch` set on `Staking`; null when unset. */
+  migrationEpoch: number | null;
 }

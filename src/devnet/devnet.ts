@@ -268,6 +268,14 @@ export class Devnet {
         });
         return;
       }
+      case 'setMigrationEpoch': {
+        const [member] = this.network.committee;
+        const sender = member === undefined ? KEEPER : this.network.node(member.nodeId).operator;
+        this.attempt(() => {
+          this.network.upgrades.setMigrationEpoch(sender);
+        });
+        return;
+      }
       case 'voteForUpgrade': {
         const digest = Buffer.from(event.digest.slice(2), 'hex');
         for (const voter of event.voters) {

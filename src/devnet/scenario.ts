@@ -76,6 +76,8 @@ const eventSchema = z.discriminatedUnion('action', [
     /** The signers of the certificate; every committee member unless given. */
     signers: z.array(name).optional(),
   }),
+  /** `set_migration_epoch`, sent by the first committee member's operator. */
+  z.object({ ...trigger, action: z.literal('setMigrationEpoch') }),
   /** Each voter votes for the package digest (32 bytes, hex) in its own transaction. */
   z.object({
     ...trigger,
@@ -222,6 +224,7 @@ function namedNodes(event: ScenarioEvent): string[] {
     case 'unstakeAll':
     case 'cleanupSlashing':
     case 'buyStorage':
+    case 'setMigrationEpoch':
       return [];
   }
 }

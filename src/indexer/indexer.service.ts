@@ -109,7 +109,11 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     await new IndexerRunner({
       dataSource: this.dataSource,
       source: new CheckpointSource({ client: this.client }),
-      reader: new WalrusCheckpointReader(identity.normalizer, identity.subsidies?.normalizer),
+      reader: new WalrusCheckpointReader(
+        identity.normalizer,
+        identity.subsidies?.normalizer,
+        identity.network.stakingObjectId,
+      ),
       pipelines: createPipelines(),
       batchSize: this.config.indexer.batchSize,
       from,
@@ -207,7 +211,11 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
         watermark.timestampMs,
       );
     }
-    const reader = new WalrusCheckpointReader(identity.normalizer, identity.subsidies?.normalizer);
+    const reader = new WalrusCheckpointReader(
+      identity.normalizer,
+      identity.subsidies?.normalizer,
+      identity.network.stakingObjectId,
+    );
     const fresh = [...watermarks.values()].every((watermark) => watermark.checkpoint < 0n);
     if (fresh && this.config.indexer.start === 'snapshot') {
       await this.bootstrap(identity, pipelines, term, signal);

@@ -58,6 +58,13 @@ export class SnapshotReader {
       deriveDynamicFieldID(this.ids.stakingObjectId, 'u64', bcs.u64().serialize(staking.version).toBytes()),
     );
     objects.push(change('stakingInner', innerField));
+    // `set_migration_epoch`'s field, when set: the only `vector<u8>`-keyed field of `Staking`.
+    const migration = (await this.fields(this.ids.stakingObjectId)).filter(
+      (field) => field.name.type === 'vector<u8>',
+    );
+    for (const field of await this.objects(migration.map((entry) => entry.fieldId))) {
+      objects.push(change('migrationEpoch', field));
+    }
     const inner = W.StakingInnerField.parse(innerField.content).value;
 
     const keyType = `${origin}::extended_field::Key`;

@@ -1,5 +1,5 @@
 import { GrpcTypes } from '@mysten/sui/grpc';
-import { normalizeSuiAddress } from '@mysten/sui/utils';
+import { normalizeStructTag, normalizeSuiAddress } from '@mysten/sui/utils';
 import type { TypeOriginNormalizer } from 'src/chain/type-origin';
 import { NonRetryableChainError } from 'src/chain/chain-errors';
 import { subsidiesTypes } from 'src/chain/walrus-subsidies-bcs';
@@ -16,6 +16,11 @@ export type WalrusObjectKind =
   | 'systemInner'
   | 'denyListSizes'
   | 'slashingProposal'
+  /**
+   * `staking::set_migration_epoch`'s field on the `Staking` object: a `Field<vector<u8>, u32>`,
+   * which carries no Walrus address and is told apart by its parent.
+   */
+  | 'migrationEpoch'
   /** An entry of the `UpgradeManager`'s table of upgrade proposals. */
   | 'upgradeProposal'
   /** A node's `NodeMetadata`, the value of its metadata `ExtendedField`. */
@@ -85,6 +90,8 @@ export class WalrusCheckpointReader {
   constructor(
     private readonly normalizer: TypeOriginNormalizer,
     private readonly subsidies?: TypeOriginNormalizer,
+    /** The `Staking` object, whose `migration_epoch` field is recognised by this parent. */
+    private readonly stakingObjectId?: string,
   ) {
     const origin = normalizer.originalPackageId;
     const field = (name: string, value: string) => `0x2::dynamic_field::Field<${name}, ${value}>`;
@@ -137,7 +144,7 @@ export class WalrusCheckpointReader {
     const objects: WalrusObjectChange[] = [];
     let outputs: Map<string, GrpcTypes.Object> | undefined;
     for (const changed of transaction.effects?.changedObjects ?? []) {
-      const kind = this.classify(changed.objectType);
+      const kind = this.classify(changed.objectType) ?? this.migrationEpochField(changed);
       if (kind === null || changed.objectId === undefined) {
         continue;
       }
@@ -212,6 +219,20 @@ export class WalrusCheckpointReader {
     return objects.length === 0 && events.length === 0 ? undefined : { digest, objects, events };
   }
 
+  /** The one Walrus field whose type names no Walrus package: known by its type and its parent. */
+  private migrationEpochField(changed: GrpcTypes.ChangedObject): WalrusObjectKind | null {
+    const type = changed.objectType;
+    // A cheap test first: most of mainnet's objects are nothing of Walrus's.
+    if (this.stakingObjectId === undefined || type === undefined || !type.endsWith('u32>')) {
+      return null;
+    }
+    if (normalizeStructTag(type) !== MIGRATION_EPOCH_FIELD) {
+      return null;
+    }
+    const parent = ownerAddress(changed.outputOwner) ?? ownerAddress(changed.inputOwner);
+    return parent === normalizeSuiAddress(this.stakingObjectId) ? 'migrationEpoch' : null;
+  }
+
   private classify(type: string | undefined): WalrusObjectKind | null {
     if (type === undefined) {
       return null;
@@ -257,6 +278,8 @@ export class WalrusCheckpointReader {
     return this.packageHexes.some((hex) => lower.includes(hex));
   }
 }
+
+const MIGRATION_EPOCH_FIELD = normalizeStructTag('0x2::dynamic_field::Field<vector<u8>, u32>');
 
 function ownerAddress(owner: GrpcTypes.Owner | undefined): string | null {
   if (

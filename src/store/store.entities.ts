@@ -28,6 +28,7 @@ import { StakedWalVersionEntity } from 'src/store/positions/staked-wal-version.e
 import { StakedWalEntity } from 'src/store/positions/staked-wal.entity';
 import { StorageNodeCapEntity } from 'src/store/pools/storage-node-cap.entity';
 import { StorageNodeEntity } from 'src/store/pools/storage-node.entity';
+import { MigrationEpochVersionEntity } from 'src/store/staking-state/migration-epoch-version.entity';
 import { UpgradeProposalVersionEntity } from 'src/store/upgrades/upgrade-proposal-version.entity';
 import { NodeIdentityChangeEntity } from 'src/store/node-identity/node-identity-change.entity';
 import { NodeMetadataEntity } from 'src/store/node-identity/node-metadata.entity';
@@ -43,6 +44,7 @@ export const STORE_ENTITIES = [
   SystemStateEntity,
   SubsidyStateEntity,
   StakingStateEntity,
+  MigrationEpochVersionEntity,
   CommitteeMemberEntity,
   CommitteeSelectionEntity,
   CommitteeSelectionMemberEntity,

@@ -259,6 +259,7 @@ describe('committee queries', () => {
             packageId
             version
           }
+          migrationEpoch
         }
       }
     `);
@@ -275,7 +276,10 @@ describe('committee queries', () => {
         authorizedAt: string | null;
       }[];
       contractUpgrades: { epoch: number; packageId: string; version: string }[];
+      migrationEpoch: number | null;
     };
+    // set_migration_epoch in epoch 4 marked epoch 5; the deployed migrate leaves the field.
+    expect(governance.migrationEpoch).toBe(5);
     // node-churn: seven members vote for 0xabab… in epoch 4, and the upgrade follows at once.
     const [proposal] = governance.upgradeProposals;
     const committee = await query<{ node_id: string; shard_count: number; name: string }>(

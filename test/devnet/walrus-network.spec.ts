@@ -166,6 +166,42 @@ describe('the simulated Walrus contracts', () => {
     expect(bls.G1.Point.fromBytes(network.node(keyed).publicKey).toBytes(true)).toEqual(publicKey);
   });
 
+  it('lets a node left out of a full active set join it once it has the stake, with its cap', () => {
+    const ledger = new SuiLedger({ chainId: 'test', seed: 'active-set' });
+    const network = new WalrusNetwork(ledger, {
+      seed: 'active-set',
+      nShards: 10,
+      epochDurationMs: 60_000,
+      epochZeroDurationMs: 30_000,
+      genesisTimeMs: GENESIS,
+      activeSetSize: 2,
+    });
+    const register = (name: string, operator: string) =>
+      network.registerCandidate({
+        name,
+        operator,
+        commissionRate: 0,
+        storagePrice: 1n,
+        writePrice: 1n,
+        nodeCapacity: 1000n,
+      });
+    const [a, b, c] = [register('a', '0xa'), register('b', '0xb'), register('c', '0xc')];
+    network.stakeWithPool('0xa', a, 3n * WAL);
+    const stake = network.stakeWithPool('0xa11ce', a, 7n * WAL);
+    network.stakeWithPool('0xb0b', b, 20n * WAL);
+    // The set is full of larger stakes: c's stake does not get it in.
+    network.stakeWithPool('0xc0c', c, 5n * WAL);
+    expect(network.activeSet.entries.map((entry) => entry.nodeId).sort()).toEqual([a, b].sort());
+    // a's delegator leaves before the stake activates: a drops below c, but stays in the set.
+    network.withdrawStake('0xa11ce', stake);
+    expect(network.activeSet.entries.map((entry) => entry.nodeId)).toContain(a);
+    expect(() => {
+      network.identity.tryJoinActiveSet('0xa', c);
+    }).toThrow('does not hold the StorageNodeCap');
+    network.identity.tryJoinActiveSet('0xc', c);
+    expect(network.activeSet.entries.map((entry) => entry.nodeId).sort()).toEqual([b, c].sort());
+  });
+
   describe('slashing', () => {
     /** Three nodes of equal stake in the committee of epoch 1 (shards 3, 3 and 4 of 10). */
     function committeeOfThree() {

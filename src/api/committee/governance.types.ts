@@ -293,4 +293,12 @@ export class GovernanceType implements GovernanceView {
 
   @Field(() => [ContractUpgradeType], { description: 'Every upgrade executed, oldest first.' })
   contractUpgrades!: ContractUpgradeType[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The epoch staking::set_migration_epoch set on Staking, from which an upgrade’s migration may run (the ' +
+      'deployed v3 migrate no longer waits for it); null when unset. As it stands now, whatever the epoch asked.',
+  })
+  migrationEpoch!: number | null;
 }

@@ -22,11 +22,13 @@ import {
 /** What the identity calls need of the network they belong to. */
 export interface NodeIdentityHost extends WalrusStateView {
   readonly projection: WalrusLedgerProjection;
+  readonly committeeSelected: boolean;
   commit: ContractCommit;
 }
 
 /**
- * The calls that change who a node is and who acts for it: `set_name`, `set_network_address`,
+ * The calls a node makes about itself: `try_join_active_set`, and those that change who it is and
+ * who acts for it: `set_name`, `set_network_address`,
  * `set_node_metadata` and `set_next_public_key` with the node's cap; `set_commission_receiver`,
  * `set_governance_authorized` and `collect_commission`, authenticated against the pool's
  * `Authorized` (`auth::authenticate_sender` in the same transaction). Aborts are the contracts',
@@ -112,6 +114,21 @@ export class WalrusNodeIdentity {
       },
     );
     return amount;
+  }
+
+  /**
+   * `try_join_active_set`: a node left out of a full active set (or evicted from it) asks to be
+   * counted at the stake it will have for the next vote, and takes the place of the smallest
+   * member if it has more.
+   */
+  tryJoinActiveSet(sender: string, nodeId: NodeId): void {
+    const host = this.host;
+    const node = this.withCap(sender, nodeId);
+    const target = host.committeeSelected ? host.epoch + 2 : host.epoch + 1;
+    host.activeSet.insertOrUpdate(nodeId, node.pool.walBalanceAtEpoch(target));
+    host.commit(node.operator, 'try_join_active_set', {
+      writes: host.projection.stakingWrites({ activeSet: true }),
+    });
   }
 
   /** Calls made with the `StorageNodeCap`: only its holder, the operator, can pass it. */

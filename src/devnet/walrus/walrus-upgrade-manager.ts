@@ -1,3 +1,4 @@
+import { bcs } from '@mysten/sui/bcs';
 import { normalizeSuiAddress, toHex } from '@mysten/sui/utils';
 import * as W from 'src/chain/walrus-bcs';
 import type { SuiLedger } from 'src/devnet/ledger/sui-ledger';
@@ -189,6 +190,33 @@ export class WalrusUpgradeManager {
     );
     return packageId;
   }
+
+  /**
+   * `staking::set_migration_epoch`: marks the next epoch as the one from which a migration may
+   * run, once (a second call leaves it). The deployed v3 `migrate` no longer reads it.
+   */
+  setMigrationEpoch(sender: string): void {
+    const host = this.host;
+    if (this.migrationEpoch !== undefined) {
+      return;
+    }
+    this.migrationEpoch = host.epoch + 1;
+    const key = [...new TextEncoder().encode('migration_epoch')];
+    host.commit(normalizeSuiAddress(sender), 'set_migration_epoch', {
+      writes: [
+        this.writer.dynamicField(
+          host.projection.deployment.stakingObjectId,
+          'vector<u8>',
+          bcs.vector(bcs.u8()),
+          key,
+          'u32',
+          bcs.u32().serialize(this.migrationEpoch).toBytes(),
+        ),
+      ],
+    });
+  }
+
+  private migrationEpoch: number | undefined;
 
   /**
    * `update_protocol_version`, as the nodes call it once a new protocol is agreed: its event type

@@ -6,6 +6,7 @@ import { ActiveSetEntity } from 'src/store/staking-state/active-set.entity';
 import { CommitteeMemberEntity } from 'src/store/staking-state/committee-member.entity';
 import { CommitteeSelectionMemberEntity } from 'src/store/staking-state/committee-selection-member.entity';
 import { StakingStateEntity } from 'src/store/staking-state/staking-state.entity';
+import { MigrationEpochVersionEntity } from 'src/store/staking-state/migration-epoch-version.entity';
 
 export type StakingStateRow = Readonly<Omit<StakingStateEntity, 'epochState'>> & {
   readonly epochState: 'EpochChangeSync' | 'EpochChangeDone' | 'NextParamsSelected';
@@ -42,6 +43,22 @@ export const StakingStateRepository = {
     await bulkWriteEntities(manager, StakingStateEntity, rows, ({ table, columns }) =>
       versionGuardedUpsert(table, columns, ['epoch']),
     );
+  },
+
+  async writeMigrationEpochs(
+    manager: EntityManager,
+    rows: readonly MigrationEpochVersionEntity[],
+  ): Promise<void> {
+    await bulkWriteEntities(manager, MigrationEpochVersionEntity, rows, 'ON CONFLICT (version) DO NOTHING');
+  },
+
+  /** The `migration_epoch` as its last version left it; null when unset or removed. */
+  async migrationEpoch(manager: EntityManager): Promise<number | null> {
+    const [row] = await manager.getRepository(MigrationEpochVersionEntity).find({
+      order: { version: 'DESC' },
+      take: 1,
+    });
+    return row?.migrationEpoch ?? null;
   },
 
   /** A committee never changes once selected: the first sighting stays. */

@@ -7,6 +7,7 @@ import { StakingBatch, type StakingPipelineState } from 'src/indexer/pipelines/s
 import { StakingInnerHandler } from 'src/indexer/pipelines/staking/staking-inner.handler';
 import type { StakingObjectHandler } from 'src/indexer/pipelines/staking/staking-object.handler';
 import { StakingPoolHandler } from 'src/indexer/pipelines/staking/staking-pool.handler';
+import { MigrationEpochHandler } from 'src/indexer/pipelines/staking/migration-epoch.handler';
 import { UpgradeProposalHandler } from 'src/indexer/pipelines/staking/upgrade-proposal.handler';
 import { NodeMetadataHandler } from 'src/indexer/pipelines/staking/node-metadata.handler';
 import { StorageNodeCapHandler } from 'src/indexer/pipelines/staking/storage-node-cap.handler';
@@ -50,6 +51,7 @@ export class StakingPipeline implements Pipeline<StakingPipelineState> {
       new StorageNodeCapHandler(),
       new NodeMetadataHandler(),
       new UpgradeProposalHandler(),
+      new MigrationEpochHandler(),
       new SlashingProposalHandler(),
     ];
     const byKind = new Map<WalrusObjectChange['kind'], StakingObjectHandler>(
