@@ -50,6 +50,8 @@ export class Devnet {
   readonly checkpointIntervalMs: number;
   private readonly pendingEvents: ScenarioEvent[];
   private readonly random: () => number;
+  /** The last epoch the storage workload bought in. */
+  private storageBoughtFor = -1;
   /** Addresses of the random workload's delegators; scenario delegators act only as scripted. */
   private readonly workloadDelegators = new Set<string>();
   private nowMs: number;
@@ -176,6 +178,13 @@ export class Devnet {
   private fireDueEvents(): void {
     const epoch = this.network.epoch;
     const rank = PHASE_RANK[this.phase()];
+    const storage = this.options.scenario.workload.storage;
+    if (storage !== undefined && this.storageBoughtFor < epoch && rank >= PHASE_RANK.done) {
+      this.storageBoughtFor = epoch;
+      this.attempt(() => {
+        this.network.reserveSpace(KEEPER, storage.wal * FROST_PER_WAL, storage.epochs);
+      });
+    }
     for (let i = 0; i < this.pendingEvents.length;) {
       const event = this.pendingEvents[i] as ScenarioEvent;
       if (event.epoch < epoch || (event.epoch === epoch && PHASE_RANK[event.at] <= rank)) {

@@ -130,6 +130,8 @@ export const scenarioSchema = z.object({
       /** Random withdrawal steps per epoch. */
       withdrawalsPerEpoch: z.number().int().nonnegative().default(0),
       maxStakeWal: wal.default(100_000n),
+      /** Storage a user buys as each epoch's change is done, paid over the next `epochs` buckets. */
+      storage: z.object({ wal, epochs: z.number().int().min(1).max(53) }).optional(),
     })
     .prefault({}),
   events: z.array(eventSchema).default([]),

@@ -5,6 +5,7 @@ import type { WalrusLedgerProjection } from 'src/devnet/walrus/walrus-ledger-pro
 import { WalrusObjectWriter } from 'src/devnet/walrus/walrus-objects';
 import type { ContractCommit, FundBucket, WalrusStateView } from 'src/devnet/walrus/walrus-network.types';
 import { DomainError } from 'src/domain/shared/domain.error';
+import type { NodeId } from 'src/domain/shared/node-id';
 import { fixedSubsidy, SUBSIDY_RATE_SCALE } from 'src/domain/staking/subsidies';
 
 /** The subsidy parameters of a simulated `walrus_subsidies` deployment. */
@@ -89,7 +90,7 @@ export class WalrusSubsidiesProgram {
   /** `process_subsidies`: the fixed-rate subsidy for the epoch just ended, then the usage subsidies. */
   process(sender: string): void {
     const host = this.host;
-    const fixed: { nodeId: string; amount: bigint }[] = [];
+    const fixed: { nodeId: NodeId; amount: bigint }[] = [];
     const epochToPay = host.epoch - 1;
     if (host.epoch > 0 && this.latestEpoch < epochToPay) {
       for (const member of host.previousCommittee) {
@@ -123,7 +124,7 @@ export class WalrusSubsidiesProgram {
       const block = !host.committeeSelected;
       const paid = new Map<string, bigint>();
       for (const { nodeId, amount } of fixed) {
-        host.node(nodeId as never).pool.addCommission(amount, block);
+        host.node(nodeId).pool.addCommission(amount, block);
         paid.set(nodeId, amount);
       }
       this.paid.fixed.set(epochToPay, paid);
@@ -141,7 +142,7 @@ export class WalrusSubsidiesProgram {
     });
     this.buckets = buckets;
     this.lastSubsidizedMs = BigInt(host.nowMs);
-    const pools = fixed.map(({ nodeId }) => host.node(nodeId as never));
+    const pools = fixed.map(({ nodeId }) => host.node(nodeId));
     host.commit(
       normalizeSuiAddress(sender),
       [{ package: this.packageId, module: 'walrus_subsidies', function: 'process_subsidies' }],

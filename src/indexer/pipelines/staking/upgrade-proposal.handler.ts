@@ -13,6 +13,8 @@ export class UpgradeProposalHandler implements StakingObjectHandler {
   /** Removals count too: a proposal removed in its own epoch was authorised. */
   readonly includesDeletions = true;
   private readonly versions: UpgradeProposalVersionRow[] = [];
+  /** The digest each field held, for its removal (a deleted object has no contents). */
+  private readonly digestOf = new Map<string, string>();
 
   see(change: WalrusObjectChange, checkpoint: WalrusCheckpoint, batch: StakingBatch): void {
     const base = {
@@ -47,9 +49,6 @@ export class UpgradeProposalHandler implements StakingObjectHandler {
       voters: proposal.voters.contents,
     });
   }
-
-  /** The digest each field held, for its removal (a deleted object has no contents). */
-  private readonly digestOf = new Map<string, string>();
 
   decode(): void {
     // Decoded as seen: every version is kept.
