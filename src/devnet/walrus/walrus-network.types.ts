@@ -5,7 +5,6 @@ import type { EpochState } from 'src/domain/epochs/epoch-clock';
 import type { NodeId } from 'src/domain/shared/node-id';
 import type { StakedWal } from 'src/domain/staking/staked-wal';
 import type { CommissionRule, StakingPool } from 'src/domain/staking/staking-pool';
-import type { SubsidiesOptions } from 'src/devnet/walrus/walrus-subsidies';
 
 /** `max_epochs_ahead` of mainnet and testnet: the storage fund keeps one bucket per future epoch. */
 export const MAX_EPOCHS_AHEAD = 53;
@@ -16,6 +15,16 @@ export const MAX_EPOCHS_AHEAD = 53;
  */
 export function interfaceVersionOf(rule: CommissionRule): bigint {
   return rule === 'latest-due' ? 4n : 3n;
+}
+
+/** The subsidy parameters of a simulated `walrus_subsidies` deployment. */
+export interface SubsidiesOptions {
+  /** Basis points of new storage payments added to the reward buckets. */
+  readonly rateBps: number;
+  readonly baseSubsidy: bigint;
+  readonly subsidyPerShard: bigint;
+  /** What the pool starts with, FROST. */
+  readonly funding: bigint;
 }
 
 export interface WalrusNetworkOptions {

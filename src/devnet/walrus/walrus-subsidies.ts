@@ -3,20 +3,15 @@ import * as S from 'src/chain/walrus-subsidies-bcs';
 import type { SuiLedger } from 'src/devnet/ledger/sui-ledger';
 import type { WalrusLedgerProjection } from 'src/devnet/walrus/walrus-ledger-projection';
 import { WalrusObjectWriter } from 'src/devnet/walrus/walrus-objects';
-import type { ContractCommit, FundBucket, WalrusStateView } from 'src/devnet/walrus/walrus-network.types';
+import type {
+  ContractCommit,
+  FundBucket,
+  SubsidiesOptions,
+  WalrusStateView,
+} from 'src/devnet/walrus/walrus-network.types';
 import { DomainError } from 'src/domain/shared/domain.error';
 import type { NodeId } from 'src/domain/shared/node-id';
 import { fixedSubsidy, SUBSIDY_RATE_SCALE } from 'src/domain/staking/subsidies';
-
-/** The subsidy parameters of a simulated `walrus_subsidies` deployment. */
-export interface SubsidiesOptions {
-  /** Basis points of new storage payments added to the reward buckets. */
-  readonly rateBps: number;
-  readonly baseSubsidy: bigint;
-  readonly subsidyPerShard: bigint;
-  /** What the pool starts with, FROST. */
-  readonly funding: bigint;
-}
 
 /** What the program needs of the network it subsidises. */
 export interface SubsidiesHost extends WalrusStateView {
