@@ -26,38 +26,40 @@ export const NodeIdentityRepository = {
   },
 
   /**
-   * Keeps each row whose identity differs from the node's latest earlier row, in version order:
-   * a pool version that changed nothing of it is not a change.
+   * Keeps each row whose identity differs from the node's latest earlier row: a pool version that
+   * changed nothing of it is not a change. One statement for the batch, which holds at most one
+   * row per node (its newest version), so rows are compared only with what is stored.
    */
   async writeIdentities(manager: EntityManager, rows: readonly NodeIdentityRow[]): Promise<void> {
-    const ordered = [...rows].sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
-    for (const row of ordered) {
-      const values = [
-        row.name,
-        row.networkAddress,
-        row.publicKey,
-        row.nextEpochPublicKey,
-        row.networkPublicKey,
-        row.commissionReceiver,
-        row.governanceAuthorized,
-      ];
-      await manager.query(
-        `INSERT INTO node_identity_change (node_id, version, checkpoint, changed_at, ${IDENTITY_FIELDS.join(', ')})
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
-         WHERE NOT EXISTS (
-           SELECT 1 FROM (SELECT * FROM node_identity_change WHERE node_id = $1 AND version < $2
-                          ORDER BY version DESC LIMIT 1) latest
-           WHERE (${IDENTITY_FIELDS.join(', ')}) IS NOT DISTINCT FROM ($5, $6, $7, $8, $9, $10, $11))
-         ON CONFLICT (node_id, version) DO NOTHING`,
-        [
-          row.nodeId,
-          row.version.toString(),
-          row.checkpoint.toString(),
-          row.changedAt.toISOString(),
-          ...values,
-        ],
-      );
+    if (rows.length === 0) {
+      return;
     }
+    const fields = IDENTITY_FIELDS.join(', ');
+    await manager.query(
+      `INSERT INTO node_identity_change (node_id, version, checkpoint, changed_at, ${fields})
+       SELECT v.* FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[],
+                              $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+         AS v(node_id, version, checkpoint, changed_at, ${fields})
+       WHERE NOT EXISTS (
+         SELECT 1 FROM (SELECT * FROM node_identity_change c WHERE c.node_id = v.node_id AND c.version < v.version
+                        ORDER BY c.version DESC LIMIT 1) latest
+         WHERE (${IDENTITY_FIELDS.map((field) => `latest.${field}`).join(', ')})
+               IS NOT DISTINCT FROM (${IDENTITY_FIELDS.map((field) => `v.${field}`).join(', ')}))
+       ON CONFLICT (node_id, version) DO NOTHING`,
+      [
+        rows.map((row) => row.nodeId),
+        rows.map((row) => row.version.toString()),
+        rows.map((row) => row.checkpoint.toString()),
+        rows.map((row) => row.changedAt.toISOString()),
+        rows.map((row) => row.name),
+        rows.map((row) => row.networkAddress),
+        rows.map((row) => row.publicKey),
+        rows.map((row) => row.nextEpochPublicKey),
+        rows.map((row) => row.networkPublicKey),
+        rows.map((row) => row.commissionReceiver),
+        rows.map((row) => row.governanceAuthorized),
+      ],
+    );
   },
 
   /** A node's metadata, when it ever set it. */
