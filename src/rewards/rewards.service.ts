@@ -12,8 +12,13 @@ import { StakingStateRepository } from 'src/store/staking-state/staking-state.re
 import { distributeEpochRewards, projectNodeReward, splitCommission } from 'src/domain/staking/epoch-rewards';
 import { parseNodeId } from 'src/domain/shared/node-id';
 import { RewardsRepository } from 'src/store/queries/rewards.repository';
-import { SubsidyRepository } from 'src/store/subsidies/subsidy.repository';
+import { SubsidyRepository, type FixedSubsidyPayout } from 'src/store/subsidies/subsidy.repository';
 import { fixedSubsidy } from 'src/domain/staking/subsidies';
+
+interface SubsidiesPaid {
+  readonly usage: Map<number, bigint>;
+  readonly payouts: Map<number, FixedSubsidyPayout>;
+}
 
 /**
  * Rewards per epoch and node, recomputed from the chain's inputs and checked against its rates,
@@ -28,16 +33,13 @@ export class RewardsService {
   ) {}
 
   /** The split at the end of `epoch`; undefined until that epoch's system state is indexed. */
-  async epochRewards(epoch: number): Promise<EpochRewardsView | undefined> {
+  async epochRewards(epoch: number, subsidies?: SubsidiesPaid): Promise<EpochRewardsView | undefined> {
     const manager = readManager(this.dataSource);
     const inputs = await RewardsRepository.epochInputs(manager, epoch);
     if (inputs === undefined) {
       return undefined;
     }
-    const [usage, payouts] = await Promise.all([
-      SubsidyRepository.usageByEpoch(manager),
-      SubsidyRepository.fixedPayouts(manager),
-    ]);
+    const { usage, payouts } = subsidies ?? (await this.subsidiesPaid());
     const usageSubsidy = usage.get(epoch) ?? 0n;
     const payout = payouts.get(epoch);
     const denyList = (nodeId: string) => BigInt(inputs.denyListSizes[nodeId] ?? '0');
@@ -96,6 +98,16 @@ export class RewardsService {
     };
   }
 
+  /** The usage subsidies by bucket and the fixed-rate payouts by epoch, as far as observed. */
+  private async subsidiesPaid(): Promise<SubsidiesPaid> {
+    const manager = readManager(this.dataSource);
+    const [usage, payouts] = await Promise.all([
+      SubsidyRepository.usageByEpoch(manager),
+      SubsidyRepository.fixedPayouts(manager),
+    ]);
+    return { usage, payouts };
+  }
+
   /** The subsidies program as it last stood; undefined on a chain without one. */
   async subsidies(): Promise<SubsidiesView | undefined> {
     const latest = await SubsidyRepository.latest(readManager(this.dataSource));
@@ -115,9 +127,13 @@ export class RewardsService {
   /** A node's reward in each of the last `last` paid epochs it was in the committee, newest first. */
   async nodeRewards(nodeId: string, last: number): Promise<NodeEpochRewardView[]> {
     const epochs = await RewardsRepository.paidEpochs(readManager(this.dataSource), last);
+    // Read once for every epoch listed.
+    const subsidies = await this.subsidiesPaid();
     const result: NodeEpochRewardView[] = [];
     for (const epoch of epochs) {
-      const node = (await this.epochRewards(epoch))?.nodes.find((entry) => entry.nodeId === nodeId);
+      const node = (await this.epochRewards(epoch, subsidies))?.nodes.find(
+        (entry) => entry.nodeId === nodeId,
+      );
       if (node !== undefined) {
         result.push(node);
       }
