@@ -246,11 +246,6 @@ export class Devnet {
           });
         }
         return;
-      case 'buyStorage':
-        this.attempt(() => {
-          this.network.reserveSpace(KEEPER, event.wal * FROST_PER_WAL, event.epochs);
-        });
-        return;
       case 'voteForSlashing': {
         const candidate = this.nodeIdOf(event.candidate);
         for (const voter of event.voters) {
@@ -278,10 +273,8 @@ export class Devnet {
         return;
       }
       case 'setMigrationEpoch': {
-        const [member] = this.network.committee;
-        const sender = member === undefined ? KEEPER : this.network.node(member.nodeId).operator;
         this.attempt(() => {
-          this.network.upgrades.setMigrationEpoch(sender);
+          this.network.upgrades.setMigrationEpoch(this.committeeSender());
         });
         return;
       }
@@ -296,8 +289,7 @@ export class Devnet {
         return;
       }
       case 'upgrade': {
-        const [member] = this.network.committee;
-        const sender = member === undefined ? KEEPER : this.network.node(member.nodeId).operator;
+        const sender = this.committeeSender();
         const upgraded = this.succeeds(() => {
           this.network.upgrades.upgrade(sender, Buffer.from(event.digest.slice(2), 'hex'), event.newTypes);
         });
@@ -327,6 +319,12 @@ export class Devnet {
         });
         return;
     }
+  }
+
+  /** Whoever acts for the network when any member may: the first committee member's operator. */
+  private committeeSender(): string {
+    const [member] = this.network.committee;
+    return member === undefined ? KEEPER : this.network.node(member.nodeId).operator;
   }
 
   private nodeIdOf(name: string): NodeId {

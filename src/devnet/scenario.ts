@@ -29,13 +29,6 @@ const eventSchema = z.discriminatedUnion('action', [
   z.object({ ...trigger, action: z.literal('unstakeAll'), delegator: name }),
   z.object({ ...trigger, action: z.literal('registerNode'), node: nodeSchema }),
   z.object({ ...trigger, action: z.literal('setCommission'), node: name, bps }),
-  /** A user pays for storage over the next `epochs` epochs (`system::reserve_space`). */
-  z.object({
-    ...trigger,
-    action: z.literal('buyStorage'),
-    wal,
-    epochs: z.number().int().min(1).max(53),
-  }),
   /**
    * Each node sets the votes given, in its own transaction; `updatePrices` appends the call that
    * moves the System's prices to the new tally at once.
@@ -225,7 +218,6 @@ function namedNodes(event: ScenarioEvent): string[] {
     case 'registerNode':
     case 'unstakeAll':
     case 'cleanupSlashing':
-    case 'buyStorage':
     case 'setMigrationEpoch':
       return [];
   }

@@ -156,18 +156,19 @@ export class WalrusNodeIdentity {
     }
   }
 
-  private commitPool(node: NodeRecord, fn: string, sender = node.operator): void {
+  /**
+   * Records a call that rewrites the pool: made with the cap by the operator, or, given an
+   * authenticated `sender`, after `auth::authenticate_sender` in the same transaction.
+   */
+  private commitPool(node: NodeRecord, fn: string, authenticated?: string): void {
     const calls =
-      sender === node.operator &&
-      fn.startsWith('set_') &&
-      !fn.includes('commission') &&
-      !fn.includes('governance')
+      authenticated === undefined
         ? fn
         : [
             { module: 'auth', function: 'authenticate_sender' },
             { module: 'staking', function: fn },
           ];
-    this.host.commit(normalizeSuiAddress(sender), calls, {
+    this.host.commit(normalizeSuiAddress(authenticated ?? node.operator), calls, {
       writes: this.host.projection.stakingWrites({ pools: [node] }),
     });
   }
