@@ -35,11 +35,8 @@ export interface SlashingVoterView {
   weight: number;
 }
 
-export interface SlashingProposalView {
-  candidateNodeId: string;
-  candidateName: string | null;
-  epoch: number;
-  status: SlashingProposalStatus;
+/** How a committee vote stands: slashing and upgrade proposals are tallied alike, by shards. */
+export interface ProposalVotesView {
   votingWeight: number;
   quorumWeight: number;
   quorumReached: boolean;
@@ -48,6 +45,13 @@ export interface SlashingProposalView {
   nonVoters: SlashingVoterView[];
   firstSeenAt: Date;
   lastChangedAt: Date;
+}
+
+export interface SlashingProposalView extends ProposalVotesView {
+  candidateNodeId: string;
+  candidateName: string | null;
+  epoch: number;
+  status: SlashingProposalStatus;
   executedAt: Date | null;
 }
 
@@ -57,21 +61,13 @@ export enum UpgradeProposalStatus {
   LAPSED = 'LAPSED',
 }
 
-export interface UpgradeProposalView {
+export interface UpgradeProposalView extends ProposalVotesView {
   /** The proposed package's digest, hex. */
   digest: string;
   epoch: number;
   /** The package version the upgrade would create. */
   packageVersion: bigint;
   status: UpgradeProposalStatus;
-  votingWeight: number;
-  quorumWeight: number;
-  quorumReached: boolean;
-  weightNeeded: number;
-  voters: SlashingVoterView[];
-  nonVoters: SlashingVoterView[];
-  firstSeenAt: Date;
-  lastChangedAt: Date;
   authorizedAt: Date | null;
 }
 

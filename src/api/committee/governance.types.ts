@@ -8,6 +8,7 @@ import {
   type QuorumResultView,
   type ConcentrationView,
   type SlashingVoterView,
+  type ProposalVotesView,
   type SlashingProposalView,
   type GovernanceView,
 } from 'src/committee/governance.views';
@@ -94,24 +95,9 @@ export class SlashingVoterType implements SlashingVoterView {
   weight!: number;
 }
 
-@ObjectType('SlashingProposal', {
-  description:
-    'Committee votes to burn a node’s accumulated commission (slashing::vote_for_slashing). Votes count only ' +
-    'in their epoch; the contract emits no events, so this is read from the SlashingManager’s table.',
-})
-export class SlashingProposalType implements SlashingProposalView {
-  @Field()
-  candidateNodeId!: string;
-
-  @Field(() => String, { nullable: true })
-  candidateName!: string | null;
-
-  @Field(() => Int)
-  epoch!: number;
-
-  @Field(() => SlashingProposalStatus)
-  status!: SlashingProposalStatus;
-
+/** The tally both kinds of committee proposal share. */
+@ObjectType({ isAbstract: true })
+export abstract class ProposalVotesType implements ProposalVotesView {
   @Field(() => Int, { description: 'Shards of the members that voted.' })
   votingWeight!: number;
 
@@ -137,6 +123,25 @@ export class SlashingProposalType implements SlashingProposalView {
 
   @Field(() => Date)
   lastChangedAt!: Date;
+}
+
+@ObjectType('SlashingProposal', {
+  description:
+    'Committee votes to burn a node’s accumulated commission (slashing::vote_for_slashing). Votes count only ' +
+    'in their epoch; the contract emits no events, so this is read from the SlashingManager’s table.',
+})
+export class SlashingProposalType extends ProposalVotesType implements SlashingProposalView {
+  @Field()
+  candidateNodeId!: string;
+
+  @Field(() => String, { nullable: true })
+  candidateName!: string | null;
+
+  @Field(() => Int)
+  epoch!: number;
+
+  @Field(() => SlashingProposalStatus)
+  status!: SlashingProposalStatus;
 
   @Field(() => Date, { nullable: true })
   executedAt!: Date | null;
@@ -156,21 +161,12 @@ registerEnumType(UpgradeProposalStatus, {
     'Committee votes for a new Walrus package (upgrade::vote_for_upgrade), by the package’s digest, counted ' +
     'from the UpgradeManager’s table: ContractUpgradeQuorumReached repeats on every vote past the quorum.',
 })
-export class UpgradeProposalType implements UpgradeProposalView {
+export class UpgradeProposalType extends ProposalVotesType implements UpgradeProposalView {
   @Field({ description: 'The proposed package’s digest, hex.' }) digest!: string;
   @Field(() => Int) epoch!: number;
   @Field(() => BigInt, { description: 'The package version the upgrade would create.' })
   packageVersion!: bigint;
   @Field(() => UpgradeProposalStatus) status!: UpgradeProposalStatus;
-  @Field(() => Int, { description: 'Shards of the members that voted.' }) votingWeight!: number;
-  @Field(() => Int, { description: 'Shards a quorum needs (667 of 1000).' }) quorumWeight!: number;
-  @Field() quorumReached!: boolean;
-  @Field(() => Int) weightNeeded!: number;
-  @Field(() => [SlashingVoterType], { description: 'In the order they voted.' }) voters!: SlashingVoterType[];
-  @Field(() => [SlashingVoterType], { description: 'Members that have not voted, heaviest first.' })
-  nonVoters!: SlashingVoterType[];
-  @Field(() => Date) firstSeenAt!: Date;
-  @Field(() => Date) lastChangedAt!: Date;
   @Field(() => Date, { nullable: true }) authorizedAt!: Date | null;
 }
 
