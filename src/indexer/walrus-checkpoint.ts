@@ -82,6 +82,7 @@ export class WalrusCheckpointReader {
   private readonly kinds = new Map<string, WalrusObjectKind>();
   private packageHexes: readonly string[];
   private readonly classified = new Map<string, WalrusObjectKind | null>();
+  private readonly stakingObject: string | undefined;
 
   /**
    * `subsidies`: the `walrus_subsidies` package's versions, when the chain has one; its types
@@ -91,8 +92,9 @@ export class WalrusCheckpointReader {
     private readonly normalizer: TypeOriginNormalizer,
     private readonly subsidies?: TypeOriginNormalizer,
     /** The `Staking` object, whose `migration_epoch` field is recognised by this parent. */
-    private readonly stakingObjectId?: string,
+    stakingObjectId?: string,
   ) {
+    this.stakingObject = stakingObjectId === undefined ? undefined : normalizeSuiAddress(stakingObjectId);
     const origin = normalizer.originalPackageId;
     const field = (name: string, value: string) => `0x2::dynamic_field::Field<${name}, ${value}>`;
     const key = `${origin}::extended_field::Key`;
@@ -144,8 +146,11 @@ export class WalrusCheckpointReader {
     const objects: WalrusObjectChange[] = [];
     let outputs: Map<string, GrpcTypes.Object> | undefined;
     for (const changed of transaction.effects?.changedObjects ?? []) {
-      const kind = this.classify(changed.objectType) ?? this.migrationEpochField(changed);
+      const kind = this.classify(changed.objectType);
       if (kind === null || changed.objectId === undefined) {
+        continue;
+      }
+      if (kind === 'migrationEpoch' && !this.isStakingField(changed)) {
         continue;
       }
       const objectId = normalizeSuiAddress(changed.objectId);
@@ -219,18 +224,10 @@ export class WalrusCheckpointReader {
     return objects.length === 0 && events.length === 0 ? undefined : { digest, objects, events };
   }
 
-  /** The one Walrus field whose type names no Walrus package: known by its type and its parent. */
-  private migrationEpochField(changed: GrpcTypes.ChangedObject): WalrusObjectKind | null {
-    const type = changed.objectType;
-    // A cheap test first: most of mainnet's objects are nothing of Walrus's.
-    if (this.stakingObjectId === undefined || type === undefined || !type.endsWith('u32>')) {
-      return null;
-    }
-    if (normalizeStructTag(type) !== MIGRATION_EPOCH_FIELD) {
-      return null;
-    }
+  /** The one Walrus field whose type names no Walrus package is told apart by its parent. */
+  private isStakingField(changed: GrpcTypes.ChangedObject): boolean {
     const parent = ownerAddress(changed.outputOwner) ?? ownerAddress(changed.inputOwner);
-    return parent === normalizeSuiAddress(this.stakingObjectId) ? 'migrationEpoch' : null;
+    return parent !== null && parent === this.stakingObject;
   }
 
   private classify(type: string | undefined): WalrusObjectKind | null {
@@ -239,13 +236,27 @@ export class WalrusCheckpointReader {
     }
     let kind = this.classified.get(type);
     if (kind === undefined) {
-      kind = this.mentionsWalrus(type) ? (this.kinds.get(this.normalize(type)) ?? null) : null;
+      kind = this.mentionsWalrus(type)
+        ? (this.kinds.get(this.normalize(type)) ?? null)
+        : this.isMigrationEpochType(type)
+          ? 'migrationEpoch'
+          : null;
       if (this.classified.size > 10_000) {
         this.classified.clear();
       }
       this.classified.set(type, kind);
     }
     return kind;
+  }
+
+  /** `Field<vector<u8>, u32>`, the type of `migration_epoch`, when the staking object is known. */
+  private isMigrationEpochType(type: string): boolean {
+    // A cheap test first: most of mainnet's objects are nothing of Walrus's.
+    return (
+      this.stakingObject !== undefined &&
+      type.endsWith('u32>') &&
+      normalizeStructTag(type) === MIGRATION_EPOCH_FIELD
+    );
   }
 
   /**
