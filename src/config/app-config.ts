@@ -84,6 +84,10 @@ const envSchema = z.object({
   TUSK_NODE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).optional(),
   TUSK_NODE_HEALTH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   TUSK_STORAGE_NODE_GATEWAY: z.url({ protocol: /^https?$/ }).optional(),
+  TUSK_AVAILABILITY_FRESHNESS_MS: z.coerce.number().int().min(100).optional(),
+  TUSK_WRITES_AT_RISK_MARGIN_SHARDS: z.coerce.number().int().min(0).default(50),
+  TUSK_AVAILABILITY_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  TUSK_CANDIDATE_POLL_MS: z.coerce.number().int().min(100).optional(),
   TUSK_HANDOFF_STALL_GRACE_MS: z.coerce.number().int().min(1).optional(),
   TUSK_HANDOFF_RECOVERY_AFTER_MS: z.coerce.number().int().min(1).optional(),
   TUSK_SHARD_SYNC_BYTES_PER_SECOND: z
@@ -158,6 +162,16 @@ export interface ShardMigrationConfig {
      * local network serves all its nodes there); unset: `https://<network address>`.
      */
     readonly gateway: string | undefined;
+    /** Active-set candidates outside the committee are polled this often (members: `pollMs`). */
+    readonly candidatePollMs: number;
+  };
+  readonly availability: {
+    /** A node that has not answered for longer serves none of its shards. */
+    readonly freshnessMs: number;
+    /** `writes_at_risk` fires below the write threshold plus this many shards. */
+    readonly writesAtRiskMarginShards: number;
+    /** Ended history older than this is dropped. */
+    readonly retentionMs: number;
   };
   readonly deadlines: HandoffDeadlines;
   /** Assumed throughput of one shard sync until handoffs have been observed. */
@@ -327,13 +341,22 @@ function shardMigrationConfig(vars: z.output<typeof envSchema>): ShardMigrationC
   // The devnet moves a shard in 5% of an epoch and falls back to recovery after 10% without
   // progress; the grace also covers a checkpoint or two of indexing.
   const localShardBytes = DEVNET_USED_CAPACITY_BYTES / 1000n;
+  const pollMs = vars.TUSK_NODE_HEALTH_POLL_MS ?? (local ? 500 : 30_000);
+  const timeoutMs = vars.TUSK_NODE_HEALTH_TIMEOUT_MS ?? (local ? 1000 : 5000);
   return {
     tickMs: vars.TUSK_MIGRATION_TICK_MS ?? (local ? 250 : 5000),
     health: {
-      pollMs: vars.TUSK_NODE_HEALTH_POLL_MS ?? (local ? 500 : 30_000),
-      timeoutMs: vars.TUSK_NODE_HEALTH_TIMEOUT_MS ?? (local ? 1000 : 5000),
+      pollMs,
+      timeoutMs,
       concurrency: vars.TUSK_NODE_HEALTH_CONCURRENCY,
       gateway: vars.TUSK_STORAGE_NODE_GATEWAY,
+      candidatePollMs: vars.TUSK_CANDIDATE_POLL_MS ?? pollMs * 5,
+    },
+    availability: {
+      // Two missed polls (each up to its timeout) before a node counts as unreachable.
+      freshnessMs: vars.TUSK_AVAILABILITY_FRESHNESS_MS ?? 2 * (pollMs + timeoutMs) + pollMs,
+      writesAtRiskMarginShards: vars.TUSK_WRITES_AT_RISK_MARGIN_SHARDS,
+      retentionMs: vars.TUSK_AVAILABILITY_RETENTION_DAYS * 86_400_000,
     },
     deadlines: {
       stallGraceMs:

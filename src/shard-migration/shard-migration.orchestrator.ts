@@ -4,7 +4,7 @@ import { EpochRepository } from 'src/store/epochs/epoch.repository';
 import type { HandoffDeadlines } from 'src/domain/shard-migration/handoff-deadlines';
 import { estimateShardSize, planMigration } from 'src/domain/shard-migration/migration-plan';
 import { parseNodeId } from 'src/domain/shared/node-id';
-import { AlertRepository, type AlertRecord } from 'src/store/alerts/alert.repository';
+import { AlertRepository, HANDOFF_ALERT_KINDS, type AlertRecord } from 'src/store/alerts/alert.repository';
 import { assessMigration } from 'src/shard-migration/migration-assessment';
 import { NodeHealthRepository } from 'src/store/node-health/node-health.repository';
 import {
@@ -133,6 +133,7 @@ export class ShardMigrationOrchestrator {
       resolution: migration.endedAt === null ? 'cleared' : `epoch ${epoch + 1} started`,
       // Once the epoch is over nothing can come back; before, a condition must stay away a while.
       holdMs: migration.endedAt === null ? Math.min(this.options.deadlines.stallGraceMs, 120_000) : 0,
+      kinds: HANDOFF_ALERT_KINDS,
     });
     return { transitions, ...alerts };
   }

@@ -16,6 +16,8 @@ import { NodeHealthPoller } from 'src/shard-migration/health/node-health.poller'
 import { ShardMigrationMetrics } from 'src/shard-migration/shard-migration.metrics';
 import { ShardMigrationOrchestrator } from 'src/shard-migration/shard-migration.orchestrator';
 import { isIndexFresh } from 'src/store/shard-migration/shard-migration.repository';
+import { AvailabilityTracker } from 'src/availability/availability.tracker';
+import type { AlertRecord } from 'src/store/alerts/alert.repository';
 
 /** Session advisory lock of the handoff orchestrator ('hand' in ASCII). */
 const ORCHESTRATOR_LOCK_KEY = 0x68616e64;
@@ -69,6 +71,12 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
       concurrency: settings.concurrency,
       webhookUrls: settings.webhooks.urls,
     });
+    const tracker = new AvailabilityTracker(this.dataSource, {
+      ...settings.availability,
+      webhookUrls: settings.webhooks.urls,
+      // The node's next answer after an attestation comes within a poll and its timeout.
+      auditSettleMs: settings.health.pollMs + settings.health.timeoutMs + settings.tickMs,
+    });
     const sender =
       settings.webhooks.secret === undefined
         ? undefined
@@ -84,7 +92,7 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
           await this.jobs.every(
             'handoff_orchestration',
             settings.tickMs,
-            (signal) => this.tick(poller, orchestrator, sender, signal),
+            (signal) => this.tick(poller, tracker, orchestrator, sender, signal),
             term,
           );
         } finally {
@@ -104,6 +112,7 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
 
   private async tick(
     poller: NodeHealthPoller,
+    tracker: AvailabilityTracker,
     orchestrator: ShardMigrationOrchestrator,
     sender: WebhookSender | undefined,
     signal: AbortSignal,
@@ -120,13 +129,32 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
       )
     ) {
       this.metrics.polls.inc(await poller.pollDue(now, signal));
+      const tracked = await tracker.track(new Date());
+      if (tracked.verdictChanged && tracked.verdict !== undefined) {
+        const verdict = tracked.verdict;
+        this.logger.log({
+          msg: `availability: ${verdict.shardsAvailable} of ${verdict.nShards} shards, reads ${verdict.canRead ? 'ok' : 'fail'}, writes ${verdict.canWrite ? 'ok' : 'fail'}`,
+          epoch: verdict.epoch,
+          shardsAvailable: verdict.shardsAvailable,
+        });
+      }
+      this.logAlerts(tracked.opened, tracked.resolved);
     }
     const result = await orchestrator.reconcile(new Date());
     for (const epoch of result.planned) {
       this.logger.log({ msg: `planned the shard handoff into epoch ${epoch}`, epoch });
     }
     this.metrics.transitions.inc(result.transitions);
-    for (const alert of result.opened) {
+    this.logAlerts(result.opened, result.resolved);
+    if (sender !== undefined) {
+      const sent = await sender.deliverDue(new Date());
+      this.metrics.webhooks.inc({ outcome: 'delivered' }, sent.delivered);
+      this.metrics.webhooks.inc({ outcome: 'failed' }, sent.failed);
+    }
+  }
+
+  private logAlerts(opened: readonly AlertRecord[], resolved: readonly AlertRecord[]): void {
+    for (const alert of opened) {
       this.metrics.alerts.inc({ kind: alert.kind, event: 'firing' });
       this.logger.warn({
         msg: `alert ${alert.kind}: ${alert.summary}`,
@@ -135,7 +163,7 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
         node: alert.subject === 'network' ? undefined : alert.subject,
       });
     }
-    for (const alert of result.resolved) {
+    for (const alert of resolved) {
       this.metrics.alerts.inc({ kind: alert.kind, event: 'resolved' });
       this.logger.log({
         msg: `resolved ${alert.kind} (${alert.resolution ?? ''}): ${alert.summary}`,
@@ -143,11 +171,6 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
         epoch: alert.epoch,
         node: alert.subject === 'network' ? undefined : alert.subject,
       });
-    }
-    if (sender !== undefined) {
-      const sent = await sender.deliverDue(new Date());
-      this.metrics.webhooks.inc({ outcome: 'delivered' }, sent.delivered);
-      this.metrics.webhooks.inc({ outcome: 'failed' }, sent.failed);
     }
   }
 }

@@ -33,6 +33,10 @@ import { UpgradeProposalVersionEntity } from 'src/store/upgrades/upgrade-proposa
 import { NodeIdentityChangeEntity } from 'src/store/node-identity/node-identity-change.entity';
 import { NodeMetadataEntity } from 'src/store/node-identity/node-metadata.entity';
 import { SubsidyStateEntity } from 'src/store/subsidies/subsidy-state.entity';
+import { NodeHealthIntervalEntity } from 'src/store/availability/node-health-interval.entity';
+import { AvailabilityIntervalEntity } from 'src/store/availability/availability-interval.entity';
+import { NodeIncidentEntity } from 'src/store/availability/node-incident.entity';
+import { AttestationAuditEntity } from 'src/store/availability/attestation-audit.entity';
 
 /** Every table of the schema; migrations are generated from these and nothing else. */
 export const STORE_ENTITIES = [
@@ -67,6 +71,10 @@ export const STORE_ENTITIES = [
   MigrationNodeEntity,
   NodeHealthEntity,
   NodeAvailabilityEntity,
+  NodeHealthIntervalEntity,
+  AvailabilityIntervalEntity,
+  NodeIncidentEntity,
+  AttestationAuditEntity,
   AlertEntity,
   AlertDeliveryEntity,
 ];

@@ -124,6 +124,7 @@ describe('devnet scenarios', () => {
       'steady-state',
       'stuck-transfer',
       'whale-unstake',
+      'writes-outage',
     ]);
   });
 
@@ -193,6 +194,23 @@ describe('devnet scenarios', () => {
     const node12 = devnet.storageNodes.get(devnet.nodeIds.get('node-12')!)!;
     expect(devnet.network.epoch).toBeGreaterThanOrEqual(3);
     expect(node12.lastAttestedEpoch).toBeGreaterThanOrEqual(2);
+  });
+
+  it('writes-outage: the early attester attests before its gained shards are ready', () => {
+    const devnet = new Devnet({
+      scenario: loadScenario('writes-outage'),
+      seed: 3,
+      epochDurationMs: EPOCH_MS,
+      genesisTimeMs: GENESIS,
+    });
+    devnet.runUntilEpochDone(1);
+    const early = devnet.storageNodes.get(devnet.nodeIds.get('node-12')!)!;
+    for (let i = 0; i < 10_000 && early.lastAttestedEpoch < 2; i++) {
+      devnet.tick();
+    }
+    expect(early.lastAttestedEpoch).toBe(2);
+    const statuses = [...early.shardStatuses().values()];
+    expect(statuses.filter((status) => status !== 'ready').length).toBeGreaterThan(statuses.length / 2);
   });
 
   it('outgoing-node-down: transfers from the down node fall back to recovery; it attests after Done', () => {

@@ -7,13 +7,22 @@ import { formatNodeStatus, type NodeStatus } from 'src/domain/shard-migration/no
 /** Health-API labels of a shard's status (`storage/shard.rs`). */
 export type ShardStatus = 'unknown' | 'ready' | 'inTransfer' | 'inRecovery' | 'readOnly';
 
-/** Faults a scenario can inject into a node. */
-export type StorageNodeFault = 'down' | 'stuck' | 'slow' | 'wrongEpoch';
+/**
+ * Faults a scenario can inject into a node. `earlyAttest` calls `epoch_sync_done` as soon as the
+ * epoch changes, before its gained shards are ready (a way for data to end up under-replicated).
+ */
+export type StorageNodeFault = 'down' | 'stuck' | 'slow' | 'wrongEpoch' | 'earlyAttest';
 
 /** Shards a storage node syncs at once (`shard_sync_concurrency`, default 10). */
 export const SHARD_SYNC_CONCURRENCY = 10;
 
-export const STORAGE_NODE_FAULTS: readonly StorageNodeFault[] = ['down', 'stuck', 'slow', 'wrongEpoch'];
+export const STORAGE_NODE_FAULTS: readonly StorageNodeFault[] = [
+  'down',
+  'stuck',
+  'slow',
+  'wrongEpoch',
+  'earlyAttest',
+];
 
 export interface StorageNodeOptions {
   readonly nodeId: NodeId;
@@ -76,12 +85,15 @@ export class SimulatedStorageNode {
     return new Map([...this.owned].map(([shard, state]) => [shard, state.status]));
   }
 
-  /** True once every gained shard is ready and the attestation for this epoch is still due. */
+  /**
+   * True once every gained shard is ready (at once, with `earlyAttest`) and the attestation for
+   * this epoch is still due.
+   */
   get readyToAttest(): boolean {
     return (
       this.syncPending &&
       !this.faults.has('down') &&
-      [...this.owned.values()].every((s) => s.status === 'ready')
+      (this.faults.has('earlyAttest') || [...this.owned.values()].every((s) => s.status === 'ready'))
     );
   }
 

@@ -7,8 +7,9 @@ import { NodeHealthRepository, type PollOutcome } from 'src/store/node-health/no
 import { UNREACHABLE_AFTER_FAILURES } from 'src/shard-migration/migration-assessment';
 
 /**
- * Polls the health API of every node that matters now (the committee, and both sides of a handoff
- * under way), at most `concurrency` at once. Each node has its own backoff and circuit breaker,
+ * Polls the health API of every node that matters now (the committee, the previous committee and
+ * both sides of a handoff under way, and, slower, the active set's candidates), all the time, at
+ * most `concurrency` at once. Each node has its own backoff and circuit breaker,
  * kept in the database with its last report, so a restart does not hammer a node that was down.
  */
 export class NodeHealthPoller {
@@ -17,7 +18,11 @@ export class NodeHealthPoller {
   constructor(
     private readonly dataSource: DataSource,
     private readonly client: NodeHealthClient,
-    private readonly options: { readonly pollMs: number; readonly concurrency: number },
+    private readonly options: {
+      readonly pollMs: number;
+      readonly concurrency: number;
+      readonly candidatePollMs: number;
+    },
   ) {
     this.policy = new NodePollPolicy({
       pollMs: options.pollMs,
@@ -40,9 +45,14 @@ export class NodeHealthPoller {
         ? []
         : (await StakingStateRepository.members(manager, state.epoch)).map((member) => member.nodeId),
     );
+    const checkedAt = new Map(known.map((record) => [record.nodeId, record.checkedAt.getTime()]));
     const due = targets.flatMap((target) => {
       const circuit = circuits.get(target.nodeId) ?? INITIAL_CIRCUIT;
-      return this.policy.isDue(circuit, now.getTime()) ? [{ target, circuit }] : [];
+      // Candidates outside the committee matter less: they are polled at a slower pace.
+      const slower =
+        target.role === 'candidate' &&
+        now.getTime() - (checkedAt.get(target.nodeId) ?? 0) < this.options.candidatePollMs;
+      return !slower && this.policy.isDue(circuit, now.getTime()) ? [{ target, circuit }] : [];
     });
     let next = 0;
     const worker = async () => {

@@ -1,6 +1,20 @@
 import type { EntityManager } from 'typeorm';
 
-export type AlertKind = 'handoff_stalled' | 'attestation_overdue' | 'node_unreachable' | 'quorum_at_risk';
+/** Alerts of a handoff, raised by the orchestrator. */
+export const HANDOFF_ALERT_KINDS = [
+  'handoff_stalled',
+  'attestation_overdue',
+  'node_unreachable',
+  'quorum_at_risk',
+] as const;
+/** Alerts of the network's availability, raised by its tracker. */
+export const AVAILABILITY_ALERT_KINDS = [
+  'node_unavailable',
+  'writes_at_risk',
+  'reads_down',
+  'attestation_premature',
+] as const;
+export type AlertKind = (typeof HANDOFF_ALERT_KINDS)[number] | (typeof AVAILABILITY_ALERT_KINDS)[number];
 
 /** A condition as the orchestrator finds it now; it is opened once and resolved when it clears. */
 export interface AlertCondition {
@@ -57,6 +71,19 @@ const toAlert = (row: AlertRow): AlertRecord => ({
 const conditionKey = (alert: { kind: string; subject: string }) => `${alert.kind}/${alert.subject}`;
 
 export const AlertRepository = {
+  /** Epochs before `epoch` with alerts of these kinds still open. */
+  async epochsWithOpenAlerts(
+    manager: EntityManager,
+    before: number,
+    kinds: readonly AlertKind[],
+  ): Promise<number[]> {
+    const rows = await manager.query<{ epoch: number }[]>(
+      'SELECT DISTINCT epoch FROM alert WHERE resolved_at IS NULL AND epoch < $1 AND kind = ANY($2::text[])',
+      [before, kinds],
+    );
+    return rows.map((row) => row.epoch);
+  },
+
   async forEpoch(manager: EntityManager, epoch: number): Promise<AlertRecord[]> {
     const rows = await manager.query<AlertRow[]>('SELECT * FROM alert WHERE epoch = $1 ORDER BY id', [epoch]);
     return rows.map(toAlert);
@@ -72,10 +99,20 @@ export const AlertRepository = {
     manager: EntityManager,
     epoch: number,
     conditions: readonly AlertCondition[],
-    options: { now: Date; webhookUrls: readonly string[]; resolution: string; holdMs: number },
+    options: {
+      now: Date;
+      webhookUrls: readonly string[];
+      resolution: string;
+      holdMs: number;
+      /** The kinds this caller raises; open alerts of other kinds are someone else's to resolve. */
+      kinds: readonly AlertKind[];
+    },
   ): Promise<{ opened: AlertRecord[]; resolved: AlertRecord[] }> {
     const open = (
-      await manager.query<AlertRow[]>('SELECT * FROM alert WHERE epoch = $1 AND resolved_at IS NULL', [epoch])
+      await manager.query<AlertRow[]>(
+        'SELECT * FROM alert WHERE epoch = $1 AND resolved_at IS NULL AND kind = ANY($2::text[])',
+        [epoch, options.kinds],
+      )
     ).map(toAlert);
     const wanted = new Map(conditions.map((condition) => [conditionKey(condition), condition]));
     const openKeys = new Set(open.map(conditionKey));

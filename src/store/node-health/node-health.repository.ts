@@ -3,10 +3,15 @@ import type { ShardStatusCounts } from 'src/store/node-health/node-health.entity
 import type { NodeCircuit, NodeHealthReport } from 'src/domain/shard-migration/node-health-report';
 import { servesAsExpected } from 'src/domain/shard-migration/node-status';
 
-/** A node to poll: its ID and the network address it registered on chain. */
+/**
+ * A node to poll: its ID, the network address it registered on chain, and why it is watched: a
+ * member of the current committee, a node of the previous one (it still serves its old shards
+ * read-only, and is the source of their transfers), or an active-set candidate outside both.
+ */
 export interface PollTarget {
   readonly nodeId: string;
   readonly networkAddress: string;
+  readonly role: 'member' | 'previous' | 'candidate';
 }
 
 export interface NodeHealthRecord extends NodeCircuit {
@@ -44,19 +49,26 @@ export type PollOutcome =
 
 export const NodeHealthRepository = {
   /**
-   * The nodes worth polling: the current committee, and every node of a handoff still under way
-   * (the sources of the previous committee included), with their network addresses.
+   * The nodes worth polling, each once with its most pressing role: the current committee; the
+   * previous committee and every node of a handoff still under way; the latest active set.
    */
   async pollTargets(manager: EntityManager): Promise<PollTarget[]> {
     return (
-      await manager.query<{ node_id: string; network_address: string }[]>(
-        `SELECT DISTINCT n.node_id, n.network_address FROM storage_node n
-         WHERE n.node_id IN (
-           SELECT node_id FROM committee_member WHERE epoch = (SELECT max(epoch) FROM staking_state)
-           UNION SELECT m.node_id FROM migration_node m JOIN shard_migration s USING (epoch) WHERE s.ended_at IS NULL)
-         ORDER BY n.node_id`,
+      await manager.query<{ node_id: string; network_address: string; role: PollTarget['role'] }[]>(
+        `WITH current AS (SELECT max(epoch) AS epoch FROM staking_state),
+         watched AS (
+           SELECT node_id, 1 AS rank FROM committee_member WHERE epoch = (SELECT epoch FROM current)
+           UNION ALL SELECT node_id, 2 FROM committee_member WHERE epoch = (SELECT epoch FROM current) - 1
+           UNION ALL SELECT m.node_id, 2 FROM migration_node m JOIN shard_migration s USING (epoch)
+             WHERE s.ended_at IS NULL
+           UNION ALL SELECT node_id, 3 FROM active_set_member
+             WHERE epoch = (SELECT max(epoch) FROM active_set_member))
+         SELECT n.node_id, n.network_address,
+           (ARRAY['member', 'previous', 'candidate'])[min(w.rank)] AS role
+         FROM watched w JOIN storage_node n USING (node_id)
+         GROUP BY n.node_id, n.network_address ORDER BY n.node_id`,
       )
-    ).map((row) => ({ nodeId: row.node_id, networkAddress: row.network_address }));
+    ).map((row) => ({ nodeId: row.node_id, networkAddress: row.network_address, role: row.role }));
   },
 
   async all(manager: EntityManager): Promise<NodeHealthRecord[]> {

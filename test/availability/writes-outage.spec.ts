@@ -1,0 +1,116 @@
+import type { WebhookMessage } from 'src/shard-migration/alerts/webhook-sender';
+import { query, waitForRows } from 'test/support/indexer-harness';
+import { startLiveTusk, startWebhookReceiver, type LiveTusk } from 'test/support/live-tusk';
+
+interface OutageRow extends Record<string, unknown> {
+  started_at: Date;
+  ended_at: Date | null;
+  can_write: boolean;
+  can_read: boolean;
+  shards_available: number;
+}
+
+const DOWN = ['node-1', 'node-2', 'node-3'];
+
+describe('availability on the live local network', () => {
+  let tusk: LiveTusk | undefined;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>> | undefined;
+  afterAll(async () => {
+    await tusk?.close();
+    await receiver?.close();
+  }, 30_000);
+
+  it('writes-outage: writes fail while nodes holding over a third of the shards are down, and recover; each down node has an incident and an alert with its impact; the early attester is flagged', async () => {
+    receiver = await startWebhookReceiver();
+    tusk = await startLiveTusk('writes-outage', {
+      TUSK_ALERT_WEBHOOKS: receiver.url,
+      TUSK_ALERT_WEBHOOK_SECRET: 'writes-outage-webhook-secret',
+      TUSK_AVAILABILITY_FRESHNESS_MS: '1200',
+    });
+    const url = tusk.databaseUrl;
+    // The outage: an interval that could not write, ended by one that can again.
+    const outages = await waitForRows<OutageRow>(
+      url,
+      `SELECT started_at, ended_at, can_write, can_read, shards_available FROM availability_interval
+       WHERE epoch = 3 ORDER BY started_at`,
+      (rows) => {
+        const down = rows.findIndex((row) => !row.can_write);
+        return down >= 0 && rows.slice(down).some((row) => row.can_write);
+      },
+      120_000,
+    );
+    const down = outages.filter((row) => !row.can_write);
+    expect(down.every((row) => row.can_read)).toBe(true);
+    expect(Math.min(...down.map((row) => row.shards_available))).toBeLessThan(667);
+
+    const incidents = await query<{
+      name: string;
+      reasons: string[];
+      shards_affected: number;
+      ended_at: Date | null;
+    }>(
+      url,
+      `SELECT n.name, i.reasons, i.shards_affected, i.ended_at FROM node_incident i JOIN storage_node n USING (node_id)
+       WHERE i.epoch = 3 AND 'unreachable' = ANY(i.reasons) ORDER BY n.name`,
+    );
+    expect(incidents.map((incident) => incident.name)).toEqual(DOWN);
+    expect(incidents.reduce((total, incident) => total + incident.shards_affected, 0)).toBeGreaterThan(333);
+
+    // Each down node's alert fired with its impact and resolved, delivered through the webhook.
+    const messages = await waitForMessages(
+      receiver.received,
+      (all) =>
+        DOWN.every((name) =>
+          ['firing', 'resolved'].every((event) =>
+            all.some(
+              (m) =>
+                m.alert.kind === 'node_unavailable' && m.alert.details.name === name && m.event === event,
+            ),
+          ),
+        ),
+      60_000,
+    );
+    for (const name of DOWN) {
+      const firing = messages.filter(
+        (m) => m.alert.kind === 'node_unavailable' && m.event === 'firing' && m.alert.details.name === name,
+      );
+      expect(firing.map((m) => m.alert.details.reason)).toContain('unreachable');
+      expect(firing[0]?.alert.details).toMatchObject({
+        operator: name,
+        stakeAffected: expect.stringMatching(/^[1-9]\d*$/) as unknown,
+        delegatorsAffected: expect.any(Number) as unknown,
+        writeThreshold: 667,
+      });
+    }
+    // Once all three are down, the alert says writes fail now.
+    expect(
+      messages.some((m) => m.alert.kind === 'node_unavailable' && /writes fail now/.test(m.alert.summary)),
+    ).toBe(true);
+    expect(messages.some((m) => m.alert.kind === 'writes_at_risk' && m.event === 'firing')).toBe(true);
+
+    // The early attester of epoch 2.
+    const audits = await query<{ name: string; verdict: string; not_ready_shards: number | null }>(
+      url,
+      `SELECT n.name, a.verdict, a.not_ready_shards FROM attestation_audit a JOIN storage_node n USING (node_id)
+       WHERE a.epoch = 2 ORDER BY n.name`,
+    );
+    expect(audits.filter((audit) => audit.verdict === 'premature').map((audit) => audit.name)).toEqual([
+      'node-12',
+    ]);
+  }, 180_000);
+});
+
+async function waitForMessages(
+  received: readonly { body: string }[],
+  done: (messages: WebhookMessage[]) => boolean,
+  timeoutMs: number,
+): Promise<WebhookMessage[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const messages = received.map((webhook) => JSON.parse(webhook.body) as WebhookMessage);
+    if (done(messages) || Date.now() > deadline) {
+      return messages;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
