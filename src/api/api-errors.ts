@@ -18,6 +18,7 @@ export function graphQLCodeOf(code: ApplicationErrorCode): GraphQLErrorCode {
     case ApplicationErrorCode.BAD_ADDRESS:
     case ApplicationErrorCode.BAD_AMOUNT:
     case ApplicationErrorCode.BAD_AS_OF:
+    case ApplicationErrorCode.BAD_TIME_RANGE:
       return 'BAD_USER_INPUT';
   }
 }

@@ -32,6 +32,7 @@ import { StakeSimulationService } from 'src/staking/stake-simulation.service';
 import { StakingModule } from 'src/staking/staking.module';
 import { RewardsModule } from 'src/rewards/rewards.module';
 import { ShardMigrationModule } from 'src/shard-migration/shard-migration.module';
+import { AvailabilityModule } from 'src/availability/availability.module';
 import { freshnessPlugin } from 'src/api/meta/freshness.plugin';
 import { MetaModule } from 'src/api/meta/meta.module';
 import { FreshnessTracker } from 'src/api/meta/freshness.tracker';
@@ -48,6 +49,7 @@ export class ApiLimitsModule {}
     EpochsModule,
     StakingModule,
     ShardMigrationModule,
+    AvailabilityModule,
     RewardsModule,
     MetaModule,
     ResponseCacheModule,

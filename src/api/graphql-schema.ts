@@ -10,6 +10,11 @@ import { OperatorsResolver } from 'src/api/staking/operators.resolver';
 import { OperatorHandoffsResolver } from 'src/api/shard-migration/operator-handoffs.resolver';
 import { ShardMigrationResolver } from 'src/api/shard-migration/shard-migration.resolver';
 import { RewardsResolver } from 'src/api/rewards/rewards.resolver';
+import { AvailabilityResolver } from 'src/api/availability/availability.resolver';
+import {
+  OperatorAvailabilityFieldResolver,
+  OperatorAvailabilityResolver,
+} from 'src/api/availability/operator-availability.resolver';
 
 /** Every resolver of the API: the schema is built from these. */
 export const GRAPHQL_RESOLVERS = [
@@ -21,6 +26,9 @@ export const GRAPHQL_RESOLVERS = [
   ShardMigrationResolver,
   OperatorHandoffsResolver,
   RewardsResolver,
+  AvailabilityResolver,
+  OperatorAvailabilityFieldResolver,
+  OperatorAvailabilityResolver,
 ];
 
 /** The schema as committed in `schema.gql`: sorted, so that a diff shows only real changes. */

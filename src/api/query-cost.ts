@@ -52,6 +52,10 @@ const LIST_BOUNDS: Readonly<Record<string, number>> = {
   // A node's free-form metadata: its own choice, priced as a generous few.
   'NodeMetadata.extraFields': 32,
   'NodeIdentityChange.changed': 7,
+  'Availability.missing': NODES,
+  'AvailabilityChange.missing': NODES,
+  'OperatorAvailability.uptime': 3,
+  'NodeIncident.reasons': 4,
 };
 
 /** The size a paged field asks for: its `first` or `last`, as the resolver will bound it. */

@@ -1,4 +1,9 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import type { WebhookMessage } from 'src/shard-migration/alerts/webhook-sender';
+import { graphql } from 'test/support/graphql';
 import { query, waitForRows } from 'test/support/indexer-harness';
 import { startLiveTusk, startWebhookReceiver, type LiveTusk } from 'test/support/live-tusk';
 
@@ -15,7 +20,9 @@ const DOWN = ['node-1', 'node-2', 'node-3'];
 describe('availability on the live local network', () => {
   let tusk: LiveTusk | undefined;
   let receiver: Awaited<ReturnType<typeof startWebhookReceiver>> | undefined;
+  let client: Client | undefined;
   afterAll(async () => {
+    await client?.dispose();
     await tusk?.close();
     await receiver?.close();
   }, 30_000);
@@ -28,6 +35,23 @@ describe('availability on the live local network', () => {
       TUSK_AVAILABILITY_FRESHNESS_MS: '1200',
     });
     const url = tusk.databaseUrl;
+    const { port } = (tusk.app.getHttpServer() as Server).address() as AddressInfo;
+    client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, lazy: false });
+    const pushed: { epoch: number; canWrite: boolean; shardsAvailable: number }[] = [];
+    client.subscribe(
+      { query: 'subscription { availabilityChanged { epoch canWrite shardsAvailable } }' },
+      {
+        next: (result) => {
+          const verdict = (result.data as { availabilityChanged?: (typeof pushed)[number] } | null)
+            ?.availabilityChanged;
+          if (verdict !== undefined) {
+            pushed.push(verdict);
+          }
+        },
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
     // The outage: an interval that could not write, ended by one that can again.
     const outages = await waitForRows<OutageRow>(
       url,
@@ -88,6 +112,142 @@ describe('availability on the live local network', () => {
     ).toBe(true);
     expect(messages.some((m) => m.alert.kind === 'writes_at_risk' && m.event === 'firing')).toBe(true);
 
+    // The same story through the API.
+    const during = down[0]?.started_at;
+    expect(during).toBeDefined();
+    const asOf = new Date((during?.getTime() ?? 0) + 1).toISOString();
+    const past = await graphql(
+      tusk.app,
+      `{ availability(asOf: "${asOf}") { epoch canRead canWrite shardsAvailable shardsUnavailable nShards
+           readThreshold writeThreshold writesFailAfterNodes missing { name reason unavailableShards } } }`,
+      { fresh: true },
+    );
+    expect(past.errors).toBeUndefined();
+    const then = past.data?.availability as {
+      canWrite: boolean;
+      shardsAvailable: number;
+      shardsUnavailable: number;
+      nShards: number;
+      readThreshold: number;
+      writeThreshold: number;
+      writesFailAfterNodes: number;
+      missing: { name: string; reason: string; unavailableShards: number }[];
+    };
+    expect(then).toMatchObject({
+      canWrite: false,
+      readThreshold: 334,
+      writeThreshold: 667,
+      writesFailAfterNodes: 0,
+    });
+    expect(then.shardsAvailable + then.shardsUnavailable).toBe(then.nShards);
+    expect(then.missing.filter((m) => m.reason === 'UNREACHABLE').map((m) => m.name)).toEqual(
+      expect.arrayContaining(DOWN),
+    );
+    const now = await graphql(
+      tusk.app,
+      `
+        {
+          availability {
+            canRead
+            canWrite
+            history {
+              from
+              to
+              canRead
+              canWrite
+              minShardsAvailable
+            }
+          }
+        }
+      `,
+      { fresh: true },
+    );
+    expect(now.errors).toBeUndefined();
+    const latest = now.data?.availability as {
+      canWrite: boolean;
+      history: {
+        from: string;
+        to: string | null;
+        canRead: boolean;
+        canWrite: boolean;
+        minShardsAvailable: number;
+      }[];
+    };
+    expect(latest.canWrite).toBe(true);
+    const writeOutage = latest.history.find((outage) => !outage.canWrite);
+    expect(writeOutage?.to).not.toBeNull();
+    expect(writeOutage?.minShardsAvailable).toBeLessThan(667);
+    // The subscription pushed the verdict going down and coming back.
+    const wentDownAndBack = () => {
+      const firstDown = pushed.findIndex((verdict) => !verdict.canWrite && verdict.epoch === 3);
+      return firstDown >= 0 && pushed.slice(firstDown).some((verdict) => verdict.canWrite);
+    };
+    await until(wentDownAndBack, 30_000);
+    expect(wentDownAndBack()).toBe(true);
+    // Per operator: the incident in the list and the uptime it costs.
+    const operators = await graphql(
+      tusk.app,
+      `
+        {
+          operators(first: 20) {
+            edges {
+              node {
+                name
+                availability {
+                  uptime {
+                    window
+                    uptime
+                    incidents
+                  }
+                  incidents(last: 10) {
+                    reasons
+                    shardsAffected
+                    endedAt
+                    stakeAffected
+                  }
+                  healthHistory(first: 200) {
+                    reachable
+                    reason
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+      { fresh: true },
+    );
+    expect(operators.errors).toBeUndefined();
+    const byName = new Map(
+      (
+        operators.data?.operators as {
+          edges: {
+            node: {
+              name: string;
+              availability: {
+                uptime: { window: string; uptime: number | null; incidents: number }[];
+                incidents: { reasons: string[]; shardsAffected: number; endedAt: string | null }[];
+                healthHistory: { reachable: boolean; reason: string | null }[];
+              };
+            };
+          }[];
+        }
+      ).edges.map((edge) => [edge.node.name, edge.node.availability]),
+    );
+    for (const name of DOWN) {
+      const availability = byName.get(name);
+      expect(availability?.incidents.some((incident) => incident.reasons.includes('UNREACHABLE'))).toBe(true);
+      const day = availability?.uptime.find((uptime) => uptime.window === '24h');
+      expect(day?.uptime).toBeGreaterThan(0);
+      expect(day?.uptime).toBeLessThan(1);
+      expect(availability?.healthHistory.some((stretch) => stretch.reason === 'UNREACHABLE')).toBe(true);
+    }
+    const bad = await graphql(
+      tusk.app,
+      '{ incidents(from: "2026-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z") { id } }',
+    );
+    expect(bad.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+
     // The early attester of epoch 2.
     const audits = await query<{ name: string; verdict: string; not_ready_shards: number | null }>(
       url,
@@ -99,6 +259,13 @@ describe('availability on the live local network', () => {
     ]);
   }, 180_000);
 });
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 async function waitForMessages(
   received: readonly { body: string }[],

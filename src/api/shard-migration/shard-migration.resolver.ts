@@ -2,6 +2,7 @@ import { Args, Int, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { notFound, requireEpochArgument } from 'src/api/api-errors';
 import { ShardMigrationType } from 'src/api/shard-migration/shard-migration.types';
 import { ShardMigrationService } from 'src/shard-migration/shard-migration.service';
+import { changes } from 'src/api/subscriptions/changes';
 
 /** How often a progress subscription looks for changes. */
 const PROGRESS_POLL_MS = 500;
@@ -55,42 +56,4 @@ function fingerprint(migration: ShardMigrationType): string {
     migration.stalls.map((alert) => alert.id),
     migration.nodes.map((node) => [node.attested, node.reachable, node.stalledMoves]),
   ]);
-}
-
-/**
- * Polls `read` and yields each value whose fingerprint differs from the last one yielded; closing
- * the subscription stops the polling at once.
- */
-function changes<T>(
-  read: () => Promise<T | undefined>,
-  key: (value: T) => string,
-  intervalMs: number,
-): AsyncIterableIterator<T> {
-  let last: string | undefined;
-  let closed = false;
-  let timer: NodeJS.Timeout | undefined;
-  const iterator: AsyncIterableIterator<T> = {
-    async next(): Promise<IteratorResult<T>> {
-      while (!closed) {
-        const value = await read();
-        if (value !== undefined && key(value) !== last) {
-          last = key(value);
-          return { value, done: false };
-        }
-        await new Promise((resolve) => {
-          timer = setTimeout(resolve, intervalMs);
-        });
-      }
-      return { value: undefined, done: true };
-    },
-    return(): Promise<IteratorResult<T>> {
-      closed = true;
-      clearTimeout(timer);
-      return Promise.resolve({ value: undefined, done: true });
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
-  };
-  return iterator;
 }

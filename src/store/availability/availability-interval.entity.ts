@@ -40,6 +40,13 @@ export class AvailabilityIntervalEntity {
   @Column({ name: 'can_write', type: 'boolean' })
   canWrite!: boolean;
 
+  /** How many more nodes, largest serving first, going down would stop writes (0: they fail). */
+  @Column({ name: 'writes_fail_after_nodes', type: 'integer', nullable: true })
+  writesFailAfterNodes!: number | null;
+
+  @Column({ name: 'reads_fail_after_nodes', type: 'integer', nullable: true })
+  readsFailAfterNodes!: number | null;
+
   /** The members missing shards then: `[{ nodeId, shards, available, reason }]`. */
   @Column({ type: 'jsonb' })
   missing!: { nodeId: string; shards: number; available: number; reason: string }[];

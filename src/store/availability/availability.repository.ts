@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import {
+  nodesUntilBelow,
   UNAVAILABILITY_REASONS,
   type AvailabilityVerdict,
   type UnavailabilityReason,
@@ -41,6 +42,8 @@ export interface VerdictRecord {
   readonly writeThreshold: number;
   readonly canRead: boolean;
   readonly canWrite: boolean;
+  readonly writesFailAfterNodes: number | null;
+  readonly readsFailAfterNodes: number | null;
   readonly missing: readonly { nodeId: string; shards: number; available: number; reason: string }[];
 }
 
@@ -123,6 +126,8 @@ interface VerdictRow {
   write_threshold: number;
   can_read: boolean;
   can_write: boolean;
+  writes_fail_after_nodes: number | null;
+  reads_fail_after_nodes: number | null;
   missing: VerdictRecord['missing'];
 }
 
@@ -168,6 +173,8 @@ const toVerdict = (row: VerdictRow): VerdictRecord => ({
   writeThreshold: row.write_threshold,
   canRead: row.can_read,
   canWrite: row.can_write,
+  writesFailAfterNodes: row.writes_fail_after_nodes,
+  readsFailAfterNodes: row.reads_fail_after_nodes,
   missing: row.missing,
 });
 
@@ -251,13 +258,12 @@ export const AvailabilityRepository = {
   async nodeHistory(
     manager: EntityManager,
     nodeId: string,
-    from: Date,
-    to: Date,
+    range: { from: Date; to: Date; limit: number },
   ): Promise<NodeHealthIntervalRecord[]> {
     const rows = await manager.query<IntervalRow[]>(
       `SELECT * FROM node_health_interval WHERE node_id = $1 AND started_at <= $3
-         AND (ended_at IS NULL OR ended_at > $2) ORDER BY started_at`,
-      [nodeId, from, to],
+         AND (ended_at IS NULL OR ended_at > $2) ORDER BY started_at LIMIT $4`,
+      [nodeId, range.from, range.to, range.limit],
     );
     return rows.map(toInterval);
   },
@@ -300,8 +306,8 @@ export const AvailabilityRepository = {
     await manager.query('UPDATE availability_interval SET ended_at = $1 WHERE ended_at IS NULL', [at]);
     await manager.query(
       `INSERT INTO availability_interval (started_at, last_seen_at, epoch, n_shards, shards_available,
-         read_threshold, write_threshold, can_read, can_write, missing)
-       VALUES ($1, $1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+         read_threshold, write_threshold, can_read, can_write, missing, writes_fail_after_nodes, reads_fail_after_nodes)
+       VALUES ($1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         at,
         verdict.epoch,
@@ -312,6 +318,8 @@ export const AvailabilityRepository = {
         verdict.canRead,
         verdict.canWrite,
         JSON.stringify(missing),
+        nodesUntilBelow(verdict, verdict.write),
+        nodesUntilBelow(verdict, verdict.read),
       ],
     );
     return true;
@@ -491,7 +499,7 @@ export const AvailabilityRepository = {
 
   async audits(
     manager: EntityManager,
-    filter: { epoch?: number; nodeId?: string; limit: number },
+    filter: { epoch?: number; nodeId?: string; verdict?: AttestationAuditRecord['verdict']; limit: number },
   ): Promise<AttestationAuditRecord[]> {
     const rows = await manager.query<
       {
@@ -506,8 +514,9 @@ export const AvailabilityRepository = {
       }[]
     >(
       `SELECT * FROM attestation_audit WHERE ($1::int IS NULL OR epoch = $1) AND ($2::text IS NULL OR node_id = $2)
+         AND ($4::text IS NULL OR verdict = $4)
        ORDER BY epoch DESC, node_id LIMIT $3`,
-      [filter.epoch ?? null, filter.nodeId ?? null, filter.limit],
+      [filter.epoch ?? null, filter.nodeId ?? null, filter.limit, filter.verdict ?? null],
     );
     return rows.map((row) => ({
       epoch: row.epoch,

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class TrackAvailability1795676813486 implements MigrationInterface {
-  name = 'TrackAvailability1795676813486';
+export class TrackAvailability1795677219093 implements MigrationInterface {
+  name = 'TrackAvailability1795677219093';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -17,7 +17,7 @@ export class TrackAvailability1795676813486 implements MigrationInterface {
       `CREATE INDEX "node_health_interval_node_time_idx" ON "node_health_interval"  ("node_id", "started_at") `,
     );
     await queryRunner.query(
-      `CREATE TABLE "availability_interval" ("id" BIGSERIAL NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_seen_at" TIMESTAMP WITH TIME ZONE NOT NULL, "ended_at" TIMESTAMP WITH TIME ZONE, "epoch" integer NOT NULL, "n_shards" integer NOT NULL, "shards_available" integer NOT NULL, "read_threshold" integer NOT NULL, "write_threshold" integer NOT NULL, "can_read" boolean NOT NULL, "can_write" boolean NOT NULL, "missing" jsonb NOT NULL, CONSTRAINT "PK_604a90b5da9e267c30fb6f254ce" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "availability_interval" ("id" BIGSERIAL NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_seen_at" TIMESTAMP WITH TIME ZONE NOT NULL, "ended_at" TIMESTAMP WITH TIME ZONE, "epoch" integer NOT NULL, "n_shards" integer NOT NULL, "shards_available" integer NOT NULL, "read_threshold" integer NOT NULL, "write_threshold" integer NOT NULL, "can_read" boolean NOT NULL, "can_write" boolean NOT NULL, "writes_fail_after_nodes" integer, "reads_fail_after_nodes" integer, "missing" jsonb NOT NULL, CONSTRAINT "PK_604a90b5da9e267c30fb6f254ce" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "availability_interval_started_idx" ON "availability_interval"  ("started_at") `,

@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { uptimeShare, type UnavailabilityReason } from 'src/domain/availability/availability';
+import { ApplicationErrorCode, ApplicationException } from 'src/common/errors/application.exception';
+import { readManager } from 'src/store/read-scope';
+import { AvailabilityRepository, type IncidentRecord } from 'src/store/availability/availability.repository';
+import { PoolRepository } from 'src/store/pools/pool.repository';
+import type {
+  AttestationAuditView,
+  AvailabilityView,
+  IncidentView,
+  NodeHealthStretchView,
+  OutageView,
+  UptimeView,
+} from 'src/availability/availability.views';
+
+/** The longest time range served at once. */
+export const MAX_RANGE_MS = 31 * 86_400_000;
+const DAY_MS = 86_400_000;
+const UPTIME_WINDOWS = [
+  ['24h', DAY_MS],
+  ['7d', 7 * DAY_MS],
+  ['30d', 30 * DAY_MS],
+] as const;
+
+/** The availability history as the API serves it: verdicts, outages, incidents, uptime, audits. */
+@Injectable()
+export class AvailabilityService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The verdict that stood at `asOf` (default: the latest); undefined before any was recorded then. */
+  async verdict(asOf?: Date): Promise<AvailabilityView | undefined> {
+    const manager = readManager(this.dataSource);
+    const record = await AvailabilityRepository.verdictAt(manager, asOf);
+    if (record === undefined) {
+      return undefined;
+    }
+    const names = await PoolRepository.names(
+      manager,
+      record.missing.map((node) => node.nodeId),
+    );
+    const missing = record.missing.map((node) => ({
+      nodeId: node.nodeId,
+      name: names.get(node.nodeId) ?? null,
+      shards: node.shards,
+      availableShards: node.available,
+      unavailableShards: node.shards - node.available,
+      reason: node.reason as UnavailabilityReason,
+    }));
+    return {
+      epoch: record.epoch,
+      nShards: record.nShards,
+      shardsAvailable: record.shardsAvailable,
+      shardsUnavailable: record.nShards - record.shardsAvailable,
+      readThreshold: record.readThreshold,
+      writeThreshold: record.writeThreshold,
+      canRead: record.canRead,
+      canWrite: record.canWrite,
+      checkedAt: asOf ?? record.lastSeenAt,
+      since: record.startedAt,
+      writesFailAfterNodes: record.writesFailAfterNodes,
+      readsFailAfterNodes: record.readsFailAfterNodes,
+      missing,
+    };
+  }
+
+  /** Stretches within `[from, to]` in which reads or writes were not possible, merged where they touch. */
+  async outages(from: Date, to: Date, limit: number): Promise<OutageView[]> {
+    requireRange(from, to);
+    const rows = await AvailabilityRepository.outages(readManager(this.dataSource), from, to, limit);
+    const merged: OutageView[] = [];
+    for (const row of rows) {
+      const last = merged.at(-1);
+      if (
+        last !== undefined &&
+        last.to !== null &&
+        last.to.getTime() === row.startedAt.getTime() &&
+        last.canRead === row.canRead &&
+        last.canWrite === row.canWrite &&
+        last.epoch === row.epoch
+      ) {
+        merged[merged.length - 1] = {
+          ...last,
+          to: row.endedAt,
+          minShardsAvailable: Math.min(last.minShardsAvailable, row.shardsAvailable),
+        };
+        continue;
+      }
+      merged.push({
+        from: row.startedAt,
+        to: row.endedAt,
+        canRead: row.canRead,
+        canWrite: row.canWrite,
+        epoch: row.epoch,
+        minShardsAvailable: row.shardsAvailable,
+      });
+    }
+    return merged;
+  }
+
+  /** Incidents overlapping `[from, to]`, newest first, of one node or of all. */
+  async incidents(options: {
+    nodeId?: string;
+    from: Date;
+    to: Date;
+    limit: number;
+  }): Promise<IncidentView[]> {
+    requireRange(options.from, options.to);
+    const manager = readManager(this.dataSource);
+    const records = await AvailabilityRepository.incidents(manager, {
+      nodeIds: options.nodeId === undefined ? undefined : [options.nodeId],
+      from: options.from,
+      to: options.to,
+      limit: options.limit,
+    });
+    return this.withNames(records, new Date());
+  }
+
+  /** A node's uptime over the last 24 hours, 7 days and 30 days. */
+  async uptime(nodeId: string, now = new Date()): Promise<UptimeView[]> {
+    const manager = readManager(this.dataSource);
+    const from = new Date(now.getTime() - 30 * DAY_MS);
+    const [incidents, observed] = await Promise.all([
+      AvailabilityRepository.incidents(manager, { nodeIds: [nodeId], from, to: now, limit: 10_000 }),
+      AvailabilityRepository.firstObserved(manager, [nodeId]),
+    ]);
+    const intervals = incidents.map((incident) => ({
+      startMs: incident.startedAt.getTime(),
+      endMs: incident.endedAt?.getTime() ?? null,
+    }));
+    return UPTIME_WINDOWS.map(([window, lengthMs]) => {
+      const fromMs = now.getTime() - lengthMs;
+      return {
+        window,
+        uptime: uptimeShare(intervals, {
+          fromMs,
+          toMs: now.getTime(),
+          observedFromMs: observed.get(nodeId)?.getTime() ?? null,
+        }),
+        incidents: intervals.filter((i) => (i.endMs ?? now.getTime()) > fromMs).length,
+      };
+    });
+  }
+
+  async audits(filter: {
+    epoch?: number;
+    nodeId?: string;
+    verdict?: AttestationAuditView['verdict'];
+    limit: number;
+  }): Promise<AttestationAuditView[]> {
+    const manager = readManager(this.dataSource);
+    const audits = await AvailabilityRepository.audits(manager, filter);
+    const names = await PoolRepository.names(
+      manager,
+      audits.map((audit) => audit.nodeId),
+    );
+    return audits.map((audit) => ({ ...audit, name: names.get(audit.nodeId) ?? null }));
+  }
+
+  /** A node's health stretches overlapping `[from, to]`, oldest first. */
+  async healthHistory(nodeId: string, from: Date, to: Date, limit: number): Promise<NodeHealthStretchView[]> {
+    requireRange(from, to);
+    const stretches = await AvailabilityRepository.nodeHistory(readManager(this.dataSource), nodeId, {
+      from,
+      to,
+      limit,
+    });
+    return stretches.map((stretch) => ({
+      from: stretch.startedAt,
+      to: stretch.endedAt,
+      lastSeenAt: stretch.lastSeenAt,
+      reachable: stretch.reachable,
+      epoch: stretch.epoch,
+      nodeStatus: stretch.nodeStatus,
+      owned: stretch.owned,
+      ready: stretch.ready,
+      inTransfer: stretch.inTransfer,
+      inRecovery: stretch.inRecovery,
+      readOnly: stretch.readOnly,
+      assignedShards: stretch.assignedShards,
+      availableShards: stretch.availableShards,
+      reason: stretch.reason,
+    }));
+  }
+
+  private async withNames(records: readonly IncidentRecord[], now: Date): Promise<IncidentView[]> {
+    const names = await PoolRepository.names(
+      readManager(this.dataSource),
+      records.map((record) => record.nodeId),
+    );
+    return records.map((record) => ({
+      ...record,
+      name: names.get(record.nodeId) ?? null,
+      durationSeconds: ((record.endedAt ?? now).getTime() - record.startedAt.getTime()) / 1000,
+    }));
+  }
+}
+
+function requireRange(from: Date, to: Date): void {
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to.getTime() < from.getTime()) {
+    throw new ApplicationException(ApplicationErrorCode.BAD_TIME_RANGE, '`to` must not be before `from`');
+  }
+  if (to.getTime() - from.getTime() > MAX_RANGE_MS) {
+    throw new ApplicationException(
+      ApplicationErrorCode.BAD_TIME_RANGE,
+      `a time range spans at most 31 days, got ${Math.ceil((to.getTime() - from.getTime()) / DAY_MS)}`,
+    );
+  }
+}
