@@ -3,7 +3,11 @@ import { DataSource } from 'typeorm';
 import { uptimeShare, type UnavailabilityReason } from 'src/domain/availability/availability';
 import { ApplicationErrorCode, ApplicationException } from 'src/common/errors/application.exception';
 import { readManager } from 'src/store/read-scope';
-import { AvailabilityRepository, type IncidentRecord } from 'src/store/availability/availability.repository';
+import {
+  AvailabilityRepository,
+  type IncidentRecord,
+  type NodeHealthIntervalRecord,
+} from 'src/store/availability/availability.repository';
 import { PoolRepository } from 'src/store/pools/pool.repository';
 import type {
   AttestationAuditView,
@@ -118,28 +122,58 @@ export class AvailabilityService {
 
   /** A node's uptime over the last 24 hours, 7 days and 30 days. */
   async uptime(nodeId: string, now = new Date()): Promise<UptimeView[]> {
+    return (await this.uptimes([nodeId], now)).get(nodeId) ?? [];
+  }
+
+  /** The uptime of each node, in one read of their incidents. */
+  async uptimes(nodeIds: readonly string[], now = new Date()): Promise<Map<string, UptimeView[]>> {
     const manager = readManager(this.dataSource);
     const from = new Date(now.getTime() - 30 * DAY_MS);
     const [incidents, observed] = await Promise.all([
-      AvailabilityRepository.incidents(manager, { nodeIds: [nodeId], from, to: now, limit: 10_000 }),
-      AvailabilityRepository.firstObserved(manager, [nodeId]),
+      AvailabilityRepository.incidents(manager, { nodeIds, from, to: now, limit: 100_000 }),
+      AvailabilityRepository.firstObserved(manager, nodeIds),
     ]);
-    const intervals = incidents.map((incident) => ({
-      startMs: incident.startedAt.getTime(),
-      endMs: incident.endedAt?.getTime() ?? null,
+    const byNode = new Map<string, { startMs: number; endMs: number | null }[]>();
+    for (const incident of incidents) {
+      const list = byNode.get(incident.nodeId) ?? [];
+      list.push({ startMs: incident.startedAt.getTime(), endMs: incident.endedAt?.getTime() ?? null });
+      byNode.set(incident.nodeId, list);
+    }
+    return new Map(
+      nodeIds.map((nodeId) => {
+        const intervals = byNode.get(nodeId) ?? [];
+        return [
+          nodeId,
+          UPTIME_WINDOWS.map(([window, lengthMs]) => {
+            const fromMs = now.getTime() - lengthMs;
+            return {
+              window,
+              uptime: uptimeShare(intervals, {
+                fromMs,
+                toMs: now.getTime(),
+                observedFromMs: observed.get(nodeId)?.getTime() ?? null,
+              }),
+              incidents: intervals.filter((i) => (i.endMs ?? now.getTime()) > fromMs).length,
+            };
+          }),
+        ];
+      }),
+    );
+  }
+
+  /** Every watched node as its latest poll found it, with its name. */
+  async currentNodes(): Promise<(NodeHealthStretchView & { nodeId: string; name: string | null })[]> {
+    const manager = readManager(this.dataSource);
+    const stretches = await AvailabilityRepository.currentNodeStates(manager);
+    const names = await PoolRepository.names(
+      manager,
+      stretches.map((stretch) => stretch.nodeId),
+    );
+    return stretches.map((stretch) => ({
+      ...stretchView(stretch),
+      nodeId: stretch.nodeId,
+      name: names.get(stretch.nodeId) ?? null,
     }));
-    return UPTIME_WINDOWS.map(([window, lengthMs]) => {
-      const fromMs = now.getTime() - lengthMs;
-      return {
-        window,
-        uptime: uptimeShare(intervals, {
-          fromMs,
-          toMs: now.getTime(),
-          observedFromMs: observed.get(nodeId)?.getTime() ?? null,
-        }),
-        incidents: intervals.filter((i) => (i.endMs ?? now.getTime()) > fromMs).length,
-      };
-    });
   }
 
   async audits(filter: {
@@ -165,22 +199,7 @@ export class AvailabilityService {
       to,
       limit,
     });
-    return stretches.map((stretch) => ({
-      from: stretch.startedAt,
-      to: stretch.endedAt,
-      lastSeenAt: stretch.lastSeenAt,
-      reachable: stretch.reachable,
-      epoch: stretch.epoch,
-      nodeStatus: stretch.nodeStatus,
-      owned: stretch.owned,
-      ready: stretch.ready,
-      inTransfer: stretch.inTransfer,
-      inRecovery: stretch.inRecovery,
-      readOnly: stretch.readOnly,
-      assignedShards: stretch.assignedShards,
-      availableShards: stretch.availableShards,
-      reason: stretch.reason,
-    }));
+    return stretches.map(stretchView);
   }
 
   private async withNames(records: readonly IncidentRecord[], now: Date): Promise<IncidentView[]> {
@@ -194,6 +213,25 @@ export class AvailabilityService {
       durationSeconds: ((record.endedAt ?? now).getTime() - record.startedAt.getTime()) / 1000,
     }));
   }
+}
+
+function stretchView(stretch: NodeHealthIntervalRecord): NodeHealthStretchView {
+  return {
+    from: stretch.startedAt,
+    to: stretch.endedAt,
+    lastSeenAt: stretch.lastSeenAt,
+    reachable: stretch.reachable,
+    epoch: stretch.epoch,
+    nodeStatus: stretch.nodeStatus,
+    owned: stretch.owned,
+    ready: stretch.ready,
+    inTransfer: stretch.inTransfer,
+    inRecovery: stretch.inRecovery,
+    readOnly: stretch.readOnly,
+    assignedShards: stretch.assignedShards,
+    availableShards: stretch.availableShards,
+    reason: stretch.reason,
+  };
 }
 
 function requireRange(from: Date, to: Date): void {

@@ -1,4 +1,5 @@
 import { buildDashboard, type DashboardSpec } from 'src/dashboards/dashboard-builder';
+import { availability, OPERATOR_AVAILABILITY_PANELS } from 'src/dashboards/availability.dashboard';
 
 /** Operators to pick from, by name. */
 const NODE_VARIABLE = {
@@ -198,6 +199,7 @@ const operators: DashboardSpec = {
          WHERE p.node_id = '$node' AND e.started_at IS NOT NULL AND $__timeFilter(e.started_at) ORDER BY 1`,
       ],
     },
+    ...OPERATOR_AVAILABILITY_PANELS,
   ],
 };
 
@@ -386,13 +388,14 @@ const health: DashboardSpec = {
   ],
 };
 
-/** The five dashboards, by file name under `dashboards/`. */
+/** The dashboards, by file name under `dashboards/`. */
 export const DASHBOARDS: Readonly<Record<string, DashboardSpec>> = {
   'network.json': network,
   'operators.json': operators,
   'handoffs.json': handoffs,
   'rewards.json': rewards,
   'health.json': health,
+  'availability.json': availability,
 };
 
 export function buildDashboards(): Record<string, Record<string, unknown>> {

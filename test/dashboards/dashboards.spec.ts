@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parser } from '@prometheus-io/lezer-promql';
@@ -34,6 +35,21 @@ function promErrors(expr: string): string[] {
   return errors;
 }
 
+/** Runs a Prometheus tool (Debian's `prometheus` and `prometheus-alertmanager`; `.ci/run` installs them). */
+function tool(name: string, args: string[], cwd: string): string {
+  try {
+    return execFileSync(name, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const failure = error as { code?: string; stdout?: string; stderr?: string };
+    if (failure.code === 'ENOENT') {
+      throw new Error(`${name} is not installed: apt-get install prometheus prometheus-alertmanager`);
+    }
+    throw new Error(`${name} ${args.join(' ')} failed:\n${failure.stdout ?? ''}${failure.stderr ?? ''}`);
+  }
+}
+const promtool = (args: string[], cwd: string) => tool('promtool', args, cwd);
+const amtool = (args: string[], cwd: string) => tool('amtool', args, cwd);
+
 const metricNames = (expr: string) => [...expr.matchAll(/\btusk_[a-z0-9_]+/g)].map((match) => match[0]);
 
 describe('dashboards, provisioning and alert rules', () => {
@@ -42,8 +58,9 @@ describe('dashboards, provisioning and alert rules', () => {
     Object.entries(files).map(([file, text]) => [file, JSON.parse(text) as Record<string, unknown>]),
   );
 
-  it('ships the five dashboards as generated (npm run dashboards:write after changing them)', () => {
+  it('ships the six dashboards as generated (npm run dashboards:write after changing them)', () => {
     expect(Object.keys(files).sort()).toEqual([
+      'availability.json',
       'handoffs.json',
       'health.json',
       'network.json',
@@ -124,6 +141,55 @@ describe('dashboards, provisioning and alert rules', () => {
     ]) {
       expect(parseYaml(readFileSync(join(DASHBOARDS, file), 'utf8'))).toBeInstanceOf(Object);
     }
+  });
+
+  it('passes promtool on the alert rules and their unit tests (dashboards/prometheus/alerts.test.yml)', () => {
+    const prometheus = join(DASHBOARDS, 'prometheus');
+    expect(promtool(['check', 'rules', 'alerts.yml'], prometheus)).toMatch(/SUCCESS: \d+ rules found/);
+    expect(promtool(['test', 'rules', 'alerts.test.yml'], prometheus)).toMatch(/SUCCESS/);
+    const tests = parseYaml(readFileSync(join(prometheus, 'alerts.test.yml'), 'utf8')) as {
+      tests: {
+        alert_rule_test: { alertname: string; exp_alerts: { exp_labels: Record<string, string> }[] }[];
+      }[];
+    };
+    const firing = tests.tests.flatMap((test) => test.alert_rule_test).filter((t) => t.exp_alerts.length > 0);
+    // The availability rules fire in the tests, and every alert about a node keeps its node and name.
+    expect(new Set(firing.map((t) => t.alertname))).toEqual(
+      new Set([
+        'WalrusWritesAtRisk',
+        'WalrusReadsDown',
+        'WalrusNodeDown',
+        'WalrusNodeShardsNotReady',
+        'WalrusAttestationPremature',
+        'WalrusHandoffStalled',
+      ]),
+    );
+    for (const test of firing.filter((t) => t.alertname.startsWith('WalrusNode'))) {
+      expect(Object.keys(test.exp_alerts[0]?.exp_labels ?? {})).toEqual(
+        expect.arrayContaining(['node', 'name']),
+      );
+    }
+  });
+
+  it('routes alerts by node to each operator’s receiver in the Alertmanager example (amtool)', () => {
+    const directory = join(DASHBOARDS, 'alertmanager');
+    expect(amtool(['check-config', 'alertmanager.yml'], directory)).toMatch(/SUCCESS/);
+    const route = (...labels: string[]) =>
+      amtool(['config', 'routes', 'test', '--config.file=alertmanager.yml', ...labels], directory).trim();
+    expect(
+      route(
+        'alertname=WalrusNodeDown',
+        'node=0x87a28a78f0a245dcd23c29f6899132938ad1878170899ee17982677a58e42ff7',
+      ),
+    ).toBe('operator-beta');
+    expect(
+      route(
+        'alertname=WalrusNodeDown',
+        'node=0x29072412cda5bc5352ff8e6523c7fd25501b99c44672fb87792681e0d73ab503',
+      ),
+    ).toBe('operator-alpha');
+    expect(route('alertname=WalrusNodeDown', 'node=0x01')).toBe('network-oncall');
+    expect(route('alertname=WalrusWritesAtRisk')).toBe('network-pager');
   });
 
   describe('against a Tusk that watched a stuck handoff on the local network', () => {

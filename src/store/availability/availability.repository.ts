@@ -254,6 +254,14 @@ export const AvailabilityRepository = {
     return rows.filter((row) => row.ended_at === null || row.ended_at > at).map(toInterval);
   },
 
+  /** Every node's open stretch: its state as the latest poll found it. */
+  async currentNodeStates(manager: EntityManager): Promise<NodeHealthIntervalRecord[]> {
+    const rows = await manager.query<IntervalRow[]>(
+      'SELECT * FROM node_health_interval WHERE ended_at IS NULL ORDER BY node_id',
+    );
+    return rows.map(toInterval);
+  },
+
   /** A node's stretches overlapping `[from, to]`, oldest first. */
   async nodeHistory(
     manager: EntityManager,
