@@ -7,6 +7,12 @@ import { listScenarios } from 'src/devnet/scenario';
 import { fetchSlashing, renderSlashing } from 'src/cli/governance.command';
 import { fetchMigration, parseEpochOption, renderMigration } from 'src/cli/migration.command';
 import { runBackfill, startService } from 'src/main';
+import {
+  fetchCommitteeHealth,
+  readNodeHealth,
+  renderCommitteeHealth,
+  renderNodeHealth,
+} from 'src/cli/health.command';
 
 /** Exit status for input the CLI refuses (usage errors included). */
 export const EXIT_BAD_INPUT = 2;
@@ -142,6 +148,48 @@ function buildProgram(io: CliIo): Command {
         await new Promise((resolve) => setTimeout(resolve, every * 1000));
       }
     });
+
+  program
+    .command('health')
+    .description(
+      'a storage node’s health (--url, its /v1/health), or every committee member’s and the read/write verdict ' +
+        'from a running Tusk (--committee)',
+    )
+    .option('--url <node>', 'the node’s base URL, such as https://node.example:9185')
+    .option('--json', 'with --url: print one JSON object')
+    .option('--committee', 'every member of the running Tusk’s committee, and the availability verdict')
+    .option(
+      '--tusk <url>',
+      'GraphQL endpoint of the running Tusk (with --committee)',
+      'http://127.0.0.1:4000/graphql',
+    )
+    .option('--timeout <ms>', 'how long to wait for the node', '10000')
+    .action(
+      async (options: {
+        url?: string;
+        json?: boolean;
+        committee?: boolean;
+        tusk: string;
+        timeout: string;
+      }) => {
+        if ((options.url === undefined) === (options.committee !== true)) {
+          throw new CliInputError('give either --url <node> or --committee');
+        }
+        if (options.committee === true) {
+          io.stdout(renderCommitteeHealth(await fetchCommitteeHealth(options.tusk)));
+          return;
+        }
+        const timeoutMs = Number(options.timeout);
+        if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 600_000) {
+          throw new CliInputError(
+            `--timeout must be milliseconds between 1 and 600000, got "${options.timeout}"`,
+          );
+        }
+        const url = options.url ?? '';
+        const health = await readNodeHealth(url, timeoutMs);
+        io.stdout(options.json === true ? `${JSON.stringify(health)}\n` : renderNodeHealth(url, health));
+      },
+    );
 
   program
     .command('governance')

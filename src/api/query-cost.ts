@@ -53,7 +53,7 @@ const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'NodeMetadata.extraFields': 32,
   'NodeIdentityChange.changed': 7,
   'Availability.missing': NODES,
-  'AvailabilityChange.missing': NODES,
+  'Availability.members': NODES,
   'OperatorAvailability.uptime': 3,
   'NodeIncident.reasons': 4,
 };

@@ -13,6 +13,7 @@ import type {
   AttestationAuditView,
   AvailabilityView,
   IncidentView,
+  MemberHealthView,
   NodeHealthStretchView,
   OutageView,
   UptimeView,
@@ -61,6 +62,7 @@ export class AvailabilityService {
       canRead: record.canRead,
       canWrite: record.canWrite,
       checkedAt: asOf ?? record.lastSeenAt,
+      current: asOf === undefined,
       since: record.startedAt,
       writesFailAfterNodes: record.writesFailAfterNodes,
       readsFailAfterNodes: record.readsFailAfterNodes,
@@ -161,8 +163,31 @@ export class AvailabilityService {
     );
   }
 
+  /**
+   * The committee members of a verdict with their health as it stood then (now, for the latest
+   * one), largest first.
+   */
+  async members(verdict: AvailabilityView): Promise<MemberHealthView[]> {
+    const manager = readManager(this.dataSource);
+    const stretches = verdict.current
+      ? await AvailabilityRepository.currentNodeStates(manager)
+      : await AvailabilityRepository.nodeStatesAt(manager, verdict.checkedAt);
+    const members = stretches.filter((s) => s.assignedShards > 0 && s.chainEpoch === verdict.epoch);
+    const names = await PoolRepository.names(
+      manager,
+      members.map((member) => member.nodeId),
+    );
+    return members
+      .map((member) => ({
+        ...stretchView(member),
+        nodeId: member.nodeId,
+        name: names.get(member.nodeId) ?? null,
+      }))
+      .sort((a, b) => b.assignedShards - a.assignedShards || a.nodeId.localeCompare(b.nodeId));
+  }
+
   /** Every watched node as its latest poll found it, with its name. */
-  async currentNodes(): Promise<(NodeHealthStretchView & { nodeId: string; name: string | null })[]> {
+  async currentNodes(): Promise<MemberHealthView[]> {
     const manager = readManager(this.dataSource);
     const stretches = await AvailabilityRepository.currentNodeStates(manager);
     const names = await PoolRepository.names(

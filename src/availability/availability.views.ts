@@ -24,6 +24,8 @@ export interface AvailabilityView {
   readonly checkedAt: Date;
   /** When this verdict started to hold. */
   readonly since: Date;
+  /** True for the verdict standing now, false for one asked as of a moment. */
+  readonly current: boolean;
   /** More nodes, largest serving first, whose loss would stop writes (0: they fail now). */
   readonly writesFailAfterNodes: number | null;
   readonly readsFailAfterNodes: number | null;
@@ -92,4 +94,10 @@ export interface NodeHealthStretchView {
   readonly assignedShards: number;
   readonly availableShards: number;
   readonly reason: UnavailabilityReason | null;
+}
+
+/** A node with its health as its latest poll (at the time asked) found it. */
+export interface MemberHealthView extends NodeHealthStretchView {
+  readonly nodeId: string;
+  readonly name: string | null;
 }

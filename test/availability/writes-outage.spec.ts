@@ -4,6 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { WebhookMessage } from 'src/shard-migration/alerts/webhook-sender';
 import { graphql } from 'test/support/graphql';
+import { runTusk } from 'test/support/run-cli';
 import { query, waitForRows } from 'test/support/indexer-harness';
 import { startLiveTusk, startWebhookReceiver, type LiveTusk } from 'test/support/live-tusk';
 
@@ -242,6 +243,16 @@ describe('availability on the live local network', () => {
       expect(day?.uptime).toBeLessThan(1);
       expect(availability?.healthHistory.some((stretch) => stretch.reason === 'UNREACHABLE')).toBe(true);
     }
+    // `tusk health --committee` prints every member with its bar, and the verdict against both bars.
+    const committee = await runTusk(['health', '--committee', '--tusk', tusk.graphqlUrl]);
+    expect(committee).toMatchObject({ code: 0, stderr: '' });
+    expect(committee.stdout).toMatch(/^Committee of epoch \d+/);
+    for (const name of DOWN) {
+      expect(committee.stdout).toMatch(new RegExp(`^${name} +\\[[#-]{20}\\] \\d+/\\d+ ready`, 'm'));
+    }
+    expect(committee.stdout).toMatch(/^Reads {2}\[[#-]{30}\] \d+\/334 {2}(OK|FAIL)$/m);
+    expect(committee.stdout).toMatch(/^Writes \[[#-]{30}\] \d+\/667 {2}(OK|FAIL)$/m);
+
     const bad = await graphql(
       tusk.app,
       '{ incidents(from: "2026-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z") { id } }',

@@ -5,6 +5,7 @@ import {
   AttestationVerdict,
   AvailabilityType,
   IncidentType,
+  MemberHealthType,
   OutageType,
 } from 'src/api/availability/availability.types';
 import { changes } from 'src/api/subscriptions/changes';
@@ -51,6 +52,15 @@ export class AvailabilityResolver {
     requirePageArgument('first', first, 1000);
     const end = to ?? verdict.checkedAt;
     return this.service.outages(from ?? new Date(end.getTime() - DAY_MS), end, first);
+  }
+
+  @ResolveField(() => [MemberHealthType], {
+    description:
+      'Every member of the verdict’s committee with its health as it stood then, largest first: the whole ' +
+      'picture behind the verdict, as `walrus health --committee` shows it.',
+  })
+  async members(@Parent() verdict: AvailabilityType): Promise<MemberHealthType[]> {
+    return this.service.members(verdict);
   }
 
   @Query(() => [IncidentType], {

@@ -4,6 +4,7 @@ import type {
   AttestationAuditView,
   AvailabilityView,
   IncidentView,
+  MemberHealthView,
   MissingShardsView,
   NodeHealthStretchView,
   OutageView,
@@ -77,6 +78,8 @@ export class AvailabilityType implements AvailabilityView {
   @Field({ description: 'The latest check that found this verdict (the moment asked for, in the past).' })
   checkedAt!: Date;
   @Field({ description: 'When this verdict started to hold.' }) since!: Date;
+  @Field({ description: 'True for the verdict standing now, false for one asked as of a moment.' })
+  current!: boolean;
   @Field(() => Int, {
     nullable: true,
     description: 'More nodes, largest serving first, whose loss would stop writes; 0 when they fail now.',
@@ -154,6 +157,14 @@ export class NodeHealthStretchType implements NodeHealthStretchView {
   @Field(() => Int) assignedShards!: number;
   @Field(() => Int) availableShards!: number;
   @Field(() => UnavailabilityReasonValue, { nullable: true }) reason!: UnavailabilityReason | null;
+}
+
+@ObjectType('MemberHealth', {
+  description: 'A committee member with its health as the latest poll found it.',
+})
+export class MemberHealthType extends NodeHealthStretchType implements MemberHealthView {
+  @Field() nodeId!: string;
+  @Field(() => String, { nullable: true }) name!: string | null;
 }
 
 @ObjectType('OperatorAvailability', { description: 'A node’s availability: uptime, incidents and audits.' })

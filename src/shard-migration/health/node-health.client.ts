@@ -52,8 +52,21 @@ export class NodeHealthClient {
 
   async fetch(networkAddress: string, signal?: AbortSignal): Promise<NodeHealthReport> {
     const target = this.options.gateway ?? `https://${networkAddress}`;
-    const url = new URL('/v1/health?detailed=true', target);
-    const body = await this.get(url, this.options.gateway === undefined ? undefined : networkAddress, signal);
+    return this.read(target, this.options.gateway === undefined ? undefined : networkAddress, signal);
+  }
+
+  /** Reads the node at a base URL (`https://host:port`), as an operator's own tools would. */
+  async fetchUrl(baseUrl: string, signal?: AbortSignal): Promise<NodeHealthReport> {
+    return this.read(baseUrl, undefined, signal);
+  }
+
+  private async read(
+    base: string,
+    host: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<NodeHealthReport> {
+    const url = new URL('/v1/health?detailed=true', base);
+    const body = await this.get(url, host, signal);
     let json: unknown;
     try {
       json = JSON.parse(body);
