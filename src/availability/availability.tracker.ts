@@ -92,6 +92,10 @@ export class AvailabilityTracker {
       return NOTHING;
     }
     const committee = await StakingStateRepository.members(manager, state.epoch);
+    if (committee.length === 0) {
+      // Before the first committee (epoch 0) nothing is stored, so nothing can be read or written.
+      return NOTHING;
+    }
     const health = await NodeHealthRepository.all(manager);
     const observations = new Map(health.map((record) => [record.nodeId, observationOf(record)]));
     const epoch = await EpochRepository.system(manager, state.epoch);

@@ -11,6 +11,7 @@ import { AlertRepository } from 'src/store/alerts/alert.repository';
 import { ShardMigrationRepository } from 'src/store/shard-migration/shard-migration.repository';
 import { OperatorHistoryService } from 'src/staking/operator-history.service';
 import { MAX_PAGE_SIZE, OperatorsService } from 'src/staking/operators.service';
+import { PendingCommissionStatus } from 'src/staking/operator.views';
 
 const EPOCH_STATES = ['EpochChangeSync', 'EpochChangeDone', 'NextParamsSelected'] as const;
 const MOVE_STATES = ['planned', 'transferring', 'recovering', 'received', 'failed'] as const;
@@ -97,6 +98,19 @@ export class NetworkMetrics {
         g.set({ node: node.nodeId, name: node.name }, node.commissionRate / 10_000);
       }
     });
+    gauge(
+      'tusk_node_scheduled_commission_ratio',
+      'The latest commission rate the operator scheduled that is still pending, 0..1 (its current rate when none)',
+      ['node', 'name'],
+      (g, n) => {
+        for (const node of n.nodes) {
+          g.set(
+            { node: node.nodeId, name: node.name },
+            (node.scheduledCommissionRate ?? node.commissionRate) / 10_000,
+          );
+        }
+      },
+    );
     gauge(
       'tusk_node_apy_ratio',
       'APY of the node’s pool over a window, as a fraction',
@@ -221,6 +235,10 @@ export class NetworkMetrics {
         shards: node.shards,
         stake: node.stake,
         commissionRate: node.commissionRate,
+        scheduledCommissionRate:
+          node.pendingCommissionRates
+            .filter((entry) => entry.status === PendingCommissionStatus.PENDING)
+            .at(-1)?.rate ?? null,
         apy: (apys[index] ?? [])
           .flatMap((window) =>
             window.apy === null
@@ -255,6 +273,8 @@ interface NetworkReading {
     readonly shards: number;
     readonly stake: bigint;
     readonly commissionRate: number;
+    /** The latest rate scheduled and still pending; null when none is. */
+    readonly scheduledCommissionRate: number | null;
     readonly apy: readonly (readonly [string, number])[];
     readonly score: number | null;
     /** Share-price growth over the last epoch, minus one. */

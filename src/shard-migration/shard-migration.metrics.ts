@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
 import { MetricsRegistry } from 'src/common/metrics-registry';
-import { AVAILABILITY_ALERT_KINDS, HANDOFF_ALERT_KINDS } from 'src/store/alerts/alert.repository';
+import {
+  AVAILABILITY_ALERT_KINDS,
+  DELEGATOR_ALERT_KINDS,
+  HANDOFF_ALERT_KINDS,
+} from 'src/store/alerts/alert.repository';
 
 /** Counters of the handoff orchestrator; labels are bounded (alert kinds, two events, two outcomes). */
 @Injectable()
@@ -26,7 +30,7 @@ export class ShardMigrationMetrics {
     });
     this.alerts = new Counter({
       name: 'tusk_handoff_alerts_total',
-      help: 'Handoff and availability alerts opened (firing) and resolved',
+      help: 'Handoff, availability and delegator alerts opened (firing) and resolved',
       labelNames: ['kind', 'event'],
       registers,
     });
@@ -43,7 +47,7 @@ export class ShardMigrationMetrics {
     });
     // Every known series exists from the start, at zero, so that rates and panels have data.
     this.leader.set(0);
-    for (const kind of [...HANDOFF_ALERT_KINDS, ...AVAILABILITY_ALERT_KINDS]) {
+    for (const kind of [...HANDOFF_ALERT_KINDS, ...AVAILABILITY_ALERT_KINDS, ...DELEGATOR_ALERT_KINDS]) {
       for (const event of ['firing', 'resolved']) {
         this.alerts.inc({ kind, event }, 0);
       }

@@ -17,6 +17,7 @@ import { ShardMigrationMetrics } from 'src/shard-migration/shard-migration.metri
 import { ShardMigrationOrchestrator } from 'src/shard-migration/shard-migration.orchestrator';
 import { isIndexFresh } from 'src/store/shard-migration/shard-migration.repository';
 import { AvailabilityTracker } from 'src/availability/availability.tracker';
+import { DelegatorWarnings } from 'src/availability/delegator-warnings';
 import type { AlertRecord } from 'src/store/alerts/alert.repository';
 
 /** Session advisory lock of the handoff orchestrator ('hand' in ASCII). */
@@ -77,6 +78,7 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
       // The node's next answer after an attestation comes within a poll and its timeout.
       auditSettleMs: settings.health.pollMs + settings.health.timeoutMs + settings.tickMs,
     });
+    const warnings = new DelegatorWarnings(this.dataSource, { webhookUrls: settings.webhooks.urls });
     const sender =
       settings.webhooks.secret === undefined
         ? undefined
@@ -92,7 +94,7 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
           await this.jobs.every(
             'handoff_orchestration',
             settings.tickMs,
-            (signal) => this.tick(poller, tracker, orchestrator, sender, signal),
+            (signal) => this.tick(poller, tracker, warnings, orchestrator, sender, signal),
             term,
           );
         } finally {
@@ -113,6 +115,7 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
   private async tick(
     poller: NodeHealthPoller,
     tracker: AvailabilityTracker,
+    warnings: DelegatorWarnings,
     orchestrator: ShardMigrationOrchestrator,
     sender: WebhookSender | undefined,
     signal: AbortSignal,
@@ -139,6 +142,8 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
         });
       }
       this.logAlerts(tracked.opened, tracked.resolved);
+      const warned = await warnings.raise(new Date());
+      this.logAlerts(warned.opened, warned.resolved);
     }
     const result = await orchestrator.reconcile(new Date());
     for (const epoch of result.planned) {

@@ -162,6 +162,7 @@ describe('dashboards, provisioning and alert rules', () => {
         'WalrusNodeShardsNotReady',
         'WalrusAttestationPremature',
         'WalrusHandoffStalled',
+        'WalrusCommissionChangeScheduled',
       ]),
     );
     for (const test of firing.filter((t) => t.alertname.startsWith('WalrusNode'))) {

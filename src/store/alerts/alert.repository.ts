@@ -14,7 +14,16 @@ export const AVAILABILITY_ALERT_KINDS = [
   'reads_down',
   'attestation_premature',
 ] as const;
-export type AlertKind = (typeof HANDOFF_ALERT_KINDS)[number] | (typeof AVAILABILITY_ALERT_KINDS)[number];
+/** Early warnings for delegators, raised by their watcher. */
+export const DELEGATOR_ALERT_KINDS = [
+  'commission_change_scheduled',
+  'committee_exit_risk',
+  'slashing_vote_opened',
+] as const;
+export type AlertKind =
+  | (typeof HANDOFF_ALERT_KINDS)[number]
+  | (typeof AVAILABILITY_ALERT_KINDS)[number]
+  | (typeof DELEGATOR_ALERT_KINDS)[number];
 
 /** A condition as the orchestrator finds it now; it is opened once and resolved when it clears. */
 export interface AlertCondition {
