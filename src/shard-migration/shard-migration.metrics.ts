@@ -4,6 +4,7 @@ import { MetricsRegistry } from 'src/common/metrics-registry';
 import {
   AVAILABILITY_ALERT_KINDS,
   DELEGATOR_ALERT_KINDS,
+  GOVERNANCE_ALERT_KINDS,
   HANDOFF_ALERT_KINDS,
 } from 'src/store/alerts/alert.repository';
 
@@ -47,7 +48,12 @@ export class ShardMigrationMetrics {
     });
     // Every known series exists from the start, at zero, so that rates and panels have data.
     this.leader.set(0);
-    for (const kind of [...HANDOFF_ALERT_KINDS, ...AVAILABILITY_ALERT_KINDS, ...DELEGATOR_ALERT_KINDS]) {
+    for (const kind of [
+      ...HANDOFF_ALERT_KINDS,
+      ...AVAILABILITY_ALERT_KINDS,
+      ...DELEGATOR_ALERT_KINDS,
+      ...GOVERNANCE_ALERT_KINDS,
+    ]) {
       for (const event of ['firing', 'resolved']) {
         this.alerts.inc({ kind, event }, 0);
       }

@@ -18,6 +18,8 @@ import { ShardMigrationOrchestrator } from 'src/shard-migration/shard-migration.
 import { isIndexFresh } from 'src/store/shard-migration/shard-migration.repository';
 import { AvailabilityTracker } from 'src/availability/availability.tracker';
 import { DelegatorWarnings } from 'src/availability/delegator-warnings';
+import { CommitteeAuditAlerts } from 'src/committee/committee-audit.alerts';
+import { CommitteeService } from 'src/committee/committee.service';
 import type { AlertRecord } from 'src/store/alerts/alert.repository';
 
 /** Session advisory lock of the handoff orchestrator ('hand' in ASCII). */
@@ -40,6 +42,7 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
     private readonly endpoint: ChainEndpointService,
     private readonly metrics: ShardMigrationMetrics,
     private readonly jobs: ScheduledJobs,
+    private readonly committees: CommitteeService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -79,6 +82,9 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
       auditSettleMs: settings.health.pollMs + settings.health.timeoutMs + settings.tickMs,
     });
     const warnings = new DelegatorWarnings(this.dataSource, { webhookUrls: settings.webhooks.urls });
+    const audits = new CommitteeAuditAlerts(this.dataSource, this.committees, {
+      webhookUrls: settings.webhooks.urls,
+    });
     const sender =
       settings.webhooks.secret === undefined
         ? undefined
@@ -94,7 +100,7 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
           await this.jobs.every(
             'handoff_orchestration',
             settings.tickMs,
-            (signal) => this.tick(poller, tracker, warnings, orchestrator, sender, signal),
+            (signal) => this.tick({ poller, tracker, warnings, audits, orchestrator, sender }, signal),
             term,
           );
         } finally {
@@ -112,14 +118,8 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
     });
   }
 
-  private async tick(
-    poller: NodeHealthPoller,
-    tracker: AvailabilityTracker,
-    warnings: DelegatorWarnings,
-    orchestrator: ShardMigrationOrchestrator,
-    sender: WebhookSender | undefined,
-    signal: AbortSignal,
-  ): Promise<void> {
+  private async tick(parts: WorkerParts, signal: AbortSignal): Promise<void> {
+    const { poller, tracker, warnings, audits, orchestrator, sender } = parts;
     // A node's health describes the present: while the index catches up with the chain it would be
     // matched with a past epoch (and counted in the wrong epoch's availability), so nodes are
     // polled only once the index is within a minute of the chain.
@@ -144,6 +144,8 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
       this.logAlerts(tracked.opened, tracked.resolved);
       const warned = await warnings.raise(new Date());
       this.logAlerts(warned.opened, warned.resolved);
+      const audited = await audits.check(new Date());
+      this.logAlerts(audited.opened, audited.resolved);
     }
     const result = await orchestrator.reconcile(new Date());
     for (const epoch of result.planned) {
@@ -178,6 +180,16 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
       });
     }
   }
+}
+
+/** What the orchestrator's tick runs, made once per term. */
+interface WorkerParts {
+  readonly poller: NodeHealthPoller;
+  readonly tracker: AvailabilityTracker;
+  readonly warnings: DelegatorWarnings;
+  readonly audits: CommitteeAuditAlerts;
+  readonly orchestrator: ShardMigrationOrchestrator;
+  readonly sender: WebhookSender | undefined;
 }
 
 function message(error: unknown): string {

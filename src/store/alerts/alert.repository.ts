@@ -20,10 +20,13 @@ export const DELEGATOR_ALERT_KINDS = [
   'committee_exit_risk',
   'slashing_vote_opened',
 ] as const;
+/** Alerts about the chain itself: its committee differs from Tusk's recomputation. */
+export const GOVERNANCE_ALERT_KINDS = ['committee_mismatch'] as const;
 export type AlertKind =
   | (typeof HANDOFF_ALERT_KINDS)[number]
   | (typeof AVAILABILITY_ALERT_KINDS)[number]
-  | (typeof DELEGATOR_ALERT_KINDS)[number];
+  | (typeof DELEGATOR_ALERT_KINDS)[number]
+  | (typeof GOVERNANCE_ALERT_KINDS)[number];
 
 /** A condition as the orchestrator finds it now; it is opened once and resolved when it clears. */
 export interface AlertCondition {
