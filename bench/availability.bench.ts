@@ -278,7 +278,7 @@ async function monthOfHistory(
       await dataSource.query(
         `INSERT INTO staking_state (epoch, version, checkpoint, updated_at, n_shards, epoch_duration_ms,
            first_epoch_start_ms, epoch_state, next_committee_selected)
-         VALUES ($1, $1, 0, $2, ${SHARDS}, 1209600000, 0, 'EpochChangeDone', false)`,
+         VALUES ($1::int, $1::bigint, 0, $2, ${SHARDS}, 1209600000, 0, 'EpochChangeDone', false)`,
         [epoch, new Date(now)],
       );
       await dataSource.query(
