@@ -19,6 +19,7 @@ export function graphQLCodeOf(code: ApplicationErrorCode): GraphQLErrorCode {
     case ApplicationErrorCode.BAD_AMOUNT:
     case ApplicationErrorCode.BAD_AS_OF:
     case ApplicationErrorCode.BAD_TIME_RANGE:
+    case ApplicationErrorCode.BAD_EVENT_TYPE:
       return 'BAD_USER_INPUT';
   }
 }

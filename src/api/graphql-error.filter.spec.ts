@@ -14,6 +14,7 @@ describe('the GraphQL error filter', () => {
       [ApplicationErrorCode.BAD_ADDRESS, 'BAD_USER_INPUT'],
       [ApplicationErrorCode.BAD_AS_OF, 'BAD_USER_INPUT'],
       [ApplicationErrorCode.BAD_TIME_RANGE, 'BAD_USER_INPUT'],
+      [ApplicationErrorCode.BAD_EVENT_TYPE, 'BAD_USER_INPUT'],
     ];
     for (const [code, wire] of cases) {
       const answer = filter.catch(new ApplicationException(code, `refused: ${code}`));

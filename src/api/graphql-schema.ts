@@ -11,6 +11,8 @@ import { OperatorHandoffsResolver } from 'src/api/shard-migration/operator-hando
 import { ShardMigrationResolver } from 'src/api/shard-migration/shard-migration.resolver';
 import { RewardsResolver } from 'src/api/rewards/rewards.resolver';
 import { AvailabilityResolver } from 'src/api/availability/availability.resolver';
+import { ChainEventsResolver } from 'src/api/epochs/chain-events.resolver';
+import { OperatorDelegatorsResolver } from 'src/api/staking/operator-delegators.resolver';
 import {
   OperatorAvailabilityFieldResolver,
   OperatorAvailabilityResolver,
@@ -27,6 +29,8 @@ export const GRAPHQL_RESOLVERS = [
   OperatorHandoffsResolver,
   RewardsResolver,
   AvailabilityResolver,
+  ChainEventsResolver,
+  OperatorDelegatorsResolver,
   OperatorAvailabilityFieldResolver,
   OperatorAvailabilityResolver,
 ];

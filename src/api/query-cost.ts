@@ -24,6 +24,8 @@ const DEFAULT_LIST_BOUND = 100;
  */
 const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'OperatorConnection.edges': 1,
+  'ChainEventConnection.edges': 1,
+  'OperatorDelegatorConnection.edges': 1,
   'Committee.members': NODES,
   'CommitteeAudit.differences': NODES,
   'CommitteeChange.moves': SHARDS,
@@ -56,6 +58,7 @@ const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Availability.members': NODES,
   'OperatorAvailability.uptime': 3,
   'NodeIncident.reasons': 4,
+  'ChainEvent.fields': 8,
 };
 
 /** The size a paged field asks for: its `first` or `last`, as the resolver will bound it. */

@@ -19,6 +19,8 @@ export enum ApplicationErrorCode {
   BAD_AS_OF = 'BAD_AS_OF',
   /** A time range that ends before it starts, or spans more than is served at once. */
   BAD_TIME_RANGE = 'BAD_TIME_RANGE',
+  /** An event type Tusk does not record. */
+  BAD_EVENT_TYPE = 'BAD_EVENT_TYPE',
 }
 
 /** An expected refusal: an answer to the caller, not a failure of Tusk, so it is never logged as one. */

@@ -115,4 +115,93 @@ export const StakedWalRepository = {
       updatedCheckpoint: BigInt(row.updated_checkpoint),
     }));
   },
+
+  /**
+   * The addresses holding live positions on a node, each with its principal (and the part of it
+   * requested for withdrawal) and positions, in `order`, after the position `after` gives.
+   */
+  async holders(
+    manager: EntityManager,
+    nodeId: string,
+    page: {
+      readonly order: 'principal' | 'address';
+      readonly after?: { readonly principal: bigint; readonly owner: string };
+      readonly limit: number;
+    },
+  ): Promise<HolderRow[]> {
+    const byPrincipal = page.order === 'principal';
+    const rows = await manager.query<
+      { owner: string; principal: string; withdrawing: string; positions: string }[]
+    >(
+      `SELECT owner, sum(principal) AS principal,
+              coalesce(sum(principal) FILTER (WHERE state = 'withdrawing'), 0) AS withdrawing, count(*) AS positions
+       FROM staked_wal WHERE node_id = $1 AND deleted_checkpoint IS NULL GROUP BY owner
+       HAVING $2::text IS NULL OR ${
+         byPrincipal
+           ? '(sum(principal) < $3::numeric OR (sum(principal) = $3::numeric AND owner > $2))'
+           : 'owner > $2'
+       }
+       ORDER BY ${byPrincipal ? 'sum(principal) DESC, owner' : 'owner'} LIMIT $4`,
+      [nodeId, page.after?.owner ?? null, page.after?.principal.toString() ?? null, page.limit],
+    );
+    return rows.map((row) => ({
+      owner: row.owner,
+      principal: BigInt(row.principal),
+      withdrawing: BigInt(row.withdrawing),
+      positions: Number(row.positions),
+    }));
+  },
+
+  /**
+   * The checkpoint of the snapshot the node's position history starts from, if the index was
+   * bootstrapped (its rows carry the transaction digest `snapshot@<checkpoint>`); before it the
+   * history is unknown.
+   */
+  async historyFrom(manager: EntityManager, nodeId: string): Promise<bigint | undefined> {
+    const [row] = await manager.query<{ checkpoint: string | null }[]>(
+      `SELECT min(v.checkpoint) AS checkpoint FROM staked_wal_version v
+       JOIN staked_wal s USING (object_id) WHERE s.node_id = $1 AND v.tx_digest LIKE 'snapshot@%'`,
+      [nodeId],
+    );
+    return row?.checkpoint === null || row === undefined ? undefined : BigInt(row.checkpoint);
+  },
+
+  /**
+   * Each address's principal on a node as it stood at each cutoff checkpoint (its live positions'
+   * latest versions by then), from the position history.
+   */
+  async principalsAt(
+    manager: EntityManager,
+    nodeId: string,
+    cutoffs: readonly { readonly key: number; readonly checkpoint: bigint }[],
+  ): Promise<Map<number, Map<string, bigint>>> {
+    const rows = await manager.query<{ key: number; owner: string; principal: string }[]>(
+      // A deletion's version names no node: the node's positions are found through staked_wal,
+      // which keeps every position it ever had, and their versions through the primary key.
+      `WITH objects AS (SELECT object_id FROM staked_wal WHERE node_id = $1)
+       SELECT c.key, a.owner, sum(a.principal) AS principal
+       FROM unnest($2::int[], $3::bigint[]) AS c(key, cutoff)
+       CROSS JOIN LATERAL (
+         SELECT DISTINCT ON (v.object_id) v.owner, v.principal, v.operation
+         FROM staked_wal_version v JOIN objects o USING (object_id)
+         WHERE v.checkpoint <= c.cutoff ORDER BY v.object_id, v.version DESC) a
+       WHERE a.operation <> 'deleted'
+       GROUP BY c.key, a.owner`,
+      [nodeId, cutoffs.map((cutoff) => cutoff.key), cutoffs.map((cutoff) => cutoff.checkpoint.toString())],
+    );
+    const result = new Map<number, Map<string, bigint>>(cutoffs.map((cutoff) => [cutoff.key, new Map()]));
+    for (const row of rows) {
+      result.get(row.key)?.set(row.owner, BigInt(row.principal));
+    }
+    return result;
+  },
 };
+
+/** An address with stake on a node. */
+export interface HolderRow {
+  readonly owner: string;
+  readonly principal: bigint;
+  /** Of the principal, what is requested for withdrawal. */
+  readonly withdrawing: bigint;
+  readonly positions: number;
+}
