@@ -6,6 +6,7 @@ import { estimateShardSize, planMigration } from 'src/domain/shard-migration/mig
 import { parseNodeId } from 'src/domain/shared/node-id';
 import { AlertRepository, HANDOFF_ALERT_KINDS, type AlertRecord } from 'src/store/alerts/alert.repository';
 import { assessMigration } from 'src/shard-migration/migration-assessment';
+import { withImpact } from 'src/availability/alert-impact';
 import { NodeHealthRepository } from 'src/store/node-health/node-health.repository';
 import {
   ShardMigrationRepository,
@@ -127,7 +128,8 @@ export class ShardMigrationOrchestrator {
       // Alerts stay as they are until the index is fresh enough to judge them again.
       return { transitions, opened: [], resolved: [] };
     }
-    const alerts = await AlertRepository.reconcile(manager, epoch, assessment.conditions, {
+    const conditions = await withImpact(manager, epoch, assessment.conditions);
+    const alerts = await AlertRepository.reconcile(manager, epoch, conditions, {
       now,
       webhookUrls: this.options.webhookUrls,
       resolution: migration.endedAt === null ? 'cleared' : `epoch ${epoch + 1} started`,

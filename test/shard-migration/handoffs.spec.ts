@@ -121,6 +121,18 @@ describe('shard handoffs on the live local network', () => {
       for (const id of new Set(stalled.map((m) => m.alert.id))) {
         expect(stalled.filter((m) => m.alert.id === id).map((m) => m.event)).toEqual(['firing', 'resolved']);
       }
+      // Each names the node and its operator, with what is at stake.
+      expect(stalled[0]?.alert.details).toMatchObject({
+        name: 'node-11',
+        operator: 'node-11',
+        shards: expect.any(Number) as unknown,
+        stakeAffected: expect.stringMatching(/^[1-9]\d*$/) as unknown,
+        delegatorsAffected: expect.any(Number) as unknown,
+        writeThreshold: 667,
+      });
+      expect(stalled[0]?.alert.summary).toMatch(
+        /\(\d+ shards, [\d,]+ WAL staked by \d+ delegators?; writes fail/,
+      );
 
       stopWatching();
       await socket.dispose();

@@ -87,6 +87,16 @@ export const PoolRepository = {
     return new Map(rows.map((row) => [row.node_id, row.name]));
   },
 
+  /** Each node's pool balance as last recorded, FROST. */
+  async latestStakes(manager: EntityManager, nodeIds: readonly string[]): Promise<Map<string, bigint>> {
+    const rows = await manager.query<{ node_id: string; wal_balance: string }[]>(
+      `SELECT DISTINCT ON (node_id) node_id, wal_balance FROM pool_state WHERE node_id = ANY($1::text[])
+       ORDER BY node_id, epoch DESC`,
+      [nodeIds],
+    );
+    return new Map(rows.map((row) => [row.node_id, BigInt(row.wal_balance)]));
+  },
+
   /** Exchange-rate table ID → node ID, for every known pool. */
   async exchangeRateTables(manager: EntityManager): Promise<Map<string, string>> {
     const rows: { exchange_rates_id: string; node_id: string }[] = await manager.query(

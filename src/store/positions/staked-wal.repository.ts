@@ -116,6 +116,16 @@ export const StakedWalRepository = {
     }));
   },
 
+  /** Addresses with a live position on each node. */
+  async delegatorCounts(manager: EntityManager, nodeIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await manager.query<{ node_id: string; delegators: string }[]>(
+      `SELECT node_id, count(DISTINCT owner) AS delegators FROM staked_wal
+       WHERE node_id = ANY($1::text[]) AND deleted_checkpoint IS NULL GROUP BY node_id`,
+      [nodeIds],
+    );
+    return new Map(rows.map((row) => [row.node_id, Number(row.delegators)]));
+  },
+
   /**
    * The addresses holding live positions on a node, each with its principal (and the part of it
    * requested for withdrawal) and positions, in `order`, after the position `after` gives.
