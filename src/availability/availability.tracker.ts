@@ -189,20 +189,13 @@ export class AvailabilityTracker {
   ): Promise<{ opened: AlertRecord[]; resolved: AlertRecord[] }> {
     const opened: AlertRecord[] = [];
     const resolved: AlertRecord[] = [];
-    for (const epoch of await AlertRepository.epochsWithOpenAlerts(
-      manager,
-      verdict.epoch,
-      AVAILABILITY_ALERT_KINDS,
-    )) {
-      const result = await AlertRepository.reconcile(manager, epoch, [], {
+    resolved.push(
+      ...(await AlertRepository.resolveEarlierEpochs(manager, verdict.epoch, {
         now,
         webhookUrls: this.options.webhookUrls,
-        resolution: `epoch ${verdict.epoch} started`,
-        holdMs: 0,
         kinds: AVAILABILITY_ALERT_KINDS,
-      });
-      resolved.push(...result.resolved);
-    }
+      })),
+    );
     const handoffUnderWay = (await ShardMigrationRepository.activeMigrations(manager)).some(
       (migration) => migration.epoch === verdict.epoch,
     );

@@ -39,21 +39,11 @@ export class DelegatorWarnings {
       if (state === undefined) {
         return { opened: [], resolved: [] };
       }
-      const resolved: AlertRecord[] = [];
-      for (const epoch of await AlertRepository.epochsWithOpenAlerts(
-        manager,
-        state.epoch,
-        DELEGATOR_ALERT_KINDS,
-      )) {
-        const result = await AlertRepository.reconcile(manager, epoch, [], {
-          now,
-          webhookUrls: this.options.webhookUrls,
-          resolution: `epoch ${state.epoch} started`,
-          holdMs: 0,
-          kinds: DELEGATOR_ALERT_KINDS,
-        });
-        resolved.push(...result.resolved);
-      }
+      const resolved = await AlertRepository.resolveEarlierEpochs(manager, state.epoch, {
+        now,
+        webhookUrls: this.options.webhookUrls,
+        kinds: DELEGATOR_ALERT_KINDS,
+      });
       const conditions = await this.conditions(manager, state);
       const current = await AlertRepository.reconcile(manager, state.epoch, conditions, {
         now,

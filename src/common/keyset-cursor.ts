@@ -29,3 +29,23 @@ export function decodeKeysetCursor(list: string, cursor: string, arity: number):
   }
   return keys;
 }
+
+/**
+ * A Relay page from `rows` read with one row more than `first` (the extra one only tells that a
+ * next page exists): each row's node with the cursor of its keys.
+ */
+export function keysetPage<R, N>(
+  rows: readonly R[],
+  first: number,
+  list: string,
+  keysOf: (row: R) => readonly (string | number)[],
+  nodeOf: (row: R) => N,
+): {
+  edges: { cursor: string; node: N }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+} {
+  const edges = rows
+    .slice(0, first)
+    .map((row) => ({ cursor: encodeKeysetCursor(list, keysOf(row)), node: nodeOf(row) }));
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}

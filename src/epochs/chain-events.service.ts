@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { STAKING_EVENTS } from 'src/chain/walrus-bcs';
 import { ApplicationErrorCode, ApplicationException } from 'src/common/errors/application.exception';
-import { decodeKeysetCursor, encodeKeysetCursor } from 'src/common/keyset-cursor';
+import { decodeKeysetCursor, keysetPage } from 'src/common/keyset-cursor';
 import { normaliseNodeId } from 'src/staking/operators.service';
 import { readManager } from 'src/store/read-scope';
 import { WalrusEventRepository, type WalrusEventRow } from 'src/store/events/walrus-event.repository';
@@ -74,12 +74,13 @@ export class ChainEventsService {
       position,
       first + 1,
     );
-    const page = rows.slice(0, first);
-    const edges = page.map((row) => ({
-      cursor: encodeKeysetCursor(LIST, [row.checkpoint.toString(), row.txDigest, row.eventIndex]),
-      node: toView(row),
-    }));
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    return keysetPage(
+      rows,
+      first,
+      LIST,
+      (row) => [row.checkpoint.toString(), row.txDigest, row.eventIndex],
+      toView,
+    );
   }
 }
 

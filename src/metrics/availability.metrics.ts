@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { MetricsRegistry } from 'src/common/metrics-registry';
+import { scrapeGauges } from 'src/metrics/scrape-gauges';
 import { AvailabilityService } from 'src/availability/availability.service';
 import type { AvailabilityView, UptimeView } from 'src/availability/availability.views';
-import { withReadScope } from 'src/store/read-scope';
 import { AlertRepository, HANDOFF_ALERT_KINDS } from 'src/store/alerts/alert.repository';
 
 /**
@@ -21,32 +20,8 @@ export class AvailabilityMetrics {
     private readonly availability: AvailabilityService,
     private readonly dataSource: DataSource,
   ) {
-    const registers = [metrics.registry];
-    let reading: Promise<AvailabilityReading> | undefined;
-    const read = () => {
-      reading ??= withReadScope(() => this.read()).finally(() => {
-        setImmediate(() => {
-          reading = undefined;
-        });
-      });
-      return reading;
-    };
-    const gauge = <L extends string>(
-      name: string,
-      help: string,
-      labelNames: readonly L[],
-      fill: (gauge: Gauge<L>, reading: AvailabilityReading) => void,
-    ) =>
-      new Gauge<L>({
-        name,
-        help,
-        labelNames,
-        registers,
-        async collect() {
-          this.reset();
-          fill(this, await read());
-        },
-      });
+    // One read per scrape feeds every gauge below.
+    const gauge = scrapeGauges(metrics.registry, () => this.read());
     const verdictGauge = (name: string, help: string, value: (verdict: AvailabilityView) => number) =>
       gauge(name, help, [], (g, r) => {
         if (r.verdict !== undefined) {

@@ -1,11 +1,10 @@
-import { withReadScope } from 'src/store/read-scope';
 import { StakingStateReader } from 'src/store/staking-state/staking-state.reader';
 import { Injectable } from '@nestjs/common';
-import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { SlashingRepository } from 'src/store/slashing/slashing.repository';
 import { quorumWeight } from 'src/domain/votes/quorum';
 import { MetricsRegistry } from 'src/common/metrics-registry';
+import { scrapeGauges } from 'src/metrics/scrape-gauges';
 import { PerformanceService } from 'src/performance/performance.service';
 import { AlertRepository } from 'src/store/alerts/alert.repository';
 import { ShardMigrationRepository } from 'src/store/shard-migration/shard-migration.repository';
@@ -35,33 +34,8 @@ export class NetworkMetrics {
     private readonly performance: PerformanceService,
     private readonly stakingState: StakingStateReader,
   ) {
-    const registers = [metrics.registry];
-    // One read per scrape feeds every gauge below; each gauge's collect waits for the same read.
-    let reading: Promise<NetworkReading> | undefined;
-    const read = () => {
-      reading ??= withReadScope(() => this.read()).finally(() => {
-        setImmediate(() => {
-          reading = undefined;
-        });
-      });
-      return reading;
-    };
-    const gauge = <L extends string>(
-      name: string,
-      help: string,
-      labelNames: readonly L[],
-      fill: (gauge: Gauge<L>, network: NetworkReading) => void,
-    ) =>
-      new Gauge<L>({
-        name,
-        help,
-        labelNames,
-        registers,
-        async collect() {
-          this.reset();
-          fill(this, await read());
-        },
-      });
+    // One read per scrape feeds every gauge below.
+    const gauge = scrapeGauges(metrics.registry, () => this.read());
     gauge('tusk_epoch', 'The current Walrus epoch', [], (g, n) => {
       if (n.epoch !== undefined) {
         g.set(n.epoch);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decodeKeysetCursor, encodeKeysetCursor } from 'src/common/keyset-cursor';
+import { decodeKeysetCursor, keysetPage } from 'src/common/keyset-cursor';
 import { EpochRepository } from 'src/store/epochs/epoch.repository';
 import { StakedWalRepository } from 'src/store/positions/staked-wal.repository';
 import { readManager } from 'src/store/read-scope';
@@ -64,16 +64,18 @@ export class OperatorDelegatorsService {
       after: position,
       limit: first + 1,
     });
-    const edges = rows.slice(0, first).map((row) => ({
-      cursor: encodeKeysetCursor(list, [row.principal.toString(), row.owner]),
-      node: {
+    return keysetPage(
+      rows,
+      first,
+      list,
+      (row) => [row.principal.toString(), row.owner],
+      (row) => ({
         address: row.owner,
         principal: row.principal,
         withdrawing: row.withdrawing,
         positions: row.positions,
-      },
-    }));
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+      }),
+    );
   }
 
   /**

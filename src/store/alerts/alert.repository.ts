@@ -83,17 +83,29 @@ const toAlert = (row: AlertRow): AlertRecord => ({
 const conditionKey = (alert: { kind: string; subject: string }) => `${alert.kind}/${alert.subject}`;
 
 export const AlertRepository = {
-  /** Epochs before `epoch` with alerts of these kinds still open. */
-  async epochsWithOpenAlerts(
+  /**
+   * Resolves the alerts of these kinds still open from epochs before `epoch`: conditions of an
+   * epoch that ended (queuing their webhook messages like any resolution).
+   */
+  async resolveEarlierEpochs(
     manager: EntityManager,
-    before: number,
-    kinds: readonly AlertKind[],
-  ): Promise<number[]> {
+    epoch: number,
+    options: { now: Date; webhookUrls: readonly string[]; kinds: readonly AlertKind[] },
+  ): Promise<AlertRecord[]> {
     const rows = await manager.query<{ epoch: number }[]>(
       'SELECT DISTINCT epoch FROM alert WHERE resolved_at IS NULL AND epoch < $1 AND kind = ANY($2::text[])',
-      [before, kinds],
+      [epoch, options.kinds],
     );
-    return rows.map((row) => row.epoch);
+    const resolved: AlertRecord[] = [];
+    for (const { epoch: earlier } of rows) {
+      const result = await AlertRepository.reconcile(manager, earlier, [], {
+        ...options,
+        resolution: `epoch ${epoch} started`,
+        holdMs: 0,
+      });
+      resolved.push(...result.resolved);
+    }
+    return resolved;
   },
 
   async forEpoch(manager: EntityManager, epoch: number): Promise<AlertRecord[]> {
