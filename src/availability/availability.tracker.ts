@@ -126,9 +126,6 @@ export class AvailabilityTracker {
     const incidents = await AvailabilityRepository.syncIncidents(manager, state.epoch, missing, now);
     const audited = await this.audit(manager, now);
     const alerts = await this.raiseAlerts(manager, verdict, now);
-    if (verdictChanged) {
-      await manager.query("SELECT pg_notify('tusk_availability', $1)", [String(verdict.shardsAvailable)]);
-    }
     return {
       verdict,
       verdictChanged,
@@ -245,8 +242,16 @@ export class AvailabilityTracker {
         },
       });
     }
+    // During a handoff the shards still in transfer to their new owners are unavailable by the
+    // verdict's rule, but they are the handoff's business (watched by the orchestrator): the network
+    // alerts fire on what is missing besides them.
+    const arriving = handoffUnderWay
+      ? verdict.members
+          .filter((member) => member.reason === 'not_ready')
+          .reduce((total, member) => total + member.shards - member.availableShards, 0)
+      : 0;
     const margin = verdict.write + this.options.writesAtRiskMarginShards;
-    if (verdict.shardsAvailable < margin) {
+    if (verdict.shardsAvailable + arriving < margin) {
       conditions.push({
         kind: 'writes_at_risk',
         epoch: verdict.epoch,
@@ -259,7 +264,7 @@ export class AvailabilityTracker {
         },
       });
     }
-    if (!verdict.canRead) {
+    if (verdict.shardsAvailable + arriving < verdict.read) {
       conditions.push({
         kind: 'reads_down',
         epoch: verdict.epoch,
