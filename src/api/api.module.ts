@@ -33,6 +33,7 @@ import { StakingModule } from 'src/staking/staking.module';
 import { RewardsModule } from 'src/rewards/rewards.module';
 import { ShardMigrationModule } from 'src/shard-migration/shard-migration.module';
 import { AvailabilityModule } from 'src/availability/availability.module';
+import { AvailabilityService } from 'src/availability/availability.service';
 import { freshnessPlugin } from 'src/api/meta/freshness.plugin';
 import { MetaModule } from 'src/api/meta/meta.module';
 import { FreshnessTracker } from 'src/api/meta/freshness.tracker';
@@ -67,6 +68,7 @@ export class ApiLimitsModule {}
         ResponseCacheModule,
         ApiLimitsModule,
         QueryPricesModule,
+        AvailabilityModule,
       ],
       inject: [
         ApiLimitsMetrics,
@@ -77,6 +79,7 @@ export class ApiLimitsModule {}
         StakeSimulationService,
         PerformanceService,
         ResponseCache,
+        AvailabilityService,
       ],
       useFactory: (
         limitsMetrics: ApiLimitsMetrics,
@@ -87,6 +90,7 @@ export class ApiLimitsModule {}
         simulation: StakeSimulationService,
         performance: PerformanceService,
         cache: ResponseCache,
+        availability: AvailabilityService,
       ) => {
         let built: GraphQLSchema | undefined;
         const schema = (): GraphQLSchema => {
@@ -133,7 +137,9 @@ export class ApiLimitsModule {}
             freshnessPlugin(freshness),
           ],
           // Fresh loaders per request: batching never mixes two requests' reads.
-          context: () => ({ operatorLoaders: createOperatorLoaders({ history, simulation, performance }) }),
+          context: () => ({
+            operatorLoaders: createOperatorLoaders({ history, simulation, performance, availability }),
+          }),
           // Subscriptions over WebSocket (graphql-ws) on the same path, within their own limits.
           subscriptions: {
             'graphql-ws': webSocketLimits(

@@ -1,4 +1,5 @@
-import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { OperatorLoaders } from 'src/api/staking/operator.loaders';
 import { requirePageArgument } from 'src/api/api-errors';
 import {
   AttestationAuditType,
@@ -27,8 +28,14 @@ export class OperatorAvailabilityResolver {
   constructor(private readonly availability: AvailabilityService) {}
 
   @ResolveField(() => [UptimeType], { description: 'Uptime over the last 24 hours, 7 days and 30 days.' })
-  uptime(@Parent() parent: OperatorAvailabilityType): Promise<UptimeType[]> {
-    return this.availability.uptime(parent.nodeId);
+  uptime(
+    @Parent() parent: OperatorAvailabilityType,
+    @Context('operatorLoaders') loaders?: OperatorLoaders,
+  ): Promise<UptimeType[]> {
+    // A list of operators reads every uptime at once (one query, not one per operator).
+    return loaders === undefined
+      ? this.availability.uptime(parent.nodeId)
+      : loaders.uptime.load(parent.nodeId);
   }
 
   @ResolveField(() => [IncidentType], {

@@ -10,6 +10,8 @@ import type {
 import type { OperatorHistoryService } from 'src/staking/operator-history.service';
 import type { ComputedValuesSink } from 'src/staking/operators.service';
 import type { StakeSimulationService } from 'src/staking/stake-simulation.service';
+import type { AvailabilityService } from 'src/availability/availability.service';
+import type { UptimeView } from 'src/availability/availability.views';
 
 /** Per-request batching of the fields a list asks for on every operator. */
 export interface OperatorLoaders {
@@ -20,6 +22,7 @@ export interface OperatorLoaders {
   readonly outlook: DataLoader<string, StakeOutlookView | undefined>;
   readonly selfStake: DataLoader<string, bigint>;
   readonly identity: DataLoader<string, NodeIdentityView | undefined>;
+  readonly uptime: DataLoader<string, UptimeView[]>;
 }
 
 /** Fresh loaders for one request: N operators cost one query per field, not N. */
@@ -27,8 +30,9 @@ export function createOperatorLoaders(services: {
   readonly history: OperatorHistoryService;
   readonly simulation: StakeSimulationService;
   readonly performance: PerformanceService;
+  readonly availability: AvailabilityService;
 }): OperatorLoaders {
-  const { history, simulation, performance } = services;
+  const { history, simulation, performance, availability } = services;
   return {
     apy: new DataLoader((nodeIds: readonly string[]) => history.apys(nodeIds)),
     history: new DataLoader((nodeIds: readonly string[]) => history.epochs(nodeIds)),
@@ -36,6 +40,10 @@ export function createOperatorLoaders(services: {
     score: new DataLoader((nodeIds: readonly string[]) => performance.scores(nodeIds)),
     selfStake: new DataLoader((nodeIds: readonly string[]) => history.selfStakes(nodeIds)),
     identity: new DataLoader((nodeIds: readonly string[]) => history.identities(nodeIds)),
+    uptime: new DataLoader(async (nodeIds: readonly string[]) => {
+      const uptimes = await availability.uptimes(nodeIds);
+      return nodeIds.map((nodeId) => uptimes.get(nodeId) ?? []);
+    }),
   };
 }
 
