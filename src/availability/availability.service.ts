@@ -35,6 +35,12 @@ export class AvailabilityService {
 
   /** The verdict that stood at `asOf` (default: the latest); undefined before any was recorded then. */
   async verdict(asOf?: Date): Promise<AvailabilityView | undefined> {
+    if (asOf !== undefined && asOf.getTime() > Date.now()) {
+      throw new ApplicationException(
+        ApplicationErrorCode.BAD_AS_OF,
+        `asOf ${asOf.toISOString()} is in the future: leave it out for the verdict now`,
+      );
+    }
     const manager = readManager(this.dataSource);
     const record = await AvailabilityRepository.verdictAt(manager, asOf);
     if (record === undefined) {

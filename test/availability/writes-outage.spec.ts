@@ -253,6 +253,8 @@ describe('availability on the live local network', () => {
     expect(committee.stdout).toMatch(/^Reads {2}\[[#-]{30}\] \d+\/334 {2}(OK|FAIL)$/m);
     expect(committee.stdout).toMatch(/^Writes \[[#-]{30}\] \d+\/667 {2}(OK|FAIL)$/m);
 
+    const future = await graphql(tusk.app, '{ availability(asOf: "2999-01-01T00:00:00Z") { canWrite } }');
+    expect(future.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
     const bad = await graphql(
       tusk.app,
       '{ incidents(from: "2026-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z") { id } }',
