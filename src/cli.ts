@@ -78,6 +78,11 @@ function buildProgram(io: CliIo): Command {
     .option('--port <port>', 'grpc-web port (0 for any free port)', '9000')
     .option('--epoch-duration <duration>', 'epoch length, e.g. 30s, 10m, 1d', '30s')
     .option('--genesis-time <time>', 'virtual time of genesis: an ISO date, or now', 'now')
+    .option(
+      '--retain-checkpoints <n>',
+      'checkpoints kept, like a pruned full node: older ones answer NOT_FOUND',
+      '300000',
+    )
     .action(async (options: DevnetCommandOptions) => {
       const { ready, server } = await startDevnet(options, (error) => {
         io.stderr(`tusk: the devnet stopped: ${error instanceof Error ? error.message : String(error)}\n`);

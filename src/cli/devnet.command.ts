@@ -9,6 +9,7 @@ export interface DevnetCommandOptions {
   port: string;
   epochDuration: string;
   genesisTime: string;
+  retainCheckpoints: string;
 }
 
 /** The shortest epoch the devnet runs: storage-node handoffs need a few checkpoints to show. */
@@ -46,6 +47,12 @@ export async function startDevnet(
       );
     }
   }
+  const retainedCheckpoints = Number(options.retainCheckpoints);
+  if (!Number.isSafeInteger(retainedCheckpoints) || retainedCheckpoints < 1000) {
+    throw new CliInputError(
+      `--retain-checkpoints must be a whole number of at least 1000, got ${JSON.stringify(options.retainCheckpoints)}`,
+    );
+  }
   let scenario;
   try {
     scenario = loadScenario(options.scenario);
@@ -55,7 +62,10 @@ export async function startDevnet(
     }
     throw error;
   }
-  const server = new DevnetServer({ scenario, seed, epochDurationMs, genesisTimeMs, port }, onFailure);
+  const server = new DevnetServer(
+    { scenario, seed, epochDurationMs, genesisTimeMs, port, retainedCheckpoints },
+    onFailure,
+  );
   try {
     return { ready: await server.start(), server };
   } catch (error) {

@@ -47,6 +47,8 @@ const envSchema = z.object({
   DEVNET_SEED: z.coerce.number().int().nonnegative().default(1),
   DEVNET_EPOCH_DURATION_MS: z.coerce.number().int().min(2000).default(30_000),
   DEVNET_PORT: portSchema.default(0),
+  /** Checkpoints the local network keeps, like a pruned full node (a day at the default epoch). */
+  DEVNET_RETAINED_CHECKPOINTS: z.coerce.number().int().min(1000).default(300_000),
   WALRUS_STAKING_OBJECT_ID: objectId.optional(),
   WALRUS_SYSTEM_OBJECT_ID: objectId.optional(),
   WALRUS_SLASHING_MANAGER_ID: objectId.optional(),
@@ -116,6 +118,8 @@ export type ChainConfig =
       readonly seed: number;
       readonly epochDurationMs: number;
       readonly port: number;
+      /** Checkpoints kept; older ones are pruned, as a full node prunes. */
+      readonly retainedCheckpoints: number;
     }
   | {
       readonly kind: 'fullnode';
@@ -138,9 +142,10 @@ export type ChainConfig =
 export interface IndexerConfig {
   /**
    * Where a fresh database starts: `genesis` replays every checkpoint, `snapshot` reads the current
-   * state and follows from there. `auto` replays the local network and snapshots the others.
+   * state and follows from there, `earliest` replays from genesis when the chain still serves it
+   * and snapshots otherwise. `auto` is `earliest` on the local network and `snapshot` elsewhere.
    */
-  readonly start: 'genesis' | 'snapshot';
+  readonly start: 'genesis' | 'snapshot' | 'earliest';
   readonly batchSize: number;
   /** How often a standby indexer tries to take over. */
   readonly standbyPollMs: number;
@@ -295,7 +300,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
         vars.TUSK_INDEXER_START !== 'auto'
           ? vars.TUSK_INDEXER_START
           : vars.TUSK_NETWORK === 'local'
-            ? 'genesis'
+            ? 'earliest'
             : 'snapshot',
       batchSize: vars.TUSK_INDEXER_BATCH_SIZE,
       standbyPollMs: vars.TUSK_STANDBY_POLL_MS,
@@ -405,6 +410,7 @@ function chainConfig(vars: z.output<typeof envSchema>): ChainConfig {
       seed: vars.DEVNET_SEED,
       epochDurationMs: vars.DEVNET_EPOCH_DURATION_MS,
       port: vars.DEVNET_PORT,
+      retainedCheckpoints: vars.DEVNET_RETAINED_CHECKPOINTS,
     };
   }
   const preset = WALRUS_PRESETS[vars.TUSK_NETWORK];

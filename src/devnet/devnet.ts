@@ -24,6 +24,8 @@ export interface DevnetOptions {
   readonly checkpointIntervalMs?: number;
   /** Virtual time of genesis; with the seed and scenario it fixes the whole chain. */
   readonly genesisTimeMs: number;
+  /** Checkpoints the ledger keeps (older ones are pruned); all when undefined. */
+  readonly retainedCheckpoints?: number;
 }
 
 export interface DevnetStats {
@@ -67,6 +69,7 @@ export class Devnet {
     this.ledger = new SuiLedger({
       chainId: toHex(createHash('sha256').update(chainSeed).digest().subarray(0, 4)),
       seed: chainSeed,
+      retainedCheckpoints: options.retainedCheckpoints,
     });
     this.network = new WalrusNetwork(this.ledger, {
       seed: chainSeed,

@@ -28,6 +28,7 @@ class InProcessDevnet implements LocalNetworkLauncher {
         epochDurationMs: chain.epochDurationMs,
         genesisTimeMs: Math.floor(Date.now() / 1000) * 1000,
         port: chain.port,
+        retainedCheckpoints: chain.retainedCheckpoints,
       },
       (error) => {
         this.logger.error(

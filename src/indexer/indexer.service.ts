@@ -217,7 +217,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
       identity.network.stakingObjectId,
     );
     const fresh = [...watermarks.values()].every((watermark) => watermark.checkpoint < 0n);
-    if (fresh && this.config.indexer.start === 'snapshot') {
+    if (fresh && (await this.startsFromSnapshot(signal))) {
       await this.bootstrap(identity, pipelines, term, signal);
     }
     const halted: Record<string, string> = {};
@@ -268,6 +268,33 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
+  /**
+   * Whether a fresh database starts from a snapshot: as configured, or, for `earliest`, when the
+   * chain no longer serves checkpoint 0 (a pruned node, or a local network that ran long). A
+   * genesis replay asked for against such a chain cannot work, and says why.
+   */
+  private async startsFromSnapshot(signal: AbortSignal): Promise<boolean> {
+    const start = this.config.indexer.start;
+    if (start === 'snapshot') {
+      return true;
+    }
+    const { response: info } = await this.client.ledgerService.getServiceInfo({}, { abort: signal });
+    const lowest = info.lowestAvailableCheckpoint ?? 0n;
+    if (lowest === 0n) {
+      return false;
+    }
+    if (start === 'genesis') {
+      throw new NonRetryableChainError(
+        `TUSK_INDEXER_START=genesis, but the chain serves checkpoints from ${lowest} only: ` +
+          'use snapshot (or auto), or a node that keeps the whole history',
+      );
+    }
+    this.logger.log(
+      `the chain serves checkpoints from ${lowest}: starting from a snapshot instead of genesis`,
+    );
+    return true;
+  }
+
   /** Reads the current state as one snapshot checkpoint and commits it for every pipeline. */
   private async bootstrap(
     { network, subsidies }: Identity,
@@ -314,7 +341,9 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     const normalizer = await packages.walrus(walrus.stakingObjectId, walrus.packageVersions);
     const subsidies = await packages.subsidies(walrus.subsidiesObjectId, walrus.subsidiesPackageVersions);
     let genesisTime: Date | null = null;
-    if (this.endpoint.networkName === 'local') {
+    // A local network that ran past its retained window no longer serves checkpoint 0: its genesis
+    // is then unknown (null), and the stored one stands.
+    if (this.endpoint.networkName === 'local' && (info.lowestAvailableCheckpoint ?? 0n) === 0n) {
       const { response } = await this.client.ledgerService.getCheckpoint({
         checkpointId: { oneofKind: 'sequenceNumber', sequenceNumber: 0n },
         readMask: { paths: ['summary.timestamp'] },

@@ -74,6 +74,11 @@ export interface LedgerOptions {
   readonly chainId: string;
   /** Makes object IDs and digests reproducible: same seed, same chain. */
   readonly seed: string;
+  /**
+   * Checkpoints kept, like a pruned full node's window: older checkpoints, their events and the
+   * object versions they wrote (except each object's latest) are dropped. All when undefined.
+   */
+  readonly retainedCheckpoints?: number;
 }
 
 export type CheckpointListener = (checkpoint: GrpcTypes.Checkpoint) => void;
@@ -97,17 +102,22 @@ export class SuiLedger {
   private readonly latest = new Map<string, LedgerObject>();
   private readonly history = new Map<string, LedgerObject[]>();
   private readonly fieldsByParent = new Map<string, Map<string, DynamicFieldEntry>>();
-  private readonly sealed: GrpcTypes.Checkpoint[] = [];
-  private readonly eventLog: IndexedEvent[] = [];
+  private sealed: GrpcTypes.Checkpoint[] = [];
+  private eventLog: IndexedEvent[] = [];
+  /** Sequence number of `sealed[0]`: the lowest checkpoint still served. */
+  private lowest = 0n;
+  private eventCounter = 0n;
+  private readonly retained: number | undefined;
   private readonly listeners = new Set<CheckpointListener>();
   private pending: GrpcTypes.ExecutedTransaction[] = [];
   private lamport = 0n;
   private idCounter = 0;
   private transactionCounter = 0;
 
-  constructor({ chainId, seed }: LedgerOptions) {
+  constructor({ chainId, seed, retainedCheckpoints }: LedgerOptions) {
     this.chainId = chainId;
     this.seed = seed;
+    this.retained = retainedCheckpoints;
   }
 
   /** A fresh object ID, unique in this chain. */
@@ -148,6 +158,13 @@ export class SuiLedger {
     return this.history.get(id)?.find((object) => object.version === version);
   }
 
+  /** Whether a version of an object was written before the retained window (and dropped with it). */
+  isPruned(objectId: string, version: bigint): boolean {
+    const versions = this.history.get(normalizeSuiAddress(objectId));
+    const oldest = versions?.[0]?.version;
+    return this.lowest > 0n && (oldest === undefined || version < oldest);
+  }
+
   dynamicFields(parent: string): DynamicFieldEntry[] {
     return [...(this.fieldsByParent.get(normalizeSuiAddress(parent))?.values() ?? [])];
   }
@@ -159,18 +176,29 @@ export class SuiLedger {
     );
   }
 
+  /** The retained checkpoints, from `lowestAvailable` to the tip (every one when nothing is pruned). */
   get checkpoints(): readonly GrpcTypes.Checkpoint[] {
     return this.sealed;
   }
 
-  /** Every event of every sealed checkpoint, in order. */
+  /** The checkpoint `sequence`; undefined when not sealed yet or pruned. */
+  checkpoint(sequence: bigint): GrpcTypes.Checkpoint | undefined {
+    return sequence < this.lowest ? undefined : this.sealed[Number(sequence - this.lowest)];
+  }
+
+  /** The lowest checkpoint still served (0 until the window first moves). */
+  get lowestAvailable(): bigint {
+    return this.lowest;
+  }
+
+  /** Every event of every retained checkpoint, in order. */
   get events(): readonly IndexedEvent[] {
     return this.eventLog;
   }
 
   /** Sequence number of the newest sealed checkpoint, or -1 before the first. */
   get tip(): bigint {
-    return BigInt(this.sealed.length - 1);
+    return this.lowest + BigInt(this.sealed.length) - 1n;
   }
 
   subscribe(listener: CheckpointListener): () => void {
@@ -239,7 +267,7 @@ export class SuiLedger {
       );
     }
 
-    const sequence = BigInt(this.sealed.length);
+    const sequence = this.tip + 1n;
     const events = (input.events ?? []).map((event, index) =>
       GrpcTypes.Event.create({
         packageId: event.packageId,
@@ -298,7 +326,7 @@ export class SuiLedger {
 
   /** Seals the executed transactions into the next checkpoint and tells the subscribers. */
   sealCheckpoint(timestampMs: number, epoch = 0n): GrpcTypes.Checkpoint {
-    const sequenceNumber = BigInt(this.sealed.length);
+    const sequenceNumber = this.tip + 1n;
     const previous = this.sealed[this.sealed.length - 1];
     const digest = toBase58(this.hash('checkpoint', String(sequenceNumber)));
     const timestamp = {
@@ -328,13 +356,67 @@ export class SuiLedger {
     this.sealed.push(checkpoint);
     for (const transaction of transactions) {
       for (const event of transaction.events?.events ?? []) {
-        this.eventLog.push({ sequence: BigInt(this.eventLog.length), checkpoint: sequenceNumber, event });
+        this.eventLog.push({ sequence: this.eventCounter++, checkpoint: sequenceNumber, event });
       }
     }
+    this.prune();
     for (const listener of this.listeners) {
       listener(checkpoint);
     }
     return checkpoint;
+  }
+
+  /**
+   * Drops what falls out of the retained window, a tenth of the window at a time (so that the
+   * arrays are spliced rarely): the checkpoints, their events, and the object versions they wrote
+   * that are no longer an object's latest.
+   */
+  private prune(): void {
+    if (this.retained === undefined || this.sealed.length <= this.retained + Math.ceil(this.retained / 10)) {
+      return;
+    }
+    const drop = this.sealed.length - this.retained;
+    const dropped = this.sealed.slice(0, drop);
+    this.sealed = this.sealed.slice(drop);
+    this.lowest += BigInt(drop);
+    const firstKept = this.eventLog.findIndex((entry) => entry.checkpoint >= this.lowest);
+    this.eventLog = firstKept < 0 ? [] : this.eventLog.slice(firstKept);
+    const written = new Set<string>();
+    for (const checkpoint of dropped) {
+      for (const object of checkpoint.objects?.objects ?? []) {
+        if (object.objectId !== undefined) {
+          written.add(object.objectId);
+        }
+      }
+    }
+    const lowestVersion = this.lowestVersion;
+    for (const objectId of written) {
+      const versions = this.history.get(objectId);
+      if (versions === undefined) {
+        continue;
+      }
+      const latest = this.latest.get(objectId);
+      // Versions written in the retained window stay (their checkpoints may still be read).
+      const kept = versions.filter((object) => object === latest || object.version >= lowestVersion);
+      if (kept.length === 0) {
+        this.history.delete(objectId);
+      } else {
+        this.history.set(objectId, kept);
+      }
+    }
+  }
+
+  /** The lowest object version a retained checkpoint wrote (versions are Lamport timestamps). */
+  private get lowestVersion(): bigint {
+    for (const checkpoint of this.sealed) {
+      for (const transaction of checkpoint.transactions) {
+        const version = transaction.effects?.lamportVersion;
+        if (version !== undefined) {
+          return version;
+        }
+      }
+    }
+    return this.lamport + 1n;
   }
 
   private store(object: LedgerObject): void {

@@ -21,8 +21,8 @@ export function registerSuiRpc(server: GrpcWebServer, ledger: SuiLedger, chain =
         epoch: tip?.summary?.epoch ?? 0n,
         checkpointHeight: tip?.sequenceNumber ?? 0n,
         timestamp: tip?.summary?.timestamp,
-        lowestAvailableCheckpoint: 0n,
-        lowestAvailableCheckpointObjects: 0n,
+        lowestAvailableCheckpoint: ledger.lowestAvailable,
+        lowestAvailableCheckpointObjects: ledger.lowestAvailable,
         server: 'tusk-devnet',
       });
     },
@@ -53,7 +53,8 @@ export function registerSuiRpc(server: GrpcWebServer, ledger: SuiLedger, chain =
       const mask = checkpointMask(readMask);
       let checkpoint: GrpcTypes.Checkpoint | undefined;
       if (checkpointId.oneofKind === 'sequenceNumber') {
-        checkpoint = ledger.checkpoints[Number(checkpointId.sequenceNumber)];
+        requireRetained(ledger, checkpointId.sequenceNumber);
+        checkpoint = ledger.checkpoint(checkpointId.sequenceNumber);
       } else if (checkpointId.oneofKind === 'digest') {
         const digest = checkpointId.digest;
         checkpoint = ledger.checkpoints.find((candidate) => candidate.digest === digest);
@@ -65,7 +66,13 @@ export function registerSuiRpc(server: GrpcWebServer, ledger: SuiLedger, chain =
       }
       return GrpcTypes.GetCheckpointResponse.create({ checkpoint: mask.apply(checkpoint) });
     },
-    ListEvents: (request) => toAsync(queryEvents(ledger.events, request as GrpcTypes.ListEventsRequest)),
+    ListEvents: (request) => {
+      const list = request as GrpcTypes.ListEventsRequest;
+      if (list.startCheckpoint !== undefined) {
+        requireRetained(ledger, list.startCheckpoint);
+      }
+      return toAsync(queryEvents(ledger.events, list));
+    },
     ListCheckpoints: (request) => {
       const list = request as GrpcTypes.ListCheckpointsRequest;
       return toAsync(listCheckpoints(ledger, list, checkpointMask(list.readMask)));
@@ -131,11 +138,27 @@ function findObject(
 ): GrpcTypes.Object {
   const id = requireAddress(objectId, 'object_id');
   const object = ledger.get(id, version);
+  if (object === undefined && version !== undefined && ledger.isPruned(id, version)) {
+    throw new GrpcStatusError(
+      GrpcStatus.NOT_FOUND,
+      `object ${id} at version ${version} is pruned: this node keeps checkpoints from ${ledger.lowestAvailable}`,
+    );
+  }
   if (object === undefined) {
     const which = version === undefined ? '' : ` at version ${version}`;
     throw new GrpcStatusError(GrpcStatus.NOT_FOUND, `object ${id}${which} not found`);
   }
   return toProtoObject(object);
+}
+
+/** Like a pruned full node: what lies below the retained window is gone, and says so. */
+function requireRetained(ledger: SuiLedger, sequence: bigint): void {
+  if (sequence < ledger.lowestAvailable) {
+    throw new GrpcStatusError(
+      GrpcStatus.NOT_FOUND,
+      `checkpoint ${sequence} is pruned: the lowest available checkpoint is ${ledger.lowestAvailable}`,
+    );
+  }
 }
 
 function requireAddress(value: string | undefined, field: string): string {
@@ -165,18 +188,19 @@ function* listCheckpoints(
   mask: ReadMask<GrpcTypes.Checkpoint>,
 ): Iterable<GrpcTypes.ListCheckpointsResponse> {
   const limit = request.options?.limit ?? MAX_PAGE_SIZE;
-  const start = request.startCheckpoint ?? 0n;
-  const end = request.endCheckpoint ?? BigInt(ledger.checkpoints.length);
+  const start = request.startCheckpoint ?? ledger.lowestAvailable;
+  requireRetained(ledger, start);
+  const end = request.endCheckpoint ?? ledger.tip + 1n;
   let sent = 0;
   let sequence = start;
-  for (; sequence < end && sequence < BigInt(ledger.checkpoints.length); sequence++) {
+  for (; sequence < end && sequence <= ledger.tip; sequence++) {
     if (sent >= limit) {
       yield GrpcTypes.ListCheckpointsResponse.create({
         end: { reason: GrpcTypes.QueryEndReason.ITEM_LIMIT },
       });
       return;
     }
-    const checkpoint = mask.apply(ledger.checkpoints[Number(sequence)] as GrpcTypes.Checkpoint);
+    const checkpoint = mask.apply(ledger.checkpoint(sequence) as GrpcTypes.Checkpoint);
     // A plain message around the checkpoint: `create` would deep-copy it first.
     const response: GrpcTypes.ListCheckpointsResponse = {
       checkpoint,

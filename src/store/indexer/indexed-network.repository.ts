@@ -86,6 +86,8 @@ function sameNetwork(row: NetworkRecord, identity: NetworkIdentity): boolean {
     row.chain_id === identity.chainId &&
     row.staking_object_id === identity.stakingObjectId &&
     row.system_object_id === identity.systemObjectId &&
-    (row.genesis_time?.getTime() ?? null) === (identity.genesisTime?.getTime() ?? null)
+    // An unknown genesis now (a pruned local network) cannot tell a rerun apart: the stored one stands.
+    (identity.genesisTime === null ||
+      (row.genesis_time?.getTime() ?? null) === identity.genesisTime.getTime())
   );
 }

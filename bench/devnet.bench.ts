@@ -1,0 +1,49 @@
+import { Devnet } from 'src/devnet/devnet';
+import { loadScenario } from 'src/devnet/scenario';
+
+/**
+ * The local network's memory over a simulated week at the defaults of `npm start` (steady-state,
+ * 30 s epochs, a checkpoint every 300 ms, 300 000 checkpoints retained), in virtual time: RSS and
+ * heap after each simulated day (after a collection when run with --expose-gc), beside what the
+ * ledger retains. `BENCH_DAYS` shortens or lengthens the run; `BENCH_RETAINED=all` keeps every
+ * checkpoint, for comparison.
+ */
+
+const DAY_MS = 86_400_000;
+const DEFAULT_RETAINED = 300_000;
+
+function main(): void {
+  const days = Number(process.env.BENCH_DAYS ?? 7);
+  const retainedSetting = process.env.BENCH_RETAINED ?? String(DEFAULT_RETAINED);
+  const retainedCheckpoints = retainedSetting === 'all' ? undefined : Number(retainedSetting);
+  const devnet = new Devnet({
+    scenario: loadScenario('steady-state'),
+    seed: 1,
+    epochDurationMs: 30_000,
+    genesisTimeMs: Date.UTC(2026, 0, 1),
+    retainedCheckpoints,
+  });
+  const ticksPerDay = DAY_MS / devnet.checkpointIntervalMs;
+  const collect = (globalThis as { gc?: () => void }).gc;
+  console.log(
+    `devnet for ${days} simulated days: a checkpoint every ${devnet.checkpointIntervalMs} ms, ` +
+      `${retainedCheckpoints === undefined ? 'every checkpoint' : `${retainedCheckpoints} checkpoints`} retained` +
+      (collect === undefined ? ' (run with --expose-gc for heap after collection)' : ''),
+  );
+  const started = performance.now();
+  for (let day = 1; day <= days; day++) {
+    for (let tick = 0; tick < ticksPerDay; tick++) {
+      devnet.tick();
+    }
+    collect?.();
+    const memory = process.memoryUsage();
+    console.log(
+      `  day ${day}: epoch ${devnet.network.epoch}, tip ${devnet.ledger.tip}, ` +
+        `${devnet.ledger.checkpoints.length} checkpoints and ${devnet.ledger.events.length} events retained, ` +
+        `RSS ${(memory.rss / 1e6).toFixed(0)} MB, heap used ${(memory.heapUsed / 1e6).toFixed(0)} MB ` +
+        `(${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    );
+  }
+}
+
+main();
