@@ -3,14 +3,14 @@ import { loadScenario } from 'src/devnet/scenario';
 
 /**
  * The local network's memory over a simulated week at the defaults of `npm start` (steady-state,
- * 30 s epochs, a checkpoint every 300 ms, 300 000 checkpoints retained), in virtual time: RSS and
+ * 30 s epochs, a checkpoint every 300 ms, 20 000 checkpoints retained), in virtual time: RSS and
  * heap after each simulated day (after a collection when run with --expose-gc), beside what the
  * ledger retains. `BENCH_DAYS` shortens or lengthens the run; `BENCH_RETAINED=all` keeps every
  * checkpoint, for comparison.
  */
 
 const DAY_MS = 86_400_000;
-const DEFAULT_RETAINED = 300_000;
+const DEFAULT_RETAINED = 20_000;
 
 function main(): void {
   const days = Number(process.env.BENCH_DAYS ?? 7);

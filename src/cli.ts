@@ -81,7 +81,7 @@ function buildProgram(io: CliIo): Command {
     .option(
       '--retain-checkpoints <n>',
       'checkpoints kept, like a pruned full node: older ones answer NOT_FOUND',
-      '300000',
+      '20000',
     )
     .action(async (options: DevnetCommandOptions) => {
       const { ready, server } = await startDevnet(options, (error) => {

@@ -47,8 +47,8 @@ const envSchema = z.object({
   DEVNET_SEED: z.coerce.number().int().nonnegative().default(1),
   DEVNET_EPOCH_DURATION_MS: z.coerce.number().int().min(2000).default(30_000),
   DEVNET_PORT: portSchema.default(0),
-  /** Checkpoints the local network keeps, like a pruned full node (a day at the default epoch). */
-  DEVNET_RETAINED_CHECKPOINTS: z.coerce.number().int().min(1000).default(300_000),
+  /** Checkpoints the local network keeps, like a pruned full node (100 minutes at the default epoch). */
+  DEVNET_RETAINED_CHECKPOINTS: z.coerce.number().int().min(1000).default(20_000),
   WALRUS_STAKING_OBJECT_ID: objectId.optional(),
   WALRUS_SYSTEM_OBJECT_ID: objectId.optional(),
   WALRUS_SLASHING_MANAGER_ID: objectId.optional(),

@@ -350,9 +350,12 @@ export class Devnet {
       const delegator = this.delegatorAddress(`delegator-${Math.floor(this.random() * 50)}`);
       this.workloadDelegators.add(delegator);
       const walAmount = 1n + BigInt(Math.floor(this.random() * Number(workload.maxStakeWal)));
-      this.attempt(() =>
-        this.network.stakeWithPool(this.delegatorAddress(delegator), nodeId, walAmount * FROST_PER_WAL),
-      );
+      // The workload's wallets are finite, as WAL's supply is: with more staked than the operators
+      // started with, they stake no more until withdrawals free some. Without the bound, a network
+      // left running for days stakes past a u64 of FROST.
+      if (this.workloadPrincipal() + walAmount * FROST_PER_WAL <= this.workloadBudgetFrost) {
+        this.attempt(() => this.network.stakeWithPool(delegator, nodeId, walAmount * FROST_PER_WAL));
+      }
     }
     if (this.random() < workload.withdrawalsPerEpoch * share) {
       const randomPositions = [...this.network.positions.values()].filter((p) =>
@@ -372,6 +375,22 @@ export class Devnet {
         this.attempt(() => this.network.withdrawStake(position.owner, position.id));
       }
     }
+  }
+
+  /** What the random workload's delegators have staked and not withdrawn, FROST. */
+  private workloadPrincipal(): bigint {
+    let total = 0n;
+    for (const position of this.network.positions.values()) {
+      if (this.workloadDelegators.has(position.owner)) {
+        total += position.stakedWal.principal;
+      }
+    }
+    return total;
+  }
+
+  /** The most the workload keeps staked: what the scenario's operators start with. */
+  private get workloadBudgetFrost(): bigint {
+    return this.options.scenario.nodes.reduce((total, node) => total + node.stakeWal, 0n) * FROST_PER_WAL;
   }
 
   /** A workload delegator halves a position, or merges two that can be joined. */
