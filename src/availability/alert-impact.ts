@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { verdictSentence } from 'src/domain/availability/availability';
+import { formatWholeWal } from 'src/domain/shared/wal';
 import type { AlertCondition } from 'src/store/alerts/alert.repository';
 import { AvailabilityRepository } from 'src/store/availability/availability.repository';
 import { PoolRepository } from 'src/store/pools/pool.repository';
@@ -21,23 +23,18 @@ export async function withImpact(
   if (conditions.length === 0) {
     return [];
   }
-  const [names, stakes, delegators, members, verdict] = await Promise.all([
-    PoolRepository.names(manager, nodes),
-    PoolRepository.latestStakes(manager, nodes),
-    StakedWalRepository.delegatorCounts(manager, nodes),
-    StakingStateRepository.members(manager, epoch),
-    AvailabilityRepository.verdictAt(manager),
-  ]);
+  // One connection per transaction: the reads run one after the other.
+  const names = await PoolRepository.names(manager, nodes);
+  const stakes = await PoolRepository.latestStakes(manager, nodes);
+  const delegators = await StakedWalRepository.delegatorCounts(manager, nodes);
+  const members = await StakingStateRepository.members(manager, epoch);
+  const verdict = await AvailabilityRepository.verdictAt(manager);
   const shards = new Map(members.map((member) => [member.nodeId, member.shards.length]));
   const network =
     verdict === undefined
       ? { sentence: undefined, details: {} }
       : {
-          sentence: !verdict.canRead
-            ? 'reads and writes fail now'
-            : !verdict.canWrite
-              ? 'writes fail now'
-              : `writes fail if ${verdict.writesFailAfterNodes ?? 0} more node${verdict.writesFailAfterNodes === 1 ? '' : 's'} go down`,
+          sentence: verdictSentence(verdict),
           details: {
             shardsAvailable: verdict.shardsAvailable,
             writeThreshold: verdict.writeThreshold,
@@ -61,7 +58,7 @@ export async function withImpact(
     const holders = delegators.get(condition.subject) ?? 0;
     const held = shards.get(condition.subject) ?? 0;
     const impact =
-      `${held} shards, ${(stake / 1_000_000_000n).toLocaleString('en-US')} WAL staked by ${holders} ` +
+      `${held} shards, ${formatWholeWal(stake)} WAL staked by ${holders} ` +
       `delegator${holders === 1 ? '' : 's'}` +
       (network.sentence === undefined ? '' : `; ${network.sentence}`);
     return {

@@ -3,6 +3,7 @@ import {
   auditAttestation,
   availabilityVerdict,
   nodesUntilBelow,
+  verdictSentence,
   type AttestationEvidence,
   type AvailabilityVerdict,
   type MemberAvailability,
@@ -23,9 +24,11 @@ import {
 } from 'src/store/availability/availability.repository';
 import { NodeHealthRepository, type NodeHealthRecord } from 'src/store/node-health/node-health.repository';
 import { PoolRepository } from 'src/store/pools/pool.repository';
+import { StakedWalRepository } from 'src/store/positions/staked-wal.repository';
 import { ShardMigrationRepository } from 'src/store/shard-migration/shard-migration.repository';
 import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { EpochRepository } from 'src/store/epochs/epoch.repository';
+import { formatWholeWal } from 'src/domain/shared/wal';
 
 export interface AvailabilityTrackerOptions {
   readonly freshnessMs: number;
@@ -56,7 +59,6 @@ const NOTHING: TrackResult = {
   audited: 0,
 };
 
-const FROST_PER_WAL = 1_000_000_000n;
 const PRUNE_EVERY_MS = 3_600_000;
 
 /**
@@ -112,17 +114,22 @@ export class AvailabilityTracker {
       health.map((record) => nodeState(record, byNode.get(record.nodeId), state.epoch, now, this.options)),
     );
     const verdictChanged = await AvailabilityRepository.recordVerdict(manager, verdict, now);
-    const missing = verdict.members.flatMap((member) =>
-      member.reason === null
-        ? []
-        : [
-            {
-              nodeId: member.nodeId,
-              unavailableShards: member.shards - member.availableShards,
-              reason: member.reason,
-            },
-          ],
+    const lacking = verdict.members.flatMap((member) =>
+      member.reason === null ? [] : [{ ...member, reason: member.reason }],
     );
+    const ids = lacking.map((member) => member.nodeId);
+    // One connection per transaction: the two reads run one after the other.
+    const stakes =
+      ids.length === 0 ? new Map<string, bigint>() : await PoolRepository.latestStakes(manager, ids);
+    const delegators =
+      ids.length === 0 ? new Map<string, number>() : await StakedWalRepository.delegatorCounts(manager, ids);
+    const missing = lacking.map((member) => ({
+      nodeId: member.nodeId,
+      unavailableShards: member.shards - member.availableShards,
+      reason: member.reason,
+      stake: stakes.get(member.nodeId) ?? 0n,
+      delegators: delegators.get(member.nodeId) ?? 0,
+    }));
     const incidents = await AvailabilityRepository.syncIncidents(manager, state.epoch, missing, now);
     const audited = await this.audit(manager, now);
     const alerts = await this.raiseAlerts(manager, verdict, now);
@@ -227,7 +234,7 @@ export class AvailabilityTracker {
         subject: member.nodeId,
         summary:
           `${name} is ${member.reason.replace('_', ' ')}: ${unavailable} of its ${member.shards} shards unavailable, ` +
-          `${formatWal(stake)} WAL staked by ${delegators} delegator${delegators === 1 ? '' : 's'}; ${impact.sentence}`,
+          `${formatWholeWal(stake)} WAL staked by ${delegators} delegator${delegators === 1 ? '' : 's'}; ${impact.sentence}`,
         details: {
           node: member.nodeId,
           name,
@@ -366,14 +373,13 @@ export function networkImpact(verdict: AvailabilityVerdict): {
 } {
   const writesFailAfter = nodesUntilBelow(verdict, verdict.write);
   const readsFailAfter = nodesUntilBelow(verdict, verdict.read);
-  const nodes = (count: number) => `${count} more node${count === 1 ? '' : 's'}`;
-  const sentence = !verdict.canRead
-    ? 'reads and writes fail now'
-    : !verdict.canWrite
-      ? `writes fail now; reads fail if ${nodes(readsFailAfter ?? 0)} go down`
-      : `writes fail if ${nodes(writesFailAfter ?? 0)} go down`;
   return {
-    sentence,
+    sentence: verdictSentence({
+      canRead: verdict.canRead,
+      canWrite: verdict.canWrite,
+      writesFailAfterNodes: writesFailAfter,
+      readsFailAfterNodes: readsFailAfter,
+    }),
     details: {
       epoch: verdict.epoch,
       shardsAvailable: verdict.shardsAvailable,
@@ -396,8 +402,4 @@ function missingOf(verdict: AvailabilityVerdict, names: ReadonlyMap<string, stri
       unavailableShards: member.shards - member.availableShards,
       reason: member.reason,
     }));
-}
-
-function formatWal(frost: bigint): string {
-  return (frost / FROST_PER_WAL).toLocaleString('en-US');
 }

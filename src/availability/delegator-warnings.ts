@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { apportionActiveSet } from 'src/domain/committee/committee';
 import { commissionAvoidance } from 'src/domain/staking/avoid-commission';
+import { formatWholeWal } from 'src/domain/shared/wal';
 import { commissionRuleOf, scheduledCommissionStatuses } from 'src/domain/staking/scheduled-commission';
 import { parseNodeId } from 'src/domain/shared/node-id';
 import { quorumWeight } from 'src/domain/votes/quorum';
@@ -156,7 +157,7 @@ async function exitRisks(
         `${row.name} would leave the committee if it were selected now: its stake earns no shard` +
         (smallestWithShards === null
           ? ''
-          : ` (the smallest stake that does is ${wal(smallestWithShards)} WAL)`) +
+          : ` (the smallest stake that does is ${formatWholeWal(smallestWithShards)} WAL)`) +
         `; ${row.delegators} delegator${row.delegators === 1 ? '' : 's'} would stop earning`,
       details: {
         node: row.nodeId,
@@ -206,4 +207,3 @@ async function slashingVotes(
 }
 
 const percent = (bps: number) => `${(bps / 100).toFixed(2)}%`;
-const wal = (frost: bigint) => (frost / 1_000_000_000n).toLocaleString('en-US');

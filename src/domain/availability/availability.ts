@@ -173,6 +173,24 @@ export function nodesUntilBelow(
   return null;
 }
 
+/**
+ * What a verdict means for users, in words: what fails now, or how many more nodes (largest
+ * serving first, see `nodesUntilBelow`) would have to go down for writes to fail.
+ */
+export function verdictSentence(verdict: {
+  readonly canRead: boolean;
+  readonly canWrite: boolean;
+  readonly writesFailAfterNodes: number | null;
+  readonly readsFailAfterNodes: number | null;
+}): string {
+  const nodes = (count: number) => `${count} more node${count === 1 ? '' : 's'}`;
+  return !verdict.canRead
+    ? 'reads and writes fail now'
+    : !verdict.canWrite
+      ? `writes fail now; reads fail if ${nodes(verdict.readsFailAfterNodes ?? 0)} go down`
+      : `writes fail if ${nodes(verdict.writesFailAfterNodes ?? 0)} go down`;
+}
+
 /** An interval, open (`endMs` null) until it ended. */
 export interface Interval {
   readonly startMs: number;

@@ -358,12 +358,19 @@ export const AvailabilityRepository = {
   /**
    * Opens an incident for each member now missing shards, extends the open ones (the worst count,
    * every reason seen), and ends those of nodes that serve all their shards again or left the
-   * committee. Stake and delegators are taken when an incident opens. Returns what opened and ended.
+   * committee. Stake and delegators are kept as given when an incident opens. Returns what opened and ended.
    */
   async syncIncidents(
     manager: EntityManager,
     epoch: number,
-    missing: readonly { nodeId: string; unavailableShards: number; reason: UnavailabilityReason }[],
+    missing: readonly {
+      nodeId: string;
+      unavailableShards: number;
+      reason: UnavailabilityReason;
+      /** The node's pool stake and delegators now, kept if an incident opens. */
+      stake: bigint;
+      delegators: number;
+    }[],
     at: Date,
   ): Promise<{ opened: IncidentRecord[]; ended: IncidentRecord[] }> {
     const open = (
@@ -403,12 +410,9 @@ export const AvailabilityRepository = {
             await manager.query<IncidentRow[]>(
               `INSERT INTO node_incident (node_id, epoch, started_at, reasons, shards_affected, stake_affected,
                  delegators_affected)
-               SELECT t.node_id, $4, $5, ARRAY[t.reason], t.shards,
-                 coalesce((SELECT p.wal_balance FROM pool_state p WHERE p.node_id = t.node_id
-                           ORDER BY p.epoch DESC LIMIT 1), 0),
-                 (SELECT count(DISTINCT w.owner) FROM staked_wal w WHERE w.node_id = t.node_id
-                    AND w.deleted_checkpoint IS NULL)
-               FROM unnest($1::text[], $2::int[], $3::text[]) AS t(node_id, shards, reason)
+               SELECT t.node_id, $4, $5, ARRAY[t.reason], t.shards, t.stake, t.delegators
+               FROM unnest($1::text[], $2::int[], $3::text[], $6::numeric[], $7::int[])
+                 AS t(node_id, shards, reason, stake, delegators)
                RETURNING *`,
               [
                 starting.map((node) => node.nodeId),
@@ -416,6 +420,8 @@ export const AvailabilityRepository = {
                 starting.map((node) => node.reason),
                 epoch,
                 at,
+                starting.map((node) => node.stake.toString()),
+                starting.map((node) => node.delegators),
               ],
             )
           ).map(toIncident);
