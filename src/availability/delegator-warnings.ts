@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { apportionActiveSet } from 'src/domain/committee/committee';
-import { commissionAvoidance } from 'src/domain/staking/avoid-commission';
+import { commissionAvoidance, commissionClock } from 'src/domain/staking/avoid-commission';
 import { formatWholeWal } from 'src/domain/shared/wal';
 import { commissionRuleOf, scheduledCommissionStatuses } from 'src/domain/staking/scheduled-commission';
 import { parseNodeId } from 'src/domain/shared/node-id';
@@ -73,11 +73,7 @@ export class DelegatorWarnings {
 
 function commissionChanges(rows: readonly OperatorRecord[], state: StakingStateRow): AlertCondition[] {
   const rule = commissionRuleOf(state.interfaceVersion);
-  const doneAtMs = state.stateTimestampMs === null ? null : Number(state.stateTimestampMs);
-  const clockState =
-    state.epochState === 'EpochChangeSync' || doneAtMs === null
-      ? ({ kind: 'EpochChangeSync', weight: state.syncWeight ?? 0 } as const)
-      : ({ kind: state.epochState, doneAtMs } as const);
+  const clock = commissionClock(state);
   return rows.flatMap((row) => {
     const statuses = scheduledCommissionStatuses(row.pendingCommissionRate, state.epoch, rule);
     return row.pendingCommissionRate.flatMap((entry, index) => {
@@ -85,11 +81,7 @@ function commissionChanges(rows: readonly OperatorRecord[], state: StakingStateR
       if (statuses[index] !== 'PENDING' || rate === row.commissionRate) {
         return [];
       }
-      const avoid = commissionAvoidance(entry.epoch, {
-        epoch: state.epoch,
-        state: clockState,
-        epochDurationMs: Number(state.epochDurationMs),
-      });
+      const avoid = commissionAvoidance(entry.epoch, clock);
       const by =
         avoid.requestBeforeMs === null
           ? avoid.tooLate

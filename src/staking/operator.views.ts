@@ -26,6 +26,9 @@ export interface PendingCommissionView {
   effectiveEpoch: number;
   rate: number;
   status: PendingCommissionStatus;
+  avoidByRequestInEpoch: number;
+  avoidRequestBefore: Date | null;
+  tooLateToAvoid: boolean;
 }
 
 export interface VotesView {

@@ -23,6 +23,11 @@ import type { AsOf } from 'src/common/as-of';
 import { DomainError } from 'src/domain/shared/domain.error';
 import { parseNodeId } from 'src/domain/shared/node-id';
 import { commissionRuleOf, scheduledCommissionStatuses } from 'src/domain/staking/scheduled-commission';
+import {
+  commissionAvoidance,
+  commissionClock,
+  type CommissionClock,
+} from 'src/domain/staking/avoid-commission';
 import type { CommissionRule } from 'src/domain/staking/staking-pool';
 import { PerformanceService } from 'src/performance/performance.service';
 import { OperatorHistoryService } from 'src/staking/operator-history.service';
@@ -184,7 +189,11 @@ export class OperatorsService {
    */
   private async commissionContext(asOfEpoch: number | undefined): Promise<CommissionContext> {
     const state = await this.stakingState.at(asOfEpoch);
-    return { epoch: state?.epoch ?? 0, rule: commissionRuleOf(state?.interfaceVersion ?? null) };
+    return {
+      epoch: state?.epoch ?? 0,
+      rule: commissionRuleOf(state?.interfaceVersion ?? null),
+      clock: state === undefined ? undefined : commissionClock(state),
+    };
   }
 
   /** A past epoch to answer as of, checked against what is indexed; undefined for now. */
@@ -275,6 +284,8 @@ function toCondition(where: OperatorFilter): OperatorCondition {
 interface CommissionContext {
   readonly epoch: number;
   readonly rule: CommissionRule;
+  /** The staking object's clock, to say until when a delegator can still avoid a rate. */
+  readonly clock: CommissionClock | undefined;
 }
 
 function toOperator(row: OperatorRecord, context: CommissionContext): OperatorView {
@@ -288,11 +299,21 @@ function toOperator(row: OperatorRecord, context: CommissionContext): OperatorVi
     shards: row.shards,
     inCommittee: row.inCommittee,
     commissionRate: row.commissionRate,
-    pendingCommissionRates: row.pendingCommissionRate.map((entry, index) => ({
-      effectiveEpoch: entry.epoch,
-      rate: Number(entry.value),
-      status: PendingCommissionStatus[statuses[index] ?? 'PENDING'],
-    })),
+    pendingCommissionRates: row.pendingCommissionRate.map((entry, index) => {
+      const avoidance =
+        context.clock === undefined ? undefined : commissionAvoidance(entry.epoch, context.clock);
+      return {
+        effectiveEpoch: entry.epoch,
+        rate: Number(entry.value),
+        status: PendingCommissionStatus[statuses[index] ?? 'PENDING'],
+        avoidByRequestInEpoch: entry.epoch - 1,
+        avoidRequestBefore:
+          avoidance?.requestBeforeMs === null || avoidance === undefined
+            ? null
+            : new Date(avoidance.requestBeforeMs),
+        tooLateToAvoid: avoidance?.tooLate ?? true,
+      };
+    }),
     activationEpoch: row.activationEpoch,
     votes: {
       storagePrice: row.storagePriceVote,

@@ -355,14 +355,39 @@ describe('operator queries', () => {
     expect(network.node(idle).pool.commissionRate).toBe(500);
     const response = await graphql(
       app,
-      `{ operator(id: "${idle}") { commissionRate pendingCommissionRates { effectiveEpoch rate status } } }`,
+      `{ operator(id: "${idle}") { commissionRate pendingCommissionRates { effectiveEpoch rate status
+         avoidByRequestInEpoch avoidRequestBefore tooLateToAvoid } } }`,
     );
     expect(response.errors).toBeUndefined();
+    // The rate of epoch `ahead` is avoided by a request in the epoch before it, before its
+    // voting_end: at the earliest half an epoch after that epoch starts, one epoch after this
+    // epoch's handoff was done.
+    const [clock] = await query<{ epoch: number; state_timestamp_ms: string; epoch_duration_ms: string }>(
+      api.databaseUrl,
+      'SELECT epoch, state_timestamp_ms, epoch_duration_ms FROM staking_state ORDER BY checkpoint DESC LIMIT 1',
+    );
+    expect(clock?.epoch).toBe(ahead - 2);
+    const duration = Number(clock?.epoch_duration_ms);
+    const requestBefore = Number(clock?.state_timestamp_ms) + duration + Math.floor(duration / 2);
     expect(response.data?.operator).toEqual({
       commissionRate: 500,
       pendingCommissionRates: [
-        { effectiveEpoch: missed, rate: 2500, status: 'LAPSED' },
-        { effectiveEpoch: ahead, rate: 3000, status: 'PENDING' },
+        {
+          effectiveEpoch: missed,
+          rate: 2500,
+          status: 'LAPSED',
+          avoidByRequestInEpoch: missed - 1,
+          avoidRequestBefore: null,
+          tooLateToAvoid: true,
+        },
+        {
+          effectiveEpoch: ahead,
+          rate: 3000,
+          status: 'PENDING',
+          avoidByRequestInEpoch: ahead - 1,
+          avoidRequestBefore: new Date(requestBefore).toISOString(),
+          tooLateToAvoid: false,
+        },
       ],
     });
     const versions = await query<{ interface_version: number }>(

@@ -46,6 +46,22 @@ export class PendingCommissionType implements PendingCommissionView {
 
   @Field(() => PendingCommissionStatus)
   status!: PendingCommissionStatus;
+
+  @Field(() => Int, {
+    description:
+      'The last epoch in which a delegator’s `request_withdraw_stake` keeps this rate off their stake (the rate first applies to the rewards of `effectiveEpoch`).',
+  })
+  avoidByRequestInEpoch!: number;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'The earliest moment that epoch’s voting_end may run: a withdrawal requested before it avoids the rate. Null when too late, or while a handoff hides the schedule.',
+  })
+  avoidRequestBefore!: Date | null;
+
+  @Field({ description: 'Whether it is already too late to withdraw before the rate applies.' })
+  tooLateToAvoid!: boolean;
 }
 
 @ObjectType('Votes')

@@ -20,14 +20,35 @@ export interface CommissionAvoidance {
   readonly tooLate: boolean;
 }
 
-export function commissionAvoidance(
-  effectiveEpoch: number,
-  clock: {
-    readonly epoch: number;
-    readonly state: EpochState;
-    readonly epochDurationMs: number;
-  },
-): CommissionAvoidance {
+export interface CommissionClock {
+  readonly epoch: number;
+  readonly state: EpochState;
+  readonly epochDurationMs: number;
+}
+
+/**
+ * The clock of the staking object as indexed: its epoch state, and when the last handoff was done
+ * (unknown while syncing, or before the index saw it, when the state counts as a handoff).
+ */
+export function commissionClock(staking: {
+  readonly epoch: number;
+  readonly epochState: 'EpochChangeSync' | 'EpochChangeDone' | 'NextParamsSelected';
+  readonly syncWeight: number | null;
+  readonly stateTimestampMs: bigint | null;
+  readonly epochDurationMs: bigint;
+}): CommissionClock {
+  const doneAtMs = staking.stateTimestampMs === null ? null : Number(staking.stateTimestampMs);
+  return {
+    epoch: staking.epoch,
+    epochDurationMs: Number(staking.epochDurationMs),
+    state:
+      staking.epochState === 'EpochChangeSync' || doneAtMs === null
+        ? { kind: 'EpochChangeSync', weight: staking.syncWeight ?? 0 }
+        : { kind: staking.epochState, doneAtMs },
+  };
+}
+
+export function commissionAvoidance(effectiveEpoch: number, clock: CommissionClock): CommissionAvoidance {
   const requestInEpoch = effectiveEpoch - 1;
   const half = Math.floor(clock.epochDurationMs / 2);
   if (clock.epoch > requestInEpoch) {
