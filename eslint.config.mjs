@@ -18,6 +18,9 @@ export default tseslint.config(
       '*.config.mjs',
       // Plain Node scripts of the build, outside the TypeScript project.
       'scripts/**',
+      // The page's build output, and its types generated from schema.gql.
+      'web/dist/**',
+      'web/src/gql/**',
     ],
   },
   eslint.configs.recommended,
@@ -88,6 +91,18 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // The web page is a browser bundle of its own (web/tsconfig.json): Vite resolves relative
+    // imports, and it talks to Tusk only through the public API, never through src/.
+    files: ['web/**/*.ts', 'web/**/*.tsx', 'web/**/*.mts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['src/*', 'test/*'], message: 'The page reads the public API only.' }] },
+      ],
+      'no-restricted-syntax': 'off',
     },
   },
   prettier,

@@ -25,7 +25,12 @@ module.exports = {
   // A global option: inside `projects` it would be ignored.
   testTimeout: 60_000,
   projects: [
-    { ...shared, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'],
+    },
     {
       ...shared,
       displayName: 'e2e',

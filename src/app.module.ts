@@ -12,6 +12,7 @@ import { IndexerModule } from 'src/indexer/indexer.module';
 import { MetricsModule } from 'src/metrics/metrics.module';
 import { STORE_ENTITIES } from 'src/store/store.entities';
 import { StoreModule } from 'src/store/store.module';
+import { WebPageModule } from 'src/web/web-page.module';
 import { ShardMigrationOrchestrationModule } from 'src/shard-migration/shard-migration-orchestration.module';
 
 @Module({})
@@ -35,7 +36,7 @@ export class AppModule {
         HealthModule.forRoot({ indexing }),
         // The scheduler runs the leader's periodic jobs: only where the indexer runs.
         ...(indexing ? [ScheduleModule.forRoot(), IndexerModule, ShardMigrationOrchestrationModule] : []),
-        ...(serving ? [ApiModule] : []),
+        ...(serving ? [ApiModule, WebPageModule.forRoot()] : []),
         // The indexer of `tusk start`, with the API in a process of its own beside it.
         ...(superviseApi ? [ApiProcessModule] : []),
       ],
