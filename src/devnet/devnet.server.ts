@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Devnet, type DevnetOptions } from 'src/devnet/devnet';
 import { GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
-import { registerSuiRpc } from 'src/devnet/ledger/sui-rpc.handlers';
+import { registerDevnetRpc } from 'src/devnet/reports/transaction-execution.handlers';
 import type { NodeId } from 'src/domain/shared/node-id';
 
 export interface DevnetServerOptions extends DevnetOptions {
@@ -24,6 +24,9 @@ export interface DevnetReady {
   readonly subsidiesObjectId: string | undefined;
   readonly upgradeManagerId: string;
   readonly walCoinType: string;
+  /** The `tusk_reports` package and its shared registry, published at genesis. */
+  readonly reportsPackageId: string;
+  readonly reportsRegistryId: string;
   readonly scenario: string;
   readonly seed: number;
   readonly epochDurationMs: number;
@@ -63,7 +66,7 @@ export class DevnetServer {
     private readonly onFailure: (error: unknown) => void = () => undefined,
   ) {
     this.devnet = new Devnet(options);
-    registerSuiRpc(this.grpc, this.devnet.ledger);
+    registerDevnetRpc(this.grpc, this.devnet);
   }
 
   async start(): Promise<DevnetReady> {
@@ -91,6 +94,8 @@ export class DevnetServer {
       subsidiesObjectId: this.devnet.network.subsidies?.objectId,
       upgradeManagerId: this.devnet.network.upgrades.objectId,
       walCoinType: deployment.walCoinType,
+      reportsPackageId: this.devnet.reports.packageId,
+      reportsRegistryId: this.devnet.reports.registryId,
       scenario: this.options.scenario.name,
       seed: this.options.seed,
       epochDurationMs: this.options.epochDurationMs,

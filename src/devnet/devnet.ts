@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { toHex } from '@mysten/sui/utils';
 import { DEVNET_USED_CAPACITY_BYTES } from 'src/config/app-config';
 import type { ScenarioEvent, Scenario, ScenarioNode } from 'src/devnet/scenario';
+import { GasFaucet } from 'src/devnet/ledger/gas-faucet';
+import { ReportProgram } from 'src/devnet/reports/report-program';
 import { SuiLedger } from 'src/devnet/ledger/sui-ledger';
 import { seededRandom } from 'src/devnet/seeded-random';
 import { SimulatedStorageNode } from 'src/devnet/storage-nodes/simulated-storage-node';
@@ -50,6 +52,9 @@ export class Devnet {
   readonly nodeIds = new Map<string, NodeId>();
   readonly stats: DevnetStats = { transactions: 0, aborted: 0, lastAbort: undefined };
   readonly checkpointIntervalMs: number;
+  /** The `tusk_reports` package, published at genesis. */
+  readonly reports: ReportProgram;
+  readonly faucet: GasFaucet;
   private readonly pendingEvents: ScenarioEvent[];
   private readonly random: () => number;
   /** The last epoch the storage workload bought in. */
@@ -92,6 +97,13 @@ export class Devnet {
     for (const node of scenario.nodes) {
       this.addNode(node);
     }
+    // Published last at genesis, so that the Walrus objects keep the IDs they had without it.
+    this.reports = new ReportProgram(this.ledger, () => ({
+      epoch: this.network.epoch,
+      nowMs: this.nowMs,
+      stakingObjectId: this.network.deployment.stakingObjectId,
+    }));
+    this.faucet = new GasFaucet(this.ledger);
     this.seal();
   }
 

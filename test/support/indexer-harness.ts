@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { loadAppConfig, type AppConfig } from 'src/config/app-config';
 import { Devnet } from 'src/devnet/devnet';
 import { GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
-import { registerSuiRpc } from 'src/devnet/ledger/sui-rpc.handlers';
+import { registerDevnetRpc } from 'src/devnet/reports/transaction-execution.handlers';
 import { loadScenario } from 'src/devnet/scenario';
 import { createApp } from 'src/main';
 import { testDatabaseUrl } from 'test/support/test-database';
@@ -53,7 +53,7 @@ export interface ServedDevnet {
 /** Serves a devnet's ledger over grpc-web as it stands (the test ticks it, if at all). */
 export async function serveDevnet(devnet: Devnet): Promise<ServedDevnet> {
   const server = new GrpcWebServer();
-  registerSuiRpc(server, devnet.ledger);
+  registerDevnetRpc(server, devnet);
   const url = await server.listen(0, '127.0.0.1');
   const { deployment } = devnet.network;
   return {
@@ -66,6 +66,8 @@ export async function serveDevnet(devnet: Devnet): Promise<ServedDevnet> {
       WALRUS_SYSTEM_OBJECT_ID: deployment.systemObjectId,
       WALRUS_SLASHING_MANAGER_ID: deployment.slashingManagerId,
       WALRUS_UPGRADE_MANAGER_ID: devnet.network.upgrades.objectId,
+      TUSK_REPORTS_PACKAGE_ID: devnet.reports.packageId,
+      TUSK_REPORTS_REGISTRY_ID: devnet.reports.registryId,
       ...(devnet.network.subsidies === undefined
         ? {}
         : { WALRUS_SUBSIDIES_OBJECT_ID: devnet.network.subsidies.objectId }),

@@ -68,6 +68,8 @@ export interface TransactionInput {
   readonly writes: readonly ObjectWrite[];
   readonly deletes?: readonly string[];
   readonly events?: readonly EventRecord[];
+  /** A transaction that aborted: recorded with its error, and nothing written or emitted. */
+  readonly failure?: GrpcTypes.ExecutionError;
 }
 
 export interface LedgerOptions {
@@ -210,6 +212,9 @@ export class SuiLedger {
 
   /** Executes a transaction into the next checkpoint and returns its digest. */
   execute(input: TransactionInput): string {
+    if (input.failure !== undefined && (input.writes.length > 0 || (input.events ?? []).length > 0)) {
+      throw new Error('an aborted transaction writes nothing and emits nothing');
+    }
     const digest = toBase58(this.hash('transaction', String(this.transactionCounter++)));
     const deletes = (input.deletes ?? []).map((id) => normalizeSuiAddress(id));
     const touched = [...input.writes.map((write) => write.objectId), ...deletes];
@@ -311,7 +316,9 @@ export class SuiLedger {
         }),
         effects: GrpcTypes.TransactionEffects.create({
           transactionDigest: digest,
-          status: GrpcTypes.ExecutionStatus.create({ success: true }),
+          status: GrpcTypes.ExecutionStatus.create(
+            input.failure === undefined ? { success: true } : { success: false, error: input.failure },
+          ),
           lamportVersion: version,
           changedObjects: changed,
         }),
@@ -322,6 +329,11 @@ export class SuiLedger {
       }),
     );
     return digest;
+  }
+
+  /** A transaction executed but not yet sealed into a checkpoint, by digest. */
+  pendingTransaction(digest: string): GrpcTypes.ExecutedTransaction | undefined {
+    return this.pending.find((transaction) => transaction.digest === digest);
   }
 
   /** Seals the executed transactions into the next checkpoint and tells the subscribers. */

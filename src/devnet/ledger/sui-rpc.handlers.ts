@@ -1,17 +1,24 @@
 import { GrpcTypes } from '@mysten/sui/grpc';
-import { isValidSuiAddress, normalizeSuiAddress } from '@mysten/sui/utils';
+import { isValidSuiAddress, normalizeStructTag, normalizeSuiAddress } from '@mysten/sui/utils';
 import { GrpcStatus, GrpcStatusError } from 'src/devnet/grpc-web/grpc-status';
 import type { CallContext, GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
 import { decodeCursor, encodeCursor } from 'src/devnet/ledger/cursor';
 import { queryEvents } from 'src/devnet/ledger/event-query';
 import { DEFAULT_CHECKPOINT_MASK, ReadMask } from 'src/devnet/ledger/read-mask';
+import type { GasFaucet } from 'src/devnet/ledger/gas-faucet';
 import { toProtoObject, type SuiLedger } from 'src/devnet/ledger/sui-ledger';
 
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 1000;
+/** MIST per gas unit; the local network charges nothing, but a transaction still names a price. */
+const REFERENCE_GAS_PRICE = 1000n;
 
 /** Serves the ledger through the `sui.rpc.v2` methods an indexer and the Walrus SDK use. */
-export function registerSuiRpc(server: GrpcWebServer, ledger: SuiLedger, chain = 'localnet'): void {
+export function registerSuiRpc(
+  server: GrpcWebServer,
+  ledger: SuiLedger,
+  { chain = 'localnet', faucet }: { chain?: string; faucet?: GasFaucet } = {},
+): void {
   server.register(GrpcTypes.LedgerService, {
     GetServiceInfo: () => {
       const tip = ledger.checkpoints[ledger.checkpoints.length - 1];
@@ -24,6 +31,20 @@ export function registerSuiRpc(server: GrpcWebServer, ledger: SuiLedger, chain =
         lowestAvailableCheckpoint: ledger.lowestAvailable,
         lowestAvailableCheckpointObjects: ledger.lowestAvailable,
         server: 'tusk-devnet',
+      });
+    },
+    // The Sui epoch and its reference gas price, which a client needs to build a transaction.
+    GetEpoch: () => {
+      const tip = ledger.checkpoints[ledger.checkpoints.length - 1];
+      const epoch = tip?.summary?.epoch ?? 0n;
+      return GrpcTypes.GetEpochResponse.create({
+        epoch: GrpcTypes.Epoch.create({
+          epoch,
+          // The local network's Sui epoch never ends: it started with the chain.
+          start: ledger.checkpoint(ledger.lowestAvailable)?.summary?.timestamp ?? tip?.summary?.timestamp,
+          referenceGasPrice: REFERENCE_GAS_PRICE,
+          systemState: GrpcTypes.SystemState.create({ epoch, referenceGasPrice: REFERENCE_GAS_PRICE }),
+        }),
       });
     },
     GetObject: (request) => {
@@ -105,14 +126,10 @@ export function registerSuiRpc(server: GrpcWebServer, ledger: SuiLedger, chain =
     },
     ListOwnedObjects: (request) => {
       const { owner, objectType, pageSize, pageToken } = request as GrpcTypes.ListOwnedObjectsRequest;
+      faucet?.fund(requireAddress(owner, 'owner'), objectType);
       const objects = ledger
         .ownedBy(requireAddress(owner, 'owner'))
-        .filter(
-          (object) =>
-            objectType === undefined ||
-            object.type === objectType ||
-            object.type.startsWith(`${objectType}<`),
-        );
+        .filter((object) => objectType === undefined || typeMatches(object.type, objectType));
       const { start, end, next } = page(objects.length, pageSize, pageToken);
       return GrpcTypes.ListOwnedObjectsResponse.create({
         objects: objects.slice(start, end).map(toProtoObject),
@@ -254,4 +271,18 @@ async function* subscribeCheckpoints(
     unsubscribe();
     context.signal.removeEventListener('abort', onAbort);
   }
+}
+
+/** A type filter as a full node applies it: the same struct tag however its addresses are written, or its base type. */
+function typeMatches(type: string, filter: string): boolean {
+  const normal = (tag: string) => {
+    try {
+      return normalizeStructTag(tag);
+    } catch {
+      return tag;
+    }
+  };
+  const normalType = normal(type);
+  const normalFilter = normal(filter);
+  return normalType === normalFilter || normalType.startsWith(`${normalFilter}<`);
 }
