@@ -17,7 +17,7 @@ const FLOORS = [
   [/^src\/(chain|devnet)\//, 2],
   [/^src\/(store|database)\//, 3],
   [/^src\/[a-z-]+\/graphql\//, 5],
-  [/^src\/(indexer|staking|committee|epochs|rewards|shard-migration|performance|availability)\//, 4],
+  [/^src\/(indexer|staking|committee|epochs|rewards|shard-migration|performance|availability|reports)\//, 4],
   [/^src\/(api|health|metrics|dashboards|web)\//, 5],
   [/^src\/(cli|boot)\//, 6],
   [/^src\/[^/]+\.ts$/, 6],

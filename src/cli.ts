@@ -7,6 +7,7 @@ import { listScenarios } from 'src/devnet/scenario';
 import { fetchSlashing, renderSlashing } from 'src/cli/governance.command';
 import { fetchMigration, parseEpochOption, renderMigration } from 'src/cli/migration.command';
 import { runBackfill, startService } from 'src/main';
+import { addReportCommands } from 'src/cli/report.command';
 import {
   fetchCommitteeHealth,
   readNodeHealth,
@@ -208,6 +209,8 @@ function buildProgram(io: CliIo): Command {
     .action(async (options: { epoch?: string; url: string }) => {
       io.stdout(renderSlashing(await fetchSlashing(options.url, parseEpochOption(options.epoch))));
     });
+
+  addReportCommands(program, io.stdout);
 
   return program;
 }

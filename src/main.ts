@@ -15,6 +15,7 @@ import {
 import { DatabaseServerService } from 'src/database/database-server.service';
 import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
 import { IndexerService } from 'src/indexer/indexer.service';
+import { ReportPublisher } from 'src/reports/report-publisher';
 import { ConfigError, loadProcessConfig, type AppConfig } from 'src/config/app-config';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -176,6 +177,37 @@ export async function runBackfill(
   try {
     await app.init();
     return await app.get(IndexerService).backfill(from, to);
+  } finally {
+    await app.close();
+  }
+}
+
+/**
+ * Runs one reporting task (`tusk report …`) against the configured chain and the database of the
+ * Tusk instance whose verdict it publishes: no indexing, no HTTP port.
+ */
+export async function runReportCommand<T>(
+  task: (publisher: ReportPublisher) => Promise<T>,
+  config: AppConfig = loadProcessConfig({ APP_ROLE: 'indexer' }),
+): Promise<T> {
+  if (config.chain.kind === 'devnet') {
+    throw new ConfigError(
+      'tusk report publishes to a network that runs apart: start `tusk devnet` and set SUI_GRPC_URL and the IDs ' +
+        'it prints, or let `tusk start` publish with TUSK_REPORTS_PUBLISH=after-handoff',
+    );
+  }
+  if (config.database.kind !== 'external') {
+    throw new ConfigError(
+      'tusk report reads the verdict from an instance’s database: set DATABASE_URL to it',
+    );
+  }
+  const app = await createApp(
+    { ...config, role: 'indexer', indexer: { ...config.indexer, follow: false } },
+    { quiet: true },
+  );
+  try {
+    await app.init();
+    return await task(app.get(ReportPublisher, { strict: false }));
   } finally {
     await app.close();
   }

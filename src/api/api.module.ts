@@ -1,3 +1,4 @@
+import { ReportsModule } from 'src/reports/reports.module';
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -59,6 +60,7 @@ export class ApiLimitsModule {}
     PerformanceModule,
     SubscriptionsModule,
     NetworkMetricsModule,
+    ReportsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [

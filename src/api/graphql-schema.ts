@@ -1,3 +1,4 @@
+import { EpochReportsResolver } from 'src/api/reports/epoch-reports.resolver';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { NestFactory } from '@nestjs/core';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
@@ -33,6 +34,7 @@ export const GRAPHQL_RESOLVERS = [
   OperatorDelegatorsResolver,
   OperatorAvailabilityFieldResolver,
   OperatorAvailabilityResolver,
+  EpochReportsResolver,
 ];
 
 /** The schema as committed in `schema.gql`: sorted, so that a diff shows only real changes. */

@@ -61,6 +61,19 @@ export class ChainEndpointService implements OnApplicationShutdown {
     };
   }
 
+  /** Where the `tusk_reports` package and its registry are; undefined when this chain has none configured. */
+  async reportsPackage(): Promise<{ packageId: string; registryId: string } | undefined> {
+    const { packageId, registryId } = this.config.reports;
+    if (packageId !== undefined && registryId !== undefined) {
+      return { packageId, registryId };
+    }
+    if (this.config.chain.kind === 'devnet') {
+      const local = await this.startLocal();
+      return { packageId: local.reportsPackageId, registryId: local.reportsRegistryId };
+    }
+    return undefined;
+  }
+
   async grpcUrl(): Promise<string> {
     const chain = this.config.chain;
     if (chain.kind === 'fullnode') {

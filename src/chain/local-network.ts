@@ -12,6 +12,9 @@ export interface LocalNetworkEndpoint {
   /** The `walrus_subsidies` object, when the network deploys that package. */
   readonly subsidiesObjectId: string | undefined;
   readonly upgradeManagerId: string;
+  /** The `tusk_reports` package and its registry, published at genesis. */
+  readonly reportsPackageId: string;
+  readonly reportsRegistryId: string;
   /** One HTTP endpoint for every storage node, chosen by the `Host` header. */
   readonly storageNodeGateway: string;
 }

@@ -141,6 +141,7 @@ export class CommitteeService {
       activeSetSize: selection.activeSet.length,
       matches: differences.length === 0,
       differences,
+      recomputed: [...recomputed].map(([nodeId, shards]) => ({ nodeId, shards })),
     };
   }
 

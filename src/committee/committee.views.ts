@@ -65,4 +65,6 @@ export interface CommitteeAuditView {
   activeSetSize: number;
   matches: boolean;
   differences: CommitteeDifferenceView[];
+  /** The whole committee as Tusk recomputed it, each member's shards in the contract's order. */
+  recomputed: { nodeId: string; shards: number[] }[];
 }

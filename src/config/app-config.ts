@@ -54,6 +54,19 @@ const envSchema = z.object({
   WALRUS_SLASHING_MANAGER_ID: objectId.optional(),
   WALRUS_SUBSIDIES_OBJECT_ID: objectId.optional(),
   WALRUS_UPGRADE_MANAGER_ID: objectId.optional(),
+  /** The `tusk_reports` package and its shared `Registry` (move/); set by the local network itself. */
+  TUSK_REPORTS_PACKAGE_ID: objectId.optional(),
+  TUSK_REPORTS_REGISTRY_ID: objectId.optional(),
+  /** The reporter's key, a `suiprivkey…` string; never logged. */
+  TUSK_REPORTER_KEY: z.string().optional(),
+  TUSK_REPORTER_NAME: z
+    .string()
+    .min(1)
+    .refine((name) => new TextEncoder().encode(name).length <= 64, 'at most 64 bytes')
+    .default('tusk'),
+  TUSK_REPORTER_GAS_BUDGET: z.coerce.bigint().positive().default(50_000_000n),
+  /** `after-handoff`: publish this instance's report for each epoch once its handoff has ended. */
+  TUSK_REPORTS_PUBLISH: z.enum(['off', 'after-handoff']).default('off'),
   TUSK_INDEXER_START: z.enum(['auto', 'genesis', 'snapshot']).default('auto'),
   TUSK_INDEXER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   TUSK_STANDBY_POLL_MS: z.coerce.number().int().min(50).default(2000),
@@ -252,6 +265,18 @@ export interface AppConfig {
   readonly chain: ChainConfig;
   readonly indexer: IndexerConfig;
   readonly shardMigration: ShardMigrationConfig;
+  readonly reports: ReportsConfig;
+}
+
+/** Epoch reports on chain (move/): where the package is, and how this instance reports. */
+export interface ReportsConfig {
+  /** Unset: taken from the local network when Tusk runs one, otherwise reports are off. */
+  readonly packageId: string | undefined;
+  readonly registryId: string | undefined;
+  readonly reporterKey: string | undefined;
+  readonly reporterName: string;
+  readonly gasBudget: bigint;
+  readonly publish: 'off' | 'after-handoff';
 }
 
 export class ConfigError extends Error {
@@ -295,6 +320,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
     },
     database: databaseConfig(vars, cwd),
     chain: chainConfig(vars),
+    reports: {
+      packageId: vars.TUSK_REPORTS_PACKAGE_ID,
+      registryId: vars.TUSK_REPORTS_REGISTRY_ID,
+      reporterKey: vars.TUSK_REPORTER_KEY,
+      reporterName: vars.TUSK_REPORTER_NAME,
+      gasBudget: vars.TUSK_REPORTER_GAS_BUDGET,
+      publish: vars.TUSK_REPORTS_PUBLISH,
+    },
     indexer: {
       start:
         vars.TUSK_INDEXER_START !== 'auto'

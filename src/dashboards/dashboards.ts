@@ -92,6 +92,26 @@ const network: DashboardSpec = {
          WHERE e.started_at IS NOT NULL AND n.started_at IS NOT NULL AND $__timeFilter(e.started_at) ORDER BY 1`,
       ],
     },
+    {
+      title: 'Epoch reports on chain: verdicts per epoch (one verdict = every reporter agrees)',
+      type: 'table',
+      width: 12,
+      height: 8,
+      sql: [
+        `SELECT epoch AS "epoch", count(*) AS "reports",
+                count(DISTINCT (committee_digest, audit_matches, moved_shards, attested_weight, quorum_ms, rewards_digest))
+                  AS "distinct verdicts",
+                bool_and(audit_matches) AS "committee audits pass"
+         FROM epoch_report GROUP BY epoch ORDER BY epoch DESC LIMIT 20`,
+      ],
+    },
+    {
+      title: 'Other reporters against this instance (last five reported epochs)',
+      type: 'timeseries',
+      width: 12,
+      height: 8,
+      prom: [{ expr: 'sum by (agreement) (tusk_epoch_reports)', legend: '{{agreement}}' }],
+    },
   ],
 };
 

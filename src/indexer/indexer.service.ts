@@ -113,6 +113,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
         identity.normalizer,
         identity.subsidies?.normalizer,
         identity.network.stakingObjectId,
+        (await this.endpoint.reportsPackage())?.packageId,
       ),
       pipelines: createPipelines(),
       batchSize: this.config.indexer.batchSize,
@@ -215,6 +216,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
       identity.normalizer,
       identity.subsidies?.normalizer,
       identity.network.stakingObjectId,
+      (await this.endpoint.reportsPackage())?.packageId,
     );
     const fresh = [...watermarks.values()].every((watermark) => watermark.checkpoint < 0n);
     if (fresh && (await this.startsFromSnapshot(signal))) {

@@ -61,6 +61,8 @@ export interface WalrusTransaction {
   /** In the order the transaction wrote them. */
   readonly objects: readonly WalrusObjectChange[];
   readonly events: readonly WalrusEventRecord[];
+  /** Events of the `tusk_reports` package (move/), when the chain has one configured. */
+  readonly reportEvents?: readonly WalrusEventRecord[];
 }
 
 /** A checkpoint reduced to what Walrus staking cares about. */
@@ -83,6 +85,8 @@ export class WalrusCheckpointReader {
   private packageHexes: readonly string[];
   private readonly classified = new Map<string, WalrusObjectKind | null>();
   private readonly stakingObject: string | undefined;
+  private readonly reportsPrefix: string | undefined;
+  private readonly reportsHex: string;
 
   /**
    * `subsidies`: the `walrus_subsidies` package's versions, when the chain has one; its types
@@ -93,7 +97,14 @@ export class WalrusCheckpointReader {
     private readonly subsidies?: TypeOriginNormalizer,
     /** The `Staking` object, whose `migration_epoch` field is recognised by this parent. */
     stakingObjectId?: string,
+    /** The `tusk_reports` package, whose events are picked out too. */
+    reportsPackageId?: string,
   ) {
+    this.reportsPrefix =
+      reportsPackageId === undefined
+        ? undefined
+        : `${normalizeSuiAddress(reportsPackageId)}::epoch_reports::`;
+    this.reportsHex = reportsPackageId === undefined ? '' : normalizeSuiAddress(reportsPackageId).slice(2);
     this.stakingObject = stakingObjectId === undefined ? undefined : normalizeSuiAddress(stakingObjectId);
     const origin = normalizer.originalPackageId;
     const field = (name: string, value: string) => `0x2::dynamic_field::Field<${name}, ${value}>`;
@@ -194,8 +205,28 @@ export class WalrusCheckpointReader {
       });
     }
     const events: WalrusEventRecord[] = [];
+    const reportEvents: WalrusEventRecord[] = [];
     for (const [index, event] of (transaction.events?.events ?? []).entries()) {
       const type = event.eventType;
+      // The substring test first: normalising every event type of a busy chain would cost.
+      if (
+        type !== undefined &&
+        this.reportsPrefix !== undefined &&
+        type.toLowerCase().includes(this.reportsHex)
+      ) {
+        const normalized = normalizeStructTag(type);
+        if (normalized.startsWith(this.reportsPrefix)) {
+          reportEvents.push({
+            txDigest: digest,
+            eventIndex: event.eventIndex ?? index,
+            name: normalized.slice(this.reportsPrefix.length),
+            moveType: normalized,
+            sender: normalizeSuiAddress(event.sender ?? '0x0'),
+            contents: event.contents?.value ?? new Uint8Array(),
+          });
+          continue;
+        }
+      }
       if (type === undefined || !this.mentionsWalrus(type)) {
         continue;
       }
@@ -221,7 +252,12 @@ export class WalrusCheckpointReader {
         this.learnVersion(contents);
       }
     }
-    return objects.length === 0 && events.length === 0 ? undefined : { digest, objects, events };
+    if (objects.length === 0 && events.length === 0 && reportEvents.length === 0) {
+      return undefined;
+    }
+    return reportEvents.length === 0
+      ? { digest, objects, events }
+      : { digest, objects, events, reportEvents };
   }
 
   /** The one Walrus field whose type names no Walrus package is told apart by its parent. */

@@ -6,6 +6,7 @@ import {
   DELEGATOR_ALERT_KINDS,
   GOVERNANCE_ALERT_KINDS,
   HANDOFF_ALERT_KINDS,
+  REPORT_ALERT_KINDS,
 } from 'src/store/alerts/alert.repository';
 
 /** Counters of the handoff orchestrator; labels are bounded (alert kinds, two events, two outcomes). */
@@ -16,6 +17,8 @@ export class ShardMigrationMetrics {
   readonly alerts: Counter<'kind' | 'event'>;
   readonly webhooks: Counter<'outcome'>;
   readonly leader: Gauge;
+  readonly reports: Gauge<'agreement'>;
+  readonly reportsPublished: Counter;
 
   constructor(metrics: MetricsRegistry) {
     const registers = [metrics.registry];
@@ -46,13 +49,27 @@ export class ShardMigrationMetrics {
       help: '1 when this process holds the orchestrator lock',
       registers,
     });
+    this.reports = new Gauge({
+      name: 'tusk_epoch_reports',
+      help: 'Other reporters’ reports on the last five reported epochs, by agreement with this instance’s own computation',
+      labelNames: ['agreement'],
+      registers,
+    });
+    this.reportsPublished = new Counter({
+      name: 'tusk_epoch_reports_published_total',
+      help: 'Reports this instance published on chain',
+      registers,
+    });
     // Every known series exists from the start, at zero, so that rates and panels have data.
     this.leader.set(0);
+    this.reports.set({ agreement: 'agree' }, 0);
+    this.reports.set({ agreement: 'disagree' }, 0);
     for (const kind of [
       ...HANDOFF_ALERT_KINDS,
       ...AVAILABILITY_ALERT_KINDS,
       ...DELEGATOR_ALERT_KINDS,
       ...GOVERNANCE_ALERT_KINDS,
+      ...REPORT_ALERT_KINDS,
     ]) {
       for (const event of ['firing', 'resolved']) {
         this.alerts.inc({ kind, event }, 0);

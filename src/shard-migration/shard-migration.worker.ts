@@ -19,6 +19,9 @@ import { isIndexFresh } from 'src/store/shard-migration/shard-migration.reposito
 import { AvailabilityTracker } from 'src/availability/availability.tracker';
 import { DelegatorWarnings } from 'src/availability/delegator-warnings';
 import { CommitteeAuditAlerts } from 'src/committee/committee-audit.alerts';
+import { EpochReportAlerts } from 'src/reports/epoch-report.alerts';
+import { EpochReportsService } from 'src/reports/epoch-reports.service';
+import { ReportPublisher } from 'src/reports/report-publisher';
 import { CommitteeService } from 'src/committee/committee.service';
 import type { AlertRecord } from 'src/store/alerts/alert.repository';
 
@@ -35,6 +38,7 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger(ShardMigrationWorker.name);
   private readonly abort = new AbortController();
   private loop: Promise<void> | undefined;
+  private reportedAt = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -43,6 +47,8 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
     private readonly metrics: ShardMigrationMetrics,
     private readonly jobs: ScheduledJobs,
     private readonly committees: CommitteeService,
+    private readonly reports: EpochReportsService,
+    private readonly publisher: ReportPublisher,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -85,6 +91,9 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
     const audits = new CommitteeAuditAlerts(this.dataSource, this.committees, {
       webhookUrls: settings.webhooks.urls,
     });
+    const reportAlerts = new EpochReportAlerts(this.dataSource, this.reports, {
+      webhookUrls: settings.webhooks.urls,
+    });
     const sender =
       settings.webhooks.secret === undefined
         ? undefined
@@ -100,7 +109,8 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
           await this.jobs.every(
             'handoff_orchestration',
             settings.tickMs,
-            (signal) => this.tick({ poller, tracker, warnings, audits, orchestrator, sender }, signal),
+            (signal) =>
+              this.tick({ poller, tracker, warnings, audits, reportAlerts, orchestrator, sender }, signal),
             term,
           );
         } finally {
@@ -119,7 +129,7 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
   }
 
   private async tick(parts: WorkerParts, signal: AbortSignal): Promise<void> {
-    const { poller, tracker, warnings, audits, orchestrator, sender } = parts;
+    const { poller, tracker, warnings, audits, reportAlerts, orchestrator, sender } = parts;
     // A node's health describes the present: while the index catches up with the chain it would be
     // matched with a past epoch (and counted in the wrong epoch's availability), so nodes are
     // polled only once the index is within a minute of the chain.
@@ -146,6 +156,7 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
       this.logAlerts(warned.opened, warned.resolved);
       const audited = await audits.check(new Date());
       this.logAlerts(audited.opened, audited.resolved);
+      await this.report(reportAlerts);
     }
     const result = await orchestrator.reconcile(new Date());
     for (const epoch of result.planned) {
@@ -158,6 +169,31 @@ export class ShardMigrationWorker implements OnApplicationBootstrap, OnApplicati
       this.metrics.webhooks.inc({ outcome: 'delivered' }, sent.delivered);
       this.metrics.webhooks.inc({ outcome: 'failed' }, sent.failed);
     }
+  }
+
+  /**
+   * Publishes this instance's due reports (when configured) and compares everyone's, at most every
+   * few seconds: each comparison recomputes the committees of the epochs compared.
+   */
+  private async report(alerts: EpochReportAlerts): Promise<void> {
+    const now = Date.now();
+    if (now - this.reportedAt < REPORT_INTERVAL_MS) {
+      return;
+    }
+    this.reportedAt = now;
+    try {
+      for (const epoch of await this.publisher.publishDue()) {
+        this.metrics.reportsPublished.inc();
+        this.logger.log({ msg: `published this instance's report on epoch ${epoch}`, epoch });
+      }
+    } catch (error) {
+      // A report that cannot go out now (no funds, a node unreachable) is tried again next tick.
+      this.logger.warn(`epoch report not published: ${message(error)}`);
+    }
+    const checked = await alerts.check(new Date());
+    this.metrics.reports.set({ agreement: 'agree' }, alerts.agreeing);
+    this.metrics.reports.set({ agreement: 'disagree' }, alerts.disagreeing);
+    this.logAlerts(checked.opened, checked.resolved);
   }
 
   private logAlerts(opened: readonly AlertRecord[], resolved: readonly AlertRecord[]): void {
@@ -188,9 +224,13 @@ interface WorkerParts {
   readonly tracker: AvailabilityTracker;
   readonly warnings: DelegatorWarnings;
   readonly audits: CommitteeAuditAlerts;
+  readonly reportAlerts: EpochReportAlerts;
   readonly orchestrator: ShardMigrationOrchestrator;
   readonly sender: WebhookSender | undefined;
 }
+
+/** How often reports are published and compared. */
+const REPORT_INTERVAL_MS = 5000;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

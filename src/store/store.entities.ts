@@ -37,6 +37,8 @@ import { NodeHealthIntervalEntity } from 'src/store/availability/node-health-int
 import { AvailabilityIntervalEntity } from 'src/store/availability/availability-interval.entity';
 import { NodeIncidentEntity } from 'src/store/availability/node-incident.entity';
 import { AttestationAuditEntity } from 'src/store/availability/attestation-audit.entity';
+import { EpochReportEntity } from 'src/store/reports/epoch-report.entity';
+import { ReporterEntity } from 'src/store/reports/reporter.entity';
 
 /** Every table of the schema; migrations are generated from these and nothing else. */
 export const STORE_ENTITIES = [
@@ -75,6 +77,8 @@ export const STORE_ENTITIES = [
   AvailabilityIntervalEntity,
   NodeIncidentEntity,
   AttestationAuditEntity,
+  ReporterEntity,
+  EpochReportEntity,
   AlertEntity,
   AlertDeliveryEntity,
 ];

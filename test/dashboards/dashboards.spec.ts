@@ -1,3 +1,4 @@
+import { Ed25519Keypair } from '@mysten/sui/keypairs/ed25519';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -163,6 +164,7 @@ describe('dashboards, provisioning and alert rules', () => {
         'WalrusAttestationPremature',
         'WalrusHandoffStalled',
         'WalrusCommissionChangeScheduled',
+        'TuskEpochReportsDisagree',
       ]),
     );
     for (const test of firing.filter((t) => t.alertname.startsWith('WalrusNode'))) {
@@ -198,13 +200,18 @@ describe('dashboards, provisioning and alert rules', () => {
     let node: string;
 
     beforeAll(async () => {
-      tusk = await startLiveTusk('stuck-transfer');
+      // Reporting too, so that the panels of epoch reports have reports to show.
+      tusk = await startLiveTusk('stuck-transfer', {
+        TUSK_REPORTER_KEY: Ed25519Keypair.generate().getSecretKey(),
+        TUSK_REPORTS_PUBLISH: 'after-handoff',
+      });
       await waitForRows(
         tusk.databaseUrl,
         'SELECT 1 FROM shard_migration WHERE epoch = 2 AND ended_at IS NOT NULL',
         (rows) => rows.length === 1,
         90_000,
       );
+      await waitForRows(tusk.databaseUrl, 'SELECT 1 FROM epoch_report', (rows) => rows.length > 0, 60_000);
       // And the slashing of node-11 that stuck-transfer scripts for after epoch 2's voting_end.
       await waitForRows(
         tusk.databaseUrl,

@@ -65,6 +65,8 @@ export async function startLocalNetwork(
       WALRUS_SYSTEM_OBJECT_ID: ready.systemObjectId,
       WALRUS_SLASHING_MANAGER_ID: ready.slashingManagerId,
       WALRUS_UPGRADE_MANAGER_ID: ready.upgradeManagerId,
+      TUSK_REPORTS_PACKAGE_ID: ready.reportsPackageId,
+      TUSK_REPORTS_REGISTRY_ID: ready.reportsRegistryId,
       ...(ready.subsidiesObjectId === undefined
         ? {}
         : { WALRUS_SUBSIDIES_OBJECT_ID: ready.subsidiesObjectId }),

@@ -136,7 +136,7 @@ export class CommitteeDifferenceType implements CommitteeDifferenceView {
     'The committee on chain against Tusk’s recomputation from what voting_end read: the active set at that ' +
     'checkpoint and the committee it replaced.',
 })
-export class CommitteeAuditType implements CommitteeAuditView {
+export class CommitteeAuditType implements Omit<CommitteeAuditView, 'recomputed'> {
   @Field(() => Int)
   epoch!: number;
 

@@ -94,3 +94,14 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+/** The bytes of a digest written as 0x-prefixed hex. */
+export function fromHexDigest(hex: string): Uint8Array {
+  const body = hex.startsWith('0x') ? hex.slice(2) : hex;
+  if (!/^([0-9a-fA-F]{2})*$/.test(body)) {
+    throw new Error(`not a hex digest: ${hex}`);
+  }
+  return Uint8Array.from({ length: body.length / 2 }, (_, index) =>
+    parseInt(body.slice(index * 2, index * 2 + 2), 16),
+  );
+}

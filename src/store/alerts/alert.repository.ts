@@ -22,7 +22,10 @@ export const DELEGATOR_ALERT_KINDS = [
 ] as const;
 /** Alerts about the chain itself: its committee differs from Tusk's recomputation. */
 export const GOVERNANCE_ALERT_KINDS = ['committee_mismatch'] as const;
+/** Another Tusk instance's report on an epoch differs from this instance's own computation. */
+export const REPORT_ALERT_KINDS = ['epoch_report_disagrees'] as const;
 export type AlertKind =
+  | (typeof REPORT_ALERT_KINDS)[number]
   | (typeof HANDOFF_ALERT_KINDS)[number]
   | (typeof AVAILABILITY_ALERT_KINDS)[number]
   | (typeof DELEGATOR_ALERT_KINDS)[number]

@@ -9,6 +9,7 @@ import {
   SyncProgressSubscription,
 } from '../queries';
 import { Countdown } from '../components/countdown';
+import { ProgressBar } from '../components/progress-bar';
 import { ErrorMessage, Loading } from '../components/errors';
 import { Time } from '../components/values';
 
@@ -76,27 +77,17 @@ export function NetworkPanel() {
 /** Shard weight that attested `epoch_sync_done`, against the 2f+1 the epoch change needs. */
 function QuorumBar({ network }: { network: NetworkStateFragment }) {
   const weight = network.syncWeight ?? 0;
-  const share = Math.min(1, weight / network.nShards);
   return (
     <div class="quorum" data-testid="quorum">
       <div class="label">
         Sync quorum: {weight} of {network.syncQuorum} shards needed have attested
       </div>
-      <div
-        class="bar"
-        role="progressbar"
-        aria-label="Shard weight attested"
-        aria-valuemin={0}
-        aria-valuemax={network.nShards}
-        aria-valuenow={weight}
-      >
-        <div class="fill" style={{ width: `${share * 100}%` }} />
-        <div
-          class="mark"
-          style={{ left: `${(network.syncQuorum / network.nShards) * 100}%` }}
-          title="quorum"
-        />
-      </div>
+      <ProgressBar
+        label="Shard weight attested"
+        value={weight}
+        max={network.nShards}
+        mark={network.syncQuorum}
+      />
     </div>
   );
 }

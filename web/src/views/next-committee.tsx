@@ -5,6 +5,7 @@ import { HandoffQuery, HandoffSubscription, NextCommitteeQuery } from '../querie
 import { formatDuration, formatPercent } from '../format';
 import { ErrorMessage, Loading } from '../components/errors';
 import { Id } from '../components/values';
+import { ProgressBar } from '../components/progress-bar';
 
 export function NextCommitteePage() {
   const [{ data, error }] = useQuery({ query: NextCommitteeQuery });
@@ -109,16 +110,7 @@ function HandoffPanel() {
         {progress.failed > 0 ? ` · ${progress.failed} failed` : ''}
         {handoff.etaSeconds > 0 ? ` · about ${formatDuration(handoff.etaSeconds)} left` : ''}
       </p>
-      <div
-        class="bar"
-        role="progressbar"
-        aria-label="Shard moves received"
-        aria-valuemin={0}
-        aria-valuemax={progress.planned}
-        aria-valuenow={progress.received}
-      >
-        <div class="fill" style={{ width: `${progress.fractionReceived * 100}%` }} />
-      </div>
+      <ProgressBar label="Shard moves received" value={progress.received} max={progress.planned} />
       <p>
         Sync quorum: {quorum.attestedWeight} of {quorum.quorumWeight} shards attested
         {quorum.reached ? ' — reached' : quorum.atRisk ? ' — at risk' : ''}
