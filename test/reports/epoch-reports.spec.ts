@@ -126,7 +126,13 @@ describe('epoch reports published on chain and cross-checked between Tusk instan
     expect(alerts[0]?.summary).toMatch(
       /^tusk-b reports epoch 3 differently from this instance: committeeDigest, auditMatches/,
     );
-    const metrics = await request(a.app.getHttpServer() as Server).get('/metrics');
-    expect(metrics.text).toMatch(/tusk_epoch_reports\{agreement="disagree"\} [1-9]/);
+    // The gauge follows the same check, a moment after the alert is written.
+    const deadline = Date.now() + 30_000;
+    let exported = '';
+    while (!/tusk_epoch_reports\{agreement="disagree"\} [1-9]/.test(exported) && Date.now() < deadline) {
+      exported = (await request(a.app.getHttpServer() as Server).get('/metrics')).text;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(exported).toMatch(/tusk_epoch_reports\{agreement="disagree"\} [1-9]/);
   }, 180_000);
 });

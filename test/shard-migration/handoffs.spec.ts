@@ -69,7 +69,8 @@ describe('shard handoffs on the live local network', () => {
         (rows) => rows.length === 1,
         60_000,
       );
-      const alerts = await query<{
+      // The orchestrator resolves what cleared on its next ticks: on a loaded machine, a little after.
+      const alerts = await waitForRows<{
         kind: string;
         subject: string;
         resolved_at: Date | null;
@@ -79,6 +80,8 @@ describe('shard handoffs on the live local network', () => {
         url,
         `SELECT a.kind, a.subject, a.resolved_at, a.resolution, n.name FROM alert a
          LEFT JOIN storage_node n ON n.node_id = a.subject WHERE a.epoch = 2 ORDER BY a.id`,
+        (rows) => rows.length > 0 && rows.every((a) => a.resolved_at !== null),
+        30_000,
       );
       const stalls = alerts.filter((a) => a.kind === 'handoff_stalled');
       expect(stalls.length).toBeGreaterThan(0);
