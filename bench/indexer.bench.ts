@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { percentile } from 'bench/statistics';
+import { percentile, spread } from 'bench/statistics';
 import { EmbeddedPostgresServer } from 'src/database/embedded-postgres.server';
 import { findFreePort } from 'src/database/free-port';
 import { Devnet } from 'src/devnet/devnet';
@@ -11,6 +11,10 @@ import { GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
 import { registerSuiRpc } from 'src/devnet/ledger/sui-rpc.handlers';
 import { loadScenario } from 'src/devnet/scenario';
 import type { NodeId } from 'src/domain/shared/node-id';
+import { GrpcTypes } from '@mysten/sui/grpc';
+import { mainnetShapedHistory, MAINNET_SHAPE } from 'bench/mainnet-shape';
+import { DEFAULT_READ_MASK } from 'src/chain/checkpoint-source';
+import { ReadMask } from 'src/devnet/ledger/read-mask';
 
 /**
  * The indexer replaying long devnet histories into a real PostgreSQL, in its own process, as
@@ -23,6 +27,8 @@ const SPARSE_FILLER_CHECKPOINTS = 30_000;
 const DENSE_STAKES = 12_000;
 const STAKES_PER_CHECKPOINT = 60;
 const LATENCY_SAMPLES = 60;
+const DENSE_RUNS = 3;
+const MAINNET_CHECKPOINTS = Number(process.env.BENCH_MAINNET_CHECKPOINTS ?? 2000);
 
 interface Replay {
   readonly checkpoints: bigint;
@@ -174,10 +180,12 @@ async function replay(
   devnet: Devnet,
   adminUrl: string,
   name: string,
+  /** A server already serving the history (and warm); by default one is started for the replay. */
+  servedAt?: string,
 ): Promise<Replay & { stop: () => Promise<void>; port: number }> {
   const server = new GrpcWebServer();
   registerSuiRpc(server, devnet.ledger);
-  const grpcUrl = await server.listen(0);
+  const grpcUrl = servedAt ?? (await server.listen(0));
   const { child, port } = await startTusk(devnet, grpcUrl, await createDatabase(adminUrl, name));
   const tip = devnet.ledger.tip;
   let first: { checkpoint: bigint; at: number } | undefined;
@@ -206,7 +214,9 @@ async function replay(
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
-      await server.close();
+      if (servedAt === undefined) {
+        await server.close();
+      }
     },
   };
   return result;
@@ -232,11 +242,103 @@ async function tipLatency(devnet: Devnet, port: number): Promise<number[]> {
   return samples.sort((a, b) => a - b);
 }
 
+/**
+ * Bytes of every checkpoint as the server sends it under the indexer's read mask (protobuf,
+ * unframed), and the transactions in the history.
+ */
+function wireBytes(devnet: Devnet): { bytes: number; transactions: number } {
+  const mask = new ReadMask(GrpcTypes.Checkpoint, [...DEFAULT_READ_MASK], []);
+  let bytes = 0;
+  let transactions = 0;
+  for (let sequence = 0n; sequence <= devnet.ledger.tip; sequence++) {
+    const checkpoint = devnet.ledger.checkpoint(sequence);
+    if (checkpoint !== undefined) {
+      bytes += GrpcTypes.Checkpoint.toBinary(mask.apply(checkpoint)).length;
+      transactions += checkpoint.transactions.length;
+    }
+  }
+  return { bytes, transactions };
+}
+
+/** The filter-only consumer in a process of its own, over the same server. */
+async function consumeOnly(grpcUrl: string, tip: bigint): Promise<{ seconds: number; peakRssMb: number }> {
+  const child = spawn(process.execPath, [join(__dirname, 'checkpoint-consumer.js'), grpcUrl, String(tip)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    try {
+      peakRss = Math.max(peakRss, peakRssMb(child));
+    } catch {
+      // the process has just exited
+    }
+  }, 100);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearInterval(sampler);
+  if (code !== 0) {
+    throw new Error(`the filter-only consumer exited with ${String(code)}`);
+  }
+  return { seconds: (JSON.parse(output) as { seconds: number }).seconds, peakRssMb: peakRss };
+}
+
+/** Tusk against the limit of receiving and decoding the same mainnet-shaped stream. */
+async function mainnetShaped(adminUrl: string): Promise<void> {
+  const started = performance.now();
+  const history = mainnetShapedHistory(MAINNET_CHECKPOINTS);
+  const { devnet } = history;
+  const { bytes, transactions } = wireBytes(devnet);
+  const checkpoints = Number(devnet.ledger.tip) + 1;
+  const walrus = transactions - history.unrelatedTransactions;
+  console.log(
+    `mainnet-shaped history: ${checkpoints} checkpoints every ${MAINNET_SHAPE.checkpointIntervalMs} ms, ` +
+      `${history.unrelatedTransactions} unrelated transactions (${(history.unrelatedTransactions / checkpoints).toFixed(1)} per checkpoint), ` +
+      `${history.unrelatedObjects} objects, ${history.unrelatedEvents} events, ${walrus} Walrus transactions ` +
+      `(${((100 * walrus) / (walrus + history.unrelatedTransactions)).toFixed(2)}%), ` +
+      `${(bytes / 1e6).toFixed(1)} MB on the wire (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  // The server keeps every checkpoint encoded, as a full node serves stored bytes; a first pass
+  // fills it, so that neither measured run pays for encoding.
+  const encodedCheckpoints = checkpoints + 10;
+  const server = new GrpcWebServer();
+  registerSuiRpc(server, devnet.ledger, { encodedCheckpoints });
+  const grpcUrl = await server.listen(0);
+  let limit: { seconds: number; peakRssMb: number };
+  let run: Replay;
+  try {
+    await consumeOnly(grpcUrl, devnet.ledger.tip);
+    limit = await consumeOnly(grpcUrl, devnet.ledger.tip);
+    const replayed = await replay(devnet, adminUrl, 'bench_mainnet', grpcUrl);
+    await replayed.stop();
+    run = replayed;
+  } finally {
+    await server.close();
+  }
+  const rate = (seconds: number) =>
+    `${Math.round(checkpoints / seconds)} checkpoints/s, ${(bytes / 1e6 / seconds).toFixed(1)} MB/s`;
+  console.log(
+    `  filter-only consumer (the limit): ${rate(limit.seconds)}, peak RSS ${limit.peakRssMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `  Tusk: ${rate(run.seconds)}, peak RSS ${run.peakRssMb.toFixed(0)} MB (target < 300); ` +
+      `ratio ${((100 * limit.seconds) / run.seconds).toFixed(0)}% of the limit (target >= 50%); ` +
+      `a mainnet day (${MAINNET_SHAPE.checkpointsPerDay} checkpoints) at this rate: ` +
+      `${(MAINNET_SHAPE.checkpointsPerDay / (checkpoints / run.seconds) / 60).toFixed(0)} min`,
+  );
+}
+
 async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'tusk-bench-'));
   const postgres = new EmbeddedPostgresServer({ dataDir: join(scratch, 'data'), port: 0, ephemeral: true });
   const adminUrl = await postgres.start();
   try {
+    await mainnetShaped(adminUrl);
+    if (process.env.BENCH_ONLY === 'mainnet') {
+      return;
+    }
     let started = performance.now();
     const sparse = sparseDevnet(SPARSE_FILLER_CHECKPOINTS);
     console.log(
@@ -261,12 +363,22 @@ async function main(): Promise<void> {
       `dense history: ${dense.ledger.tip + 1n} checkpoints, ${DENSE_STAKES} stakes and ${DENSE_STAKES / 2} withdrawals ` +
         `(generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
-    const denseRun = await replay(dense, adminUrl, 'bench_dense');
-    await denseRun.stop();
+    // Three replays of the same history into fresh databases: the spread says how noisy one run is.
+    const runs: Replay[] = [];
+    for (let run = 1; run <= DENSE_RUNS; run++) {
+      const denseRun = await replay(dense, adminUrl, `bench_dense_${run}`);
+      await denseRun.stop();
+      runs.push(denseRun);
+    }
+    const rates = runs.map((run) => run.changes / run.seconds);
     console.log(
-      `  replay: ${Math.round(denseRun.changes / denseRun.seconds)} staking object changes/s ` +
-        `(${denseRun.changes} in ${denseRun.seconds.toFixed(2)} s; target >= 20000), ` +
-        `${Math.round(Number(denseRun.checkpoints) / denseRun.seconds)} checkpoints/s, peak RSS ${denseRun.peakRssMb.toFixed(0)} MB`,
+      `  replay x${DENSE_RUNS}: ${spread(rates, 0, '')} staking object changes/s, median (min–max) ` +
+        `(${runs[0]?.changes ?? 0} changes per run; target median >= 20000), ` +
+        `peak RSS ${spread(
+          runs.map((run) => run.peakRssMb),
+          0,
+          ' MB',
+        )} (target < 300)`,
     );
   } finally {
     await postgres.stop();

@@ -21,7 +21,7 @@ export interface CheckpointSourceOptions {
  * objects come without the rest of the effects (gas, dependencies), events without their rendered
  * JSON, and objects without their full BCS, JSON or display: a fraction of each checkpoint.
  */
-const DEFAULT_READ_MASK = [
+export const DEFAULT_READ_MASK = [
   'sequence_number',
   'summary.timestamp',
   'transactions.digest',

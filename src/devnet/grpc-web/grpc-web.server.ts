@@ -10,6 +10,21 @@ export interface CallContext {
   readonly signal: AbortSignal;
 }
 
+const PRE_ENCODED = Symbol('pre-encoded');
+
+/**
+ * A response message already in its protobuf bytes: sent as they are. A handler that serves the
+ * same immutable message again and again (a sealed checkpoint) encodes it once, as a full node
+ * serves stored bytes.
+ */
+export function preEncoded(bytes: Uint8Array): object {
+  return { [PRE_ENCODED]: bytes };
+}
+
+function encodedOf(message: object): Uint8Array | undefined {
+  return (message as { [PRE_ENCODED]?: Uint8Array })[PRE_ENCODED];
+}
+
 export type UnaryHandler = (request: object, context: CallContext) => object | Promise<object>;
 export type StreamingHandler = (request: object, context: CallContext) => AsyncIterable<object>;
 
@@ -174,7 +189,7 @@ export class GrpcWebServer {
           if (call.signal.aborted) {
             break;
           }
-          const frame = encodeFrame(DATA_FRAME, method.output.toBinary(item));
+          const frame = encodeFrame(DATA_FRAME, encodedOf(item) ?? method.output.toBinary(item));
           write(frame);
           if (faults !== undefined && faults.random() < (faults.duplicateRate ?? 0)) {
             write(frame);
@@ -187,7 +202,7 @@ export class GrpcWebServer {
         }
       } else {
         const result = await (method.handler as UnaryHandler)(message, { signal: call.signal });
-        write(encodeFrame(DATA_FRAME, method.output.toBinary(result)));
+        write(encodeFrame(DATA_FRAME, encodedOf(result) ?? method.output.toBinary(result)));
       }
       write(encodeTrailers(GrpcStatus.OK, ''));
     } catch (error) {

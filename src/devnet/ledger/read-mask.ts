@@ -14,6 +14,8 @@ type MaskTree = Map<FieldInfo, MaskTree | true>;
  */
 export class ReadMask<T extends object> {
   private readonly tree: MaskTree;
+  /** The paths it selects, sorted and joined: equal for equal masks. */
+  readonly key: string;
 
   constructor(
     private readonly type: IMessageType<T>,
@@ -21,6 +23,7 @@ export class ReadMask<T extends object> {
     defaults: readonly string[],
   ) {
     const chosen = paths === undefined || paths.length === 0 ? defaults : paths;
+    this.key = [...chosen].sort().join(',');
     this.tree = new Map<FieldInfo, MaskTree | true>();
     for (const path of chosen) {
       insertPath(this.tree, type, path);

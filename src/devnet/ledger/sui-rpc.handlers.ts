@@ -1,7 +1,7 @@
 import { GrpcTypes } from '@mysten/sui/grpc';
 import { isValidSuiAddress, normalizeStructTag, normalizeSuiAddress } from '@mysten/sui/utils';
 import { GrpcStatus, GrpcStatusError } from 'src/devnet/grpc-web/grpc-status';
-import type { CallContext, GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
+import { preEncoded, type CallContext, type GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
 import { decodeCursor, encodeCursor } from 'src/devnet/ledger/cursor';
 import { queryEvents } from 'src/devnet/ledger/event-query';
 import { DEFAULT_CHECKPOINT_MASK, ReadMask } from 'src/devnet/ledger/read-mask';
@@ -10,6 +10,7 @@ import { toProtoObject, type SuiLedger } from 'src/devnet/ledger/sui-ledger';
 
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 1000;
+const DEFAULT_ENCODED_CHECKPOINTS = 1000;
 /** MIST per gas unit; the local network charges nothing, but a transaction still names a price. */
 const REFERENCE_GAS_PRICE = 1000n;
 
@@ -17,8 +18,18 @@ const REFERENCE_GAS_PRICE = 1000n;
 export function registerSuiRpc(
   server: GrpcWebServer,
   ledger: SuiLedger,
-  { chain = 'localnet', faucet }: { chain?: string; faucet?: GasFaucet } = {},
+  {
+    chain = 'localnet',
+    faucet,
+    encodedCheckpoints = DEFAULT_ENCODED_CHECKPOINTS,
+  }: {
+    chain?: string;
+    faucet?: GasFaucet;
+    /** Sealed checkpoints kept encoded per read mask (the most recently served). */
+    encodedCheckpoints?: number;
+  } = {},
 ): void {
+  const encoded = new EncodedCheckpoints(encodedCheckpoints);
   server.register(GrpcTypes.LedgerService, {
     GetServiceInfo: () => {
       const tip = ledger.checkpoints[ledger.checkpoints.length - 1];
@@ -96,7 +107,7 @@ export function registerSuiRpc(
     },
     ListCheckpoints: (request) => {
       const list = request as GrpcTypes.ListCheckpointsRequest;
-      return toAsync(listCheckpoints(ledger, list, checkpointMask(list.readMask)));
+      return toAsync(listCheckpoints(ledger, list, checkpointMask(list.readMask), encoded));
     },
   });
 
@@ -199,11 +210,43 @@ function checkpointMask(readMask: { paths: string[] } | undefined): ReadMask<Grp
   return new ReadMask(GrpcTypes.Checkpoint, readMask?.paths, DEFAULT_CHECKPOINT_MASK);
 }
 
+/**
+ * Sealed checkpoints as sent, encoded once per read mask: a catching-up client lists the same
+ * immutable checkpoints a full node would serve from stored bytes. Bounded, least recently served
+ * out first.
+ */
+class EncodedCheckpoints {
+  private readonly entries = new Map<string, Uint8Array>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: string, encode: () => Uint8Array): Uint8Array {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const bytes = encode();
+    if (this.capacity > 0) {
+      this.entries.set(key, bytes);
+      if (this.entries.size > this.capacity) {
+        const oldest = this.entries.keys().next().value;
+        if (oldest !== undefined) {
+          this.entries.delete(oldest);
+        }
+      }
+    }
+    return bytes;
+  }
+}
+
 function* listCheckpoints(
   ledger: SuiLedger,
   request: GrpcTypes.ListCheckpointsRequest,
   mask: ReadMask<GrpcTypes.Checkpoint>,
-): Iterable<GrpcTypes.ListCheckpointsResponse> {
+  encoded: EncodedCheckpoints,
+): Iterable<GrpcTypes.ListCheckpointsResponse | object> {
   const limit = request.options?.limit ?? MAX_PAGE_SIZE;
   const start = request.startCheckpoint ?? ledger.lowestAvailable;
   requireRetained(ledger, start);
@@ -217,13 +260,17 @@ function* listCheckpoints(
       });
       return;
     }
-    const checkpoint = mask.apply(ledger.checkpoint(sequence) as GrpcTypes.Checkpoint);
-    // A plain message around the checkpoint: `create` would deep-copy it first.
-    const response: GrpcTypes.ListCheckpointsResponse = {
-      checkpoint,
-      watermark: GrpcTypes.Watermark.create({ checkpoint: sequence, cursor: encodeCursor(sequence) }),
-    };
-    yield response;
+    const current = sequence;
+    yield preEncoded(
+      encoded.get(`${mask.key}|${current}`, () => {
+        const checkpoint = mask.apply(ledger.checkpoint(current) as GrpcTypes.Checkpoint);
+        // A plain message around the checkpoint: `create` would deep-copy it first.
+        return GrpcTypes.ListCheckpointsResponse.toBinary({
+          checkpoint,
+          watermark: GrpcTypes.Watermark.create({ checkpoint: current, cursor: encodeCursor(current) }),
+        });
+      }),
+    );
     sent++;
   }
   const reason =
