@@ -32,4 +32,19 @@ describe('the API limits in the configuration', () => {
     expect(() => loadAppConfig({ TUSK_COSTLY_QUERY_SHARE: '0' })).toThrow(/TUSK_COSTLY_QUERY_SHARE/);
     expect(() => loadAppConfig({ TUSK_COSTLY_QUERY_SHARE: '1.5' })).toThrow(ConfigError);
   });
+
+  it('reads the reporter settings, and refuses to publish after each handoff without a key', () => {
+    const config = loadAppConfig({ TUSK_REPORTER_NAME: 'my-tusk', TUSK_REPORTER_GAS_BUDGET: '70000000' });
+    expect(config.reports).toEqual({
+      packageId: undefined,
+      registryId: undefined,
+      reporterKey: undefined,
+      reporterName: 'my-tusk',
+      gasBudget: 70_000_000n,
+      publish: 'off',
+    });
+    expect(() => loadAppConfig({ TUSK_REPORTS_PUBLISH: 'after-handoff' })).toThrow(/needs TUSK_REPORTER_KEY/);
+    expect(() => loadAppConfig({ TUSK_REPORTER_NAME: 'x'.repeat(65) })).toThrow(/at most 64 bytes/);
+    expect(() => loadAppConfig({ TUSK_REPORTS_PUBLISH: 'always' })).toThrow(ConfigError);
+  });
 });

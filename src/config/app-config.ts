@@ -294,6 +294,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const vars = parsed.data;
+  if (vars.TUSK_REPORTS_PUBLISH === 'after-handoff' && (vars.TUSK_REPORTER_KEY ?? '').trim() === '') {
+    throw new ConfigError(
+      'invalid configuration: TUSK_REPORTS_PUBLISH=after-handoff needs TUSK_REPORTER_KEY, the reporter’s suiprivkey… key',
+    );
+  }
   return {
     port: vars.PORT,
     host: vars.HOST,

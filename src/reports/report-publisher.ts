@@ -25,6 +25,8 @@ const CATCH_UP_EPOCHS = 3;
 export class ReportPublisher {
   private transactions: ReportTransactions | undefined;
   private capId: string | undefined;
+  /** Epochs this process published: not asked again while the index has yet to record them. */
+  private readonly published = new Set<number>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -97,13 +99,17 @@ export class ReportPublisher {
     }
     const published: number[] = [];
     for (let epoch = Math.max(1, state.epoch - CATCH_UP_EPOCHS); epoch <= state.epoch; epoch++) {
-      if (await EpochReportRepository.hasReport(this.dataSource.manager, reporterId, epoch)) {
+      if (
+        this.published.has(epoch) ||
+        (await EpochReportRepository.hasReport(this.dataSource.manager, reporterId, epoch))
+      ) {
         continue;
       }
       if ((await this.builder.build(epoch)) === undefined) {
         continue;
       }
       await this.publish(epoch);
+      this.published.add(epoch);
       published.push(epoch);
     }
     return published;
