@@ -1,4 +1,5 @@
 import { blake2b } from '@noble/hashes/blake2.js';
+import { compareNodeIds, parseNodeId, type NodeId } from 'src/domain/shared/node-id';
 
 /**
  * The digests of an epoch report, exactly as move/README.md defines them: Blake2b-256 over the
@@ -21,21 +22,21 @@ export const DIGEST_LENGTH = 32;
 
 /** Blake2b-256 of the committee that serves an epoch. */
 export function committeeDigest(entries: readonly CommitteeEntry[]): Uint8Array {
-  const sorted = [...entries].sort((a, b) => compareIds(a.nodeId, b.nodeId));
+  const sorted = byNodeId(entries);
   const parts = [uleb128(sorted.length)];
-  for (const entry of sorted) {
+  for (const { nodeId, entry } of sorted) {
     const shards = [...entry.shards].sort((a, b) => a - b);
-    parts.push(idBytes(entry.nodeId), uleb128(shards.length), ...shards.map((shard) => u16(shard)));
+    parts.push(idBytes(nodeId), uleb128(shards.length), ...shards.map((shard) => u16(shard)));
   }
   return blake2b(concat(parts), { dkLen: DIGEST_LENGTH });
 }
 
 /** Blake2b-256 of the rewards each node of a committee was paid for an epoch. */
 export function rewardsDigest(entries: readonly RewardEntry[]): Uint8Array {
-  const sorted = [...entries].sort((a, b) => compareIds(a.nodeId, b.nodeId));
+  const sorted = byNodeId(entries);
   const parts = [uleb128(sorted.length)];
-  for (const entry of sorted) {
-    parts.push(idBytes(entry.nodeId), u64(entry.reward));
+  for (const { nodeId, entry } of sorted) {
+    parts.push(idBytes(nodeId), u64(entry.reward));
   }
   return blake2b(concat(parts), { dkLen: DIGEST_LENGTH });
 }
@@ -44,20 +45,25 @@ export function toHex(bytes: Uint8Array): string {
   return `0x${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 }
 
-function idBytes(id: string): Uint8Array {
-  const hex = id.startsWith('0x') ? id.slice(2) : id;
-  if (!/^[0-9a-fA-F]{1,64}$/.test(hex)) {
-    throw new Error(`not a 32-byte object ID: ${id}`);
-  }
-  const padded = hex.padStart(64, '0');
-  return Uint8Array.from({ length: 32 }, (_, index) => parseInt(padded.slice(index * 2, index * 2 + 2), 16));
+/** Entries with their node IDs normalised, in the order of the IDs' 32 bytes (the contract's order). */
+function byNodeId<T extends { readonly nodeId: string }>(
+  entries: readonly T[],
+): { nodeId: NodeId; entry: T }[] {
+  return entries
+    .map((entry) => ({ nodeId: normalisedId(entry.nodeId), entry }))
+    .sort((a, b) => compareNodeIds(a.nodeId, b.nodeId));
 }
 
-/** Node IDs order by their 32 bytes, which is the order of their zero-padded hex. */
-function compareIds(a: string, b: string): number {
-  const left = toHex(idBytes(a));
-  const right = toHex(idBytes(b));
-  return left < right ? -1 : left > right ? 1 : 0;
+function normalisedId(id: string): NodeId {
+  try {
+    return parseNodeId(id);
+  } catch {
+    throw new Error(`not a 32-byte object ID: ${id}`);
+  }
+}
+
+function idBytes(id: NodeId): Uint8Array {
+  return fromHexDigest(id);
 }
 
 function uleb128(value: number): Uint8Array {
