@@ -1,12 +1,10 @@
-import { bcs } from '@mysten/sui/bcs';
 import { normalizeStructTag, normalizeSuiAddress } from '@mysten/sui/utils';
+import { Coin } from 'src/chain/walrus-bcs';
 import type { SuiLedger } from 'src/devnet/ledger/sui-ledger';
 
 export const SUI_COIN_TYPE = '0x2::coin::Coin<0x2::sui::SUI>';
 /** What each address is given: far more than any transaction here would ever be charged. */
 const GAS_COIN_MIST = 1_000_000n * 1_000_000_000n;
-
-const GasCoin = bcs.struct('Coin', { id: bcs.Address, balance: bcs.u64() });
 
 /**
  * The local network's faucet: an address that looks for its SUI coins and has none is given one,
@@ -37,7 +35,7 @@ export class GasFaucet {
           objectId,
           owner: { kind: 'address', address },
           type: SUI_COIN_TYPE,
-          contents: GasCoin.serialize({ id: objectId, balance: GAS_COIN_MIST }).toBytes(),
+          contents: Coin.serialize({ id: objectId, balance: { value: GAS_COIN_MIST } }).toBytes(),
         },
       ],
     });
