@@ -9,6 +9,7 @@ import { fromHexDigest } from 'src/domain/reports/report-digests';
 import { EpochReportRepository } from 'src/store/reports/epoch-report.repository';
 import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
 import { EpochReportBuilder } from 'src/reports/epoch-report.builder';
+import type { OwnReportView } from 'src/reports/reports.views';
 
 /** Why this instance cannot publish: a sentence for the operator, never the key. */
 export class ReportingUnavailableError extends Error {}
@@ -67,8 +68,17 @@ export class ReportPublisher {
         `no report on epoch ${epoch} yet: its handoff has not ended, or the selection of its committee is not indexed`,
       );
     }
+    return this.send(transactions, capId, own);
+  }
+
+  /** Publishes a verdict already built. */
+  private async send(
+    transactions: ReportTransactions,
+    capId: string,
+    own: OwnReportView,
+  ): Promise<{ digest: string; reporterId: string }> {
     const { digest } = await transactions.publish(capId, {
-      epoch,
+      epoch: own.epoch,
       committeeDigest: fromHexDigest(own.committeeDigest),
       auditMatches: own.auditMatches,
       handoff: {
@@ -105,10 +115,11 @@ export class ReportPublisher {
       ) {
         continue;
       }
-      if ((await this.builder.build(epoch)) === undefined) {
+      const own = await this.builder.build(epoch);
+      if (own === undefined) {
         continue;
       }
-      await this.publish(epoch);
+      await this.send(await this.ready(), reporterId, own);
       this.published.add(epoch);
       published.push(epoch);
     }
