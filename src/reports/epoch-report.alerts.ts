@@ -38,8 +38,11 @@ export function reportConditions(view: EpochReportsView): AlertCondition[] {
  * fed a wrong index), and only a human can say which.
  */
 export class EpochReportAlerts {
-  /** Reports per epoch last seen: agreement is rechecked only when something new arrived. */
-  private readonly seen = new Map<number, number>();
+  /**
+   * Each epoch as last compared, once this instance had its own verdict on it: compared again
+   * (its committee recomputed) only when a new report arrived.
+   */
+  private readonly compared = new Map<number, { reports: number; agreeing: number; disagreeing: number }>();
   disagreeing = 0;
   agreeing = 0;
 
@@ -54,12 +57,23 @@ export class EpochReportAlerts {
     const resolved: AlertRecord[] = [];
     let agreeing = 0;
     let disagreeing = 0;
-    for (const epoch of await this.reports.reportedEpochs(CHECKED_EPOCHS)) {
+    for (const { epoch, reports } of await this.reports.reportedEpochs(CHECKED_EPOCHS)) {
+      const last = this.compared.get(epoch);
+      if (last?.reports === reports) {
+        agreeing += last.agreeing;
+        disagreeing += last.disagreeing;
+        continue;
+      }
       const view = await this.reports.epoch(epoch);
       const others = view.reports.filter((report) => !report.own);
-      agreeing += others.filter((report) => report.agrees === true).length;
-      disagreeing += others.filter((report) => report.agrees === false).length;
-      if (view.own === null || this.seen.get(epoch) === view.reports.length) {
+      const counts = {
+        reports: view.reports.length,
+        agreeing: others.filter((report) => report.agrees === true).length,
+        disagreeing: others.filter((report) => report.agrees === false).length,
+      };
+      agreeing += counts.agreeing;
+      disagreeing += counts.disagreeing;
+      if (view.own === null) {
         continue;
       }
       const result = await this.dataSource.transaction((manager) =>
@@ -71,7 +85,7 @@ export class EpochReportAlerts {
           kinds: REPORT_ALERT_KINDS,
         }),
       );
-      this.seen.set(epoch, view.reports.length);
+      this.compared.set(epoch, counts);
       opened.push(...result.opened);
       resolved.push(...result.resolved);
     }

@@ -47,8 +47,8 @@ export class EpochReportsService {
     };
   }
 
-  /** The epochs that have reports, newest first. */
-  async reportedEpochs(limit: number): Promise<number[]> {
+  /** The epochs that have reports, with how many, newest first. */
+  async reportedEpochs(limit: number): Promise<{ epoch: number; reports: number }[]> {
     return EpochReportRepository.epochs(readManager(this.dataSource), limit);
   }
 }

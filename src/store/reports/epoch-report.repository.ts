@@ -41,15 +41,17 @@ export const EpochReportRepository = {
     }));
   },
 
-  /** The epochs with reports, newest first, at most `limit`. */
-  async epochs(manager: EntityManager, limit: number): Promise<number[]> {
+  /** The epochs with reports and how many each has, newest first, at most `limit`. */
+  async epochs(manager: EntityManager, limit: number): Promise<{ epoch: number; reports: number }[]> {
     const rows = await manager
       .createQueryBuilder(EpochReportEntity, 'report')
-      .select('DISTINCT report.epoch', 'epoch')
+      .select('report.epoch', 'epoch')
+      .addSelect('count(*)', 'reports')
+      .groupBy('report.epoch')
       .orderBy('report.epoch', 'DESC')
       .limit(limit)
-      .getRawMany<{ epoch: number }>();
-    return rows.map((row) => row.epoch);
+      .getRawMany<{ epoch: number; reports: string }>();
+    return rows.map((row) => ({ epoch: row.epoch, reports: Number(row.reports) }));
   },
 
   async hasReport(manager: EntityManager, reporterId: string, epoch: number): Promise<boolean> {
