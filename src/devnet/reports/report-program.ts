@@ -145,11 +145,8 @@ export class ReportProgram {
     if (normalizeSuiAddress(args.clockId) !== CLOCK_OBJECT_ID) {
       throw new ProgramArgumentError(`object ${args.clockId} is not the clock 0x6`);
     }
-    const registry = normalizeSuiAddress(args.registryId) === this.registryId ? this.registry : undefined;
-    if (registry === undefined) {
-      throw new ProgramArgumentError(`object ${args.registryId} is not a Registry`);
-    }
-    const report = publishAtEpoch(registry, cap, {
+    this.requireRegistry(args.registryId);
+    const report = publishAtEpoch(this.registry, cap, {
       currentEpoch: host.epoch,
       epoch: args.epoch,
       committeeDigest: args.committeeDigest,
