@@ -33,7 +33,11 @@ export async function bulkInsert<R = unknown>(manager: EntityManager, write: Bul
   const select = write.columns
     .map((column) => `u."${column.name}"${column.cast === undefined ? '' : `::${column.cast}`}`)
     .join(', ');
-  const parameters = write.columns.map((_, i) => write.rows.map((row) => toParameter(row[i] ?? null)));
+  // Each column's array travels as one text literal built here with a join: pg would build it by
+  // appending element after element, which under heavy indexing was a fifth of all allocation.
+  const parameters = write.columns.map((_, i) =>
+    arrayLiteral(write.rows.map((row) => toParameter(row[i] ?? null))),
+  );
   const returning =
     write.returning === undefined || write.returning.length === 0
       ? ''
@@ -63,6 +67,18 @@ export function versionGuardedUpsert(
     `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${setExcluded(columns, key)} ` +
     `WHERE "${table}".version < EXCLUDED.version`
   );
+}
+
+/**
+ * A PostgreSQL array literal (`{"a","b",NULL}`), every element quoted and escaped as pg itself
+ * does, so that it reads the same whatever the element type it is cast to.
+ */
+export function arrayLiteral(values: readonly (string | number | boolean | bigint | null)[]): string {
+  return `{${values.map((value) => (value === null ? 'NULL' : quoteElement(String(value)))).join(',')}}`;
+}
+
+function quoteElement(text: string): string {
+  return text.includes('"') || text.includes('\\') ? `"${text.replace(/(["\\])/g, '\\$1')}"` : `"${text}"`;
 }
 
 function toParameter(value: BulkValue): string | number | boolean | null {

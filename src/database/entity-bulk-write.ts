@@ -1,5 +1,5 @@
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import { bulkInsert, type BulkColumn, type BulkValue } from 'src/database/bulk-upsert';
+import { arrayLiteral, bulkInsert, type BulkColumn, type BulkValue } from 'src/database/bulk-upsert';
 
 /** A table's columns as its entity declares them: SQL name and type, and the property they map. */
 export interface EntityColumns<T> {
@@ -38,7 +38,9 @@ function writableColumns(manager: EntityManager, metadata: EntityMetadata): read
         for (const transformer of transformers) {
           value = transformer.to(value);
         }
-        return column.isArray && Array.isArray(value) ? arrayLiteral(value) : (value as BulkValue);
+        return column.isArray && Array.isArray(value)
+          ? arrayLiteral(value as (string | number | bigint | null)[])
+          : (value as BulkValue);
       };
       // Arrays travel as text literals, one per row, so that rows of different lengths unnest.
       return column.isArray
@@ -80,6 +82,3 @@ export async function bulkWriteEntities<T extends ObjectLiteral, E extends keyof
 }
 
 /** `{"a","b"}`: a PostgreSQL array literal, each element quoted. */
-function arrayLiteral(values: readonly unknown[]): string {
-  return `{${values.map((value) => `"${String(value).replace(/(["\\])/g, '\\$1')}"`).join(',')}}`;
-}
