@@ -71,7 +71,17 @@ export class CheckpointSource {
     this.random = options.random ?? Math.random;
   }
 
-  async *stream(from: bigint, signal: AbortSignal): AsyncGenerator<GrpcTypes.Checkpoint> {
+  /**
+   * `waitForRoom` is the reader's backpressure: awaited before each `ListCheckpoints` page and each
+   * checkpoint from the subscription, never inside a page. A page arrives and is decoded whole
+   * whatever the reader's pace, so pausing mid-page would only keep its decoded messages alive
+   * long enough for the garbage collector to promote them; read through, they die young.
+   */
+  async *stream(
+    from: bigint,
+    signal: AbortSignal,
+    waitForRoom: () => Promise<void> = noWait,
+  ): AsyncGenerator<GrpcTypes.Checkpoint> {
     let next = from;
     // The stream resumes where it broke, so it walks the chain's backoff itself rather than
     // re-running a call from the start under a retry policy.
@@ -85,7 +95,7 @@ export class CheckpointSource {
       signal.addEventListener('abort', abortAttempt, { once: true });
       try {
         // Catch up to the tip.
-        for await (const checkpoint of this.catchUp(next, attemptCalls.signal)) {
+        for await (const checkpoint of this.catchUp(next, attemptCalls.signal, waitForRoom)) {
           yield checkpoint;
           next++;
           waits.reset();
@@ -97,12 +107,13 @@ export class CheckpointSource {
           { abort: attemptCalls.signal },
         );
         await subscription.headers;
-        for await (const checkpoint of this.catchUp(next, attemptCalls.signal)) {
+        for await (const checkpoint of this.catchUp(next, attemptCalls.signal, waitForRoom)) {
           yield checkpoint;
           next++;
           waits.reset();
         }
         for await (const frame of subscription.responses) {
+          await waitForRoom();
           const sequence = frame.checkpoint?.sequenceNumber;
           if (frame.checkpoint === undefined || sequence === undefined || sequence < next) {
             continue;
@@ -133,9 +144,14 @@ export class CheckpointSource {
   }
 
   /** Checkpoints from `start` to the current tip, page by page. */
-  private async *catchUp(start: bigint, signal: AbortSignal): AsyncGenerator<GrpcTypes.Checkpoint> {
+  private async *catchUp(
+    start: bigint,
+    signal: AbortSignal,
+    waitForRoom: () => Promise<void>,
+  ): AsyncGenerator<GrpcTypes.Checkpoint> {
     let next = start;
     for (;;) {
+      await waitForRoom();
       const before = next;
       for await (const checkpoint of this.list(next, signal)) {
         if (checkpoint.sequenceNumber === next) {
@@ -190,6 +206,10 @@ function checkpointItems(checkpoint: GrpcTypes.Checkpoint): number {
     items += 1 + (transaction.effects?.changedObjects.length ?? 0) + (transaction.events?.events.length ?? 0);
   }
   return items;
+}
+
+function noWait(): Promise<void> {
+  return Promise.resolve();
 }
 
 /** Read through a call: the signal changes while the stream awaits. */

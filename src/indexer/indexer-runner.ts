@@ -13,7 +13,12 @@ import type { WalrusCheckpoint, WalrusCheckpointReader } from 'src/indexer/walru
 import { LeaseLostError, WatermarkRepository } from 'src/store/indexer/watermark.repository';
 
 export interface CheckpointStream {
-  stream(from: bigint, signal: AbortSignal): AsyncIterable<GrpcTypes.Checkpoint>;
+  /** `waitForRoom`: awaited where the stream may pause (see `CheckpointSource.stream`). */
+  stream(
+    from: bigint,
+    signal: AbortSignal,
+    waitForRoom?: () => Promise<void>,
+  ): AsyncIterable<GrpcTypes.Checkpoint>;
 }
 
 /** What the runner reports as it goes; metrics and health listen. */
@@ -128,12 +133,14 @@ export class IndexerRunner {
 
   private async produce(from: bigint, queue: CheckpointQueue, signal: AbortSignal): Promise<void> {
     try {
-      for await (const checkpoint of this.options.source.stream(from, signal)) {
+      // The queue may overrun its bounds by the rest of a page: the source waits for room between
+      // pages, not inside one.
+      const waitForRoom = () => queue.waitForSpace(signal);
+      for await (const checkpoint of this.options.source.stream(from, signal, waitForRoom)) {
         queue.push(this.options.reader.read(checkpoint));
         if (this.options.until !== undefined && checkpoint.sequenceNumber === this.options.until) {
           break;
         }
-        await queue.waitForSpace(signal);
       }
       queue.end();
     } catch (error) {

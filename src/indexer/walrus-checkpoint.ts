@@ -200,7 +200,9 @@ export class WalrusCheckpointReader {
             ? 'created'
             : 'mutated',
         owner: ownerAddress(changed.outputOwner),
-        contents,
+        // A copy: the decoded message's bytes are a view of the whole checkpoint's frame, which
+        // the queue would otherwise keep alive (and old enough to be promoted) for one object.
+        contents: contents.slice(),
         txDigest: digest,
       });
     }
@@ -222,7 +224,7 @@ export class WalrusCheckpointReader {
             name: normalized.slice(this.reportsPrefix.length),
             moveType: normalized,
             sender: normalizeSuiAddress(event.sender ?? '0x0'),
-            contents: event.contents?.value ?? new Uint8Array(),
+            contents: event.contents?.value?.slice() ?? new Uint8Array(),
           });
           continue;
         }
@@ -239,7 +241,7 @@ export class WalrusCheckpointReader {
       ) {
         continue;
       }
-      const contents = event.contents?.value ?? new Uint8Array();
+      const contents = event.contents?.value?.slice() ?? new Uint8Array();
       events.push({
         txDigest: digest,
         eventIndex: event.eventIndex ?? index,
