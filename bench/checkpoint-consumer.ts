@@ -1,5 +1,5 @@
-import { SuiGrpcClient } from '@mysten/sui/grpc';
 import { CheckpointSource } from 'src/chain/checkpoint-source';
+import { createSuiGrpcClient } from 'src/chain/sui-grpc-client';
 
 /**
  * The limit Tusk's indexer is measured against: a consumer that receives the same checkpoint
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     throw new Error('usage: checkpoint-consumer <grpc url> <tip>');
   }
   const tip = BigInt(tipText);
-  const client = new SuiGrpcClient({ network: 'localnet', baseUrl: url, format: 'binary' });
+  const client = createSuiGrpcClient('localnet', url);
   const source = new CheckpointSource({ client });
   const abort = new AbortController();
   let transactions = 0;

@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { SuiGrpcClient } from '@mysten/sui/grpc';
 import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
+import { createSuiGrpcClient } from 'src/chain/sui-grpc-client';
 
 export const SUI_CLIENT = Symbol('SUI_CLIENT');
 
@@ -9,6 +10,5 @@ export const suiClientProvider: Provider = {
   provide: SUI_CLIENT,
   inject: [ChainEndpointService],
   useFactory: async (endpoint: ChainEndpointService): Promise<SuiGrpcClient> =>
-    // Binary grpc-web: the text format base64-encodes every frame, which costs more than decoding it.
-    new SuiGrpcClient({ network: endpoint.network, baseUrl: await endpoint.grpcUrl(), format: 'binary' }),
+    createSuiGrpcClient(endpoint.network, await endpoint.grpcUrl()),
 };

@@ -1,0 +1,130 @@
+import { wholeFrameFetch, wholeFrames } from 'src/chain/grpc-web-frames';
+
+/** A grpc-web frame: flag byte, big-endian u32 length, payload. */
+function frame(flag: number, payload: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(5 + payload.length);
+  bytes[0] = flag;
+  new DataView(bytes.buffer).setUint32(1, payload.length);
+  bytes.set(payload, 5);
+  return bytes;
+}
+
+function payload(length: number, seed: number): Uint8Array {
+  return Uint8Array.from({ length }, (_, i) => (i * 31 + seed) % 251);
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const whole = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    whole.set(part, offset);
+    offset += part.length;
+  }
+  return whole;
+}
+
+/** Cuts `bytes` at the given chunk lengths (cycled), as network reads would. */
+function cut(bytes: Uint8Array, lengths: readonly number[]): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  let offset = 0;
+  for (let i = 0; offset < bytes.length; i++) {
+    const length = lengths[i % lengths.length] ?? 1;
+    chunks.push(bytes.slice(offset, offset + length));
+    offset += length;
+  }
+  return chunks;
+}
+
+function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('hex');
+}
+
+async function rechunk(chunks: readonly Uint8Array[]): Promise<Uint8Array[]> {
+  const source = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) {
+        controller.enqueue(chunk);
+      }
+      controller.close();
+    },
+  });
+  const out: Uint8Array[] = [];
+  for await (const chunk of source.pipeThrough(wholeFrames())) {
+    out.push(chunk);
+  }
+  return out;
+}
+
+describe('wholeFrames', () => {
+  const frames = [
+    frame(0x00, payload(0, 1)),
+    frame(0x00, payload(3, 2)),
+    frame(0x00, payload(70_000, 3)),
+    frame(0x00, payload(65_531, 4)),
+    frame(0x80, new TextEncoder().encode('grpc-status:0\r\n')),
+  ];
+  const body = concat(frames);
+
+  it.each([
+    ['a few bytes at a time', [1, 2, 3]],
+    ['reads that split headers', [3, 4, 2, 7]],
+    ['64 KiB reads', [65_536]],
+    ['uneven reads', [1000, 17, 65_536, 5, 9999]],
+    ['the whole body at once', [body.length]],
+  ])('hands on exactly one chunk per frame, whatever the reads: %s', async (_name, lengths) => {
+    const out = await rechunk(cut(body, lengths));
+    expect(out.map(hex)).toEqual(frames.map(hex));
+  });
+
+  it('passes on a body cut short mid-frame as it came, for the transport to reject', async () => {
+    const truncated = body.subarray(0, 5 + 3 + 5 + 1000);
+    const out = await rechunk(cut(truncated, [600]));
+    expect(concat(out)).toEqual(truncated);
+    expect(out.length).toBe(3);
+  });
+});
+
+describe('wholeFrameFetch', () => {
+  function fetchAnswering(contentType: string, chunks: readonly Uint8Array[]): typeof fetch {
+    return () =>
+      Promise.resolve(
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              for (const chunk of chunks) {
+                controller.enqueue(chunk);
+              }
+              controller.close();
+            },
+          }),
+          { status: 200, headers: { 'content-type': contentType, 'grpc-status': '0' } },
+        ),
+      );
+  }
+
+  async function chunksOf(response: Response): Promise<Uint8Array[]> {
+    const out: Uint8Array[] = [];
+    for await (const chunk of response.body ?? new ReadableStream<Uint8Array>()) {
+      out.push(chunk);
+    }
+    return out;
+  }
+
+  it('re-chunks binary grpc-web responses and keeps their status and headers', async () => {
+    const frames = [frame(0x00, payload(10, 1)), frame(0x00, payload(20, 2))];
+    const fetchFrames = wholeFrameFetch(
+      fetchAnswering('application/grpc-web+proto', cut(concat(frames), [7])),
+    );
+    const response = await fetchFrames('http://node.invalid/sui.rpc.v2.LedgerService/GetCheckpoint');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('grpc-status')).toBe('0');
+    expect((await chunksOf(response)).map((chunk) => chunk.length)).toEqual([15, 25]);
+  });
+
+  it('leaves the text format (base64) as it comes', async () => {
+    const chunks = [new TextEncoder().encode('AAAAAA'), new TextEncoder().encode('pAA==')];
+    const fetchText = wholeFrameFetch(fetchAnswering('application/grpc-web-text+proto', chunks));
+    const response = await fetchText('http://node.invalid/');
+    expect((await chunksOf(response)).map((chunk) => chunk.length)).toEqual([6, 5]);
+  });
+});
