@@ -5,6 +5,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import type { Server } from 'node:http';
 import type { AddressInfo, Server as NetServer } from 'node:net';
 import { AppModule } from 'src/app.module';
+import { limitHeapGrowth } from 'src/boot/heap-growth';
 import {
   API_LISTENING_MESSAGE,
   API_READY_MESSAGE,
@@ -43,7 +44,9 @@ export async function createApp(
     throw error;
   }
   app.useLogger(app.get(PinoLogger));
-  app.enableShutdownHooks();
+  // The signals that mean "stop": Nest's default list also takes SIGUSR2, which Node's
+  // --heapsnapshot-signal (heap snapshots of a running Tusk) uses.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP']);
   // Entity tags are Tusk's own (tied to the indexed checkpoint, see src/api/http-caching.ts); one
   // Express would compute over a body whose `_meta` moves with the clock would never match.
   (app as NestExpressApplication).set('etag', false);
@@ -60,6 +63,9 @@ export async function startService(options: StartOptions = {}): Promise<INestApp
     TUSK_NETWORK: options.network,
     APP_ROLE: options.role,
   });
+  if (config.role !== 'api') {
+    limitHeapGrowth(config.indexer.heapGrowthPercent);
+  }
   const app =
     config.role === 'all' && config.apiProcess === 'separate'
       ? await startWithApiProcess(config)
@@ -170,6 +176,7 @@ export async function runBackfill(
   to: bigint,
   config: AppConfig = loadProcessConfig({ APP_ROLE: 'indexer' }),
 ): Promise<{ checkpoints: bigint; changes: number }> {
+  limitHeapGrowth(config.indexer.heapGrowthPercent);
   const app = await createApp(
     { ...config, role: 'indexer', indexer: { ...config.indexer, follow: false } },
     { quiet: true },

@@ -69,6 +69,8 @@ const envSchema = z.object({
   TUSK_REPORTS_PUBLISH: z.enum(['off', 'after-handoff']).default('off'),
   TUSK_INDEXER_START: z.enum(['auto', 'genesis', 'snapshot']).default('auto'),
   TUSK_INDEXER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+  /** How far the indexer's heap may grow past what is live before a full collection; 0: V8's own. */
+  TUSK_INDEXER_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(300).default(50),
   TUSK_STANDBY_POLL_MS: z.coerce.number().int().min(50).default(2000),
   TUSK_QUERY_COST_BUDGET: z.coerce.number().int().min(1).default(DEFAULT_QUERY_COST_BUDGET),
   TUSK_COSTLY_QUERY_COST: z.coerce.number().int().min(1).default(10_000),
@@ -160,6 +162,11 @@ export interface IndexerConfig {
    */
   readonly start: 'genesis' | 'snapshot' | 'earliest';
   readonly batchSize: number;
+  /**
+   * How far the heap of a process that indexes may grow past its live objects before V8 collects
+   * them all, in percent (V8's `--heap-growing-percent`); 0 leaves V8's own factor (up to 300%).
+   */
+  readonly heapGrowthPercent: number;
   /** How often a standby indexer tries to take over. */
   readonly standbyPollMs: number;
   /** False for a one-off job (a backfill): the indexer then does not follow the chain. */
@@ -341,6 +348,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
             ? 'earliest'
             : 'snapshot',
       batchSize: vars.TUSK_INDEXER_BATCH_SIZE,
+      heapGrowthPercent: vars.TUSK_INDEXER_HEAP_GROWTH_PERCENT,
       standbyPollMs: vars.TUSK_STANDBY_POLL_MS,
       follow: true,
     },
