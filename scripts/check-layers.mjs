@@ -19,7 +19,7 @@ const FLOORS = [
   [/^src\/[a-z-]+\/graphql\//, 5],
   [/^src\/(indexer|staking|committee|epochs|rewards|shard-migration|performance|availability|reports)\//, 4],
   [/^src\/(api|health|metrics|dashboards|web)\//, 5],
-  [/^src\/(cli|boot)\//, 6],
+  [/^src\/(cli|boot|reference)\//, 6],
   [/^src\/[^/]+\.ts$/, 6],
 ];
 

@@ -28,7 +28,7 @@ const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
 };
 
-function buildProgram(io: CliIo): Command {
+export function buildProgram(io: CliIo = processIo): Command {
   const program = new Command('tusk')
     .description('Tusk: the control plane for Walrus staking, committees and epochs.')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })

@@ -23,7 +23,7 @@ const objectId = z.string().regex(/^0x[0-9a-fA-F]{1,64}$/, 'must be a 0x-prefixe
  */
 export const DEFAULT_QUERY_COST_BUDGET = 100_000;
 
-const envSchema = z.object({
+export const envSchema = z.object({
   PORT: portSchema.default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
   APP_ROLE: z.enum(APP_ROLES).default('all'),
