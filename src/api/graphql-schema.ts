@@ -3,6 +3,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { NestFactory } from '@nestjs/core';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { MetaResolver } from 'src/api/meta/meta.resolver';
+import { MethodologyResolver } from 'src/api/methodology/methodology.resolver';
 import { BigIntScalar } from 'src/api/scalars/bigint.scalar';
 import { CommitteeResolver } from 'src/api/committee/committee.resolver';
 import { EpochsResolver } from 'src/api/epochs/epochs.resolver';
@@ -35,6 +36,7 @@ export const GRAPHQL_RESOLVERS = [
   OperatorAvailabilityFieldResolver,
   OperatorAvailabilityResolver,
   EpochReportsResolver,
+  MethodologyResolver,
 ];
 
 /** The schema as committed in `schema.gql`: sorted, so that a diff shows only real changes. */

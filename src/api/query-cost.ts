@@ -23,6 +23,7 @@ const DEFAULT_LIST_BOUND = 100;
  * count once: the connection's own `first` already multiplies what they select.
  */
 const LIST_BOUNDS: Readonly<Record<string, number>> = {
+  'Query.methodology': 10,
   'OperatorConnection.edges': 1,
   'ChainEventConnection.edges': 1,
   'OperatorDelegatorConnection.edges': 1,
