@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, Kind, parse, type DefinitionNode, type DocumentNode } from 'graphql';
+import { buildSchema, parse } from 'graphql';
 import { queryCost } from 'src/api/query-cost';
 import { DEFAULT_QUERY_COST_BUDGET } from 'src/config/app-config';
+import { docExamples } from 'test/support/doc-examples';
 
 const ROOT = join(__dirname, '..', '..');
 const schema = buildSchema(readFileSync(join(ROOT, 'schema.gql'), 'utf8'));
@@ -13,22 +14,6 @@ function cost(query: string, variables: Record<string, unknown> = {}): number {
     throw new Error(`not priced: ${priced.kind}`);
   }
   return priced.cost;
-}
-
-/** Each operation of the README's GraphQL examples, with the fragments it may use. */
-function readmeOperations(): { name: string; document: DocumentNode }[] {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
-  return blocks.flatMap((block, index) => {
-    const definitions = parse(block).definitions;
-    const fragments = definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
-    return definitions
-      .filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
-      .map((operation: DefinitionNode, position) => ({
-        name: `block ${index + 1}, operation ${position + 1}`,
-        document: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] },
-      }));
-  });
 }
 
 const OPERATOR_FIELDS = 'nodeId name stake history(last: 30) { epoch stake shards } apy { epochs apy }';
@@ -48,8 +33,8 @@ describe('query cost', () => {
     expect(cost(query, { n: 1_000_000 })).toBe(cost(query, { n: 1000 }));
   });
 
-  it('prices every example query of the README within the default budget', () => {
-    const operations = readmeOperations();
+  it('prices every example query of the README and docs/ within the default budget', () => {
+    const operations = docExamples();
     expect(operations.length).toBeGreaterThan(10);
     for (const { name, document } of operations) {
       const priced = queryCost(schema, document, {}, undefined);
