@@ -7,8 +7,8 @@ import { setFlagsFromString } from 'node:v8';
  * Replaying a heavy-staking history, what is live stays near 70 MB, but V8 sizes the heap for
  * throughput, up to four times what survived the last full collection, and the ArrayBuffers of
  * the grpc-web frames and of the statements sent to PostgreSQL wait for the same collection: the
- * process peaked at 340–380 MB. At 50% it peaks near 280 MB and still indexes several times the
- * target rate. V8 reads this factor each time it sets the next collection's limit, so it can be
+ * process peaked at 340–380 MB. At 35% it peaks near 275 MB, still above the target rate (at 25%
+ * it slows to the target; at 50% it peaks near 295 MB). V8 reads this factor each time it sets the next collection's limit, so it can be
  * set once the process runs; the flags fixed at heap setup (`--max-old-space-size`) cannot.
  */
 export function limitHeapGrowth(percent: number): void {

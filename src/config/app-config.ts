@@ -70,7 +70,7 @@ export const envSchema = z.object({
   TUSK_INDEXER_START: z.enum(['auto', 'genesis', 'snapshot']).default('auto'),
   TUSK_INDEXER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
   /** How far the indexer's heap may grow past what is live before a full collection; 0: V8's own. */
-  TUSK_INDEXER_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(300).default(50),
+  TUSK_INDEXER_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(300).default(35),
   TUSK_STANDBY_POLL_MS: z.coerce.number().int().min(50).default(2000),
   TUSK_QUERY_COST_BUDGET: z.coerce.number().int().min(1).default(DEFAULT_QUERY_COST_BUDGET),
   TUSK_COSTLY_QUERY_COST: z.coerce.number().int().min(1).default(10_000),
