@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { SuiGrpcClient } from '@mysten/sui/grpc';
+import type { SuiGrpcClient } from '@mysten/sui/grpc';
 import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
 import { createSuiGrpcClient } from 'src/chain/sui-grpc-client';
 

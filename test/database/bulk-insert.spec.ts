@@ -83,9 +83,9 @@ describe('bulkInsert on a real PostgreSQL', () => {
 
   it('reads its own array literals back through PostgreSQL unchanged', async () => {
     const values = [...AWKWARD_TEXTS, null];
-    const [row] = (await dataSource.query(`SELECT $1::text[] AS parsed`, [arrayLiteral(values)])) as {
-      parsed: (string | null)[];
-    }[];
+    const [row] = await dataSource.query<{ parsed: (string | null)[] }[]>(`SELECT $1::text[] AS parsed`, [
+      arrayLiteral(values),
+    ]);
     expect(row?.parsed).toEqual(values);
   });
 });
