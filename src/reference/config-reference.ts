@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import { envSchema } from 'src/config/app-config';
 import { CONFIG_DOCS } from 'src/config/config-docs';
-import { cell, GENERATED_NOTE } from 'src/reference/cli-reference';
+import { cell, GENERATED_NOTE } from 'src/reference/markdown';
 
-/** What the schema says of one variable: its type, its default, and the bounds it checks. */
+/** What the schema says of one variable: its type with the bounds it checks, and its default. */
 interface SchemaFacts {
   type: string;
   defaultValue?: string;
-  required: boolean;
 }
 
 /**
@@ -46,7 +45,6 @@ export function renderConfigReference(): string {
 function schemaFacts(schema: z.ZodType): SchemaFacts {
   let current = schema;
   let defaultValue: string | undefined;
-  let required = true;
   for (;;) {
     const def = current._zod.def as unknown as {
       type: string;
@@ -58,10 +56,7 @@ function schemaFacts(schema: z.ZodType): SchemaFacts {
       const value =
         typeof def.defaultValue === 'function' ? (def.defaultValue as () => unknown)() : def.defaultValue;
       defaultValue = Array.isArray(value) ? value.join(',') : String(value);
-      required = false;
-    } else if (def.type === 'optional') {
-      required = false;
-    } else if (def.type !== 'pipe') {
+    } else if (def.type !== 'optional' && def.type !== 'pipe') {
       break;
     }
     const next = def.innerType ?? def.in;
@@ -70,7 +65,7 @@ function schemaFacts(schema: z.ZodType): SchemaFacts {
     }
     current = next;
   }
-  return { type: typeOf(current), defaultValue: defaultValue === '' ? undefined : defaultValue, required };
+  return { type: typeOf(current), defaultValue: defaultValue === '' ? undefined : defaultValue };
 }
 
 function typeOf(schema: z.ZodType): string {
@@ -96,22 +91,33 @@ function typeOf(schema: z.ZodType): string {
       return undefined;
     })
     .filter((bound) => bound !== undefined);
-  const integer = checks.some((check) => check.format === 'safeint');
-  const base =
-    def.type === 'enum'
-      ? Object.values(def.entries ?? {})
-          .map((value) => `\`${value}\``)
-          .join(', ')
-      : def.type === 'number'
-        ? integer
-          ? 'integer'
-          : 'number'
-        : def.type === 'bigint'
-          ? 'integer'
-          : def.type === 'string' && def.format === 'url'
-            ? 'URL'
-            : def.type === 'transform'
-              ? 'list'
-              : def.type;
+  const base = baseType(
+    def.type,
+    def,
+    checks.some((check) => check.format === 'safeint'),
+  );
   return bounds.length === 0 ? base : `${base} (${bounds.join(', ')})`;
+}
+
+function baseType(
+  type: string,
+  def: { format?: string; entries?: Record<string, string> },
+  integer: boolean,
+): string {
+  switch (type) {
+    case 'enum':
+      return Object.values(def.entries ?? {})
+        .map((value) => `\`${value}\``)
+        .join(', ');
+    case 'number':
+      return integer ? 'integer' : 'number';
+    case 'bigint':
+      return 'integer';
+    case 'string':
+      return def.format === 'url' ? 'URL' : 'string';
+    case 'transform':
+      return 'list';
+    default:
+      return type;
+  }
 }

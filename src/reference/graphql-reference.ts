@@ -11,7 +11,7 @@ import {
   type GraphQLInputField,
   type GraphQLNamedType,
 } from 'graphql';
-import { cell, GENERATED_NOTE } from 'src/reference/cli-reference';
+import { cell, GENERATED_NOTE } from 'src/reference/markdown';
 
 /**
  * The GraphQL reference, from `schema.gql` and its descriptions: the root fields first (queries,

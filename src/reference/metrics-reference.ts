@@ -1,5 +1,5 @@
 import type { MetricObject } from 'prom-client';
-import { cell, GENERATED_NOTE } from 'src/reference/cli-reference';
+import { cell, GENERATED_NOTE } from 'src/reference/markdown';
 
 /**
  * The metrics reference, from a running Tusk's registry (role `all`, API inline, so that both
