@@ -1,13 +1,5 @@
 import { wholeFrameFetch, wholeFrames } from 'src/chain/grpc-web-frames';
-
-/** A grpc-web frame: flag byte, big-endian u32 length, payload. */
-function frame(flag: number, payload: Uint8Array): Uint8Array {
-  const bytes = new Uint8Array(5 + payload.length);
-  bytes[0] = flag;
-  new DataView(bytes.buffer).setUint32(1, payload.length);
-  bytes.set(payload, 5);
-  return bytes;
-}
+import { DATA_FRAME, encodeFrame as frame, TRAILER_FRAME } from 'src/devnet/grpc-web/grpc-web-frames';
 
 function payload(length: number, seed: number): Uint8Array {
   return Uint8Array.from({ length }, (_, i) => (i * 31 + seed) % 251);
@@ -57,11 +49,11 @@ async function rechunk(chunks: readonly Uint8Array[]): Promise<Uint8Array[]> {
 
 describe('wholeFrames', () => {
   const frames = [
-    frame(0x00, payload(0, 1)),
-    frame(0x00, payload(3, 2)),
-    frame(0x00, payload(70_000, 3)),
-    frame(0x00, payload(65_531, 4)),
-    frame(0x80, new TextEncoder().encode('grpc-status:0\r\n')),
+    frame(DATA_FRAME, payload(0, 1)),
+    frame(DATA_FRAME, payload(3, 2)),
+    frame(DATA_FRAME, payload(70_000, 3)),
+    frame(DATA_FRAME, payload(65_531, 4)),
+    frame(TRAILER_FRAME, new TextEncoder().encode('grpc-status:0\r\n')),
   ];
   const body = concat(frames);
 
@@ -111,7 +103,7 @@ describe('wholeFrameFetch', () => {
   }
 
   it('re-chunks binary grpc-web responses and keeps their status and headers', async () => {
-    const frames = [frame(0x00, payload(10, 1)), frame(0x00, payload(20, 2))];
+    const frames = [frame(DATA_FRAME, payload(10, 1)), frame(DATA_FRAME, payload(20, 2))];
     const fetchFrames = wholeFrameFetch(
       fetchAnswering('application/grpc-web+proto', cut(concat(frames), [7])),
     );

@@ -86,9 +86,9 @@ export function wholeFrames(): TransformStream<Uint8Array, Uint8Array> {
 
 function frameLength(bytes: Uint8Array, offset: number): number {
   return (
-    ((bytes[offset + 1] ?? 0) * 2 ** 24 +
-      ((bytes[offset + 2] ?? 0) << 16) +
-      ((bytes[offset + 3] ?? 0) << 8) +
+    (((bytes[offset + 1] ?? 0) << 24) |
+      ((bytes[offset + 2] ?? 0) << 16) |
+      ((bytes[offset + 3] ?? 0) << 8) |
       (bytes[offset + 4] ?? 0)) >>>
     0
   );
