@@ -300,6 +300,34 @@ async function consumeOnly(grpcUrl: string, tip: bigint): Promise<{ seconds: num
   return { seconds: (JSON.parse(output) as { seconds: number }).seconds, peakRssMb: peakRss };
 }
 
+/**
+ * The filter-only consumer (the limit), then one Tusk replay per database name, all over one
+ * server that keeps the history encoded, as a full node serves stored bytes: a first consumer pass
+ * fills it, so that no measured run pays for encoding.
+ */
+async function besideTheLimit(
+  devnet: Devnet,
+  adminUrl: string,
+  databases: readonly string[],
+): Promise<{ limit: { seconds: number; peakRssMb: number }; replays: Replay[] }> {
+  const server = new GrpcWebServer();
+  registerSuiRpc(server, devnet.ledger, { encodedCheckpoints: Number(devnet.ledger.tip) + 10 });
+  const grpcUrl = await server.listen(0);
+  try {
+    await consumeOnly(grpcUrl, devnet.ledger.tip);
+    const limit = await consumeOnly(grpcUrl, devnet.ledger.tip);
+    const replays: Replay[] = [];
+    for (const database of databases) {
+      const replayed = await replay(devnet, adminUrl, database, grpcUrl);
+      await replayed.stop();
+      replays.push(replayed);
+    }
+    return { limit, replays };
+  } finally {
+    await server.close();
+  }
+}
+
 /** Tusk against the limit of receiving and decoding the same mainnet-shaped stream. */
 async function mainnetShaped(adminUrl: string): Promise<void> {
   const started = performance.now();
@@ -315,22 +343,13 @@ async function mainnetShaped(adminUrl: string): Promise<void> {
       `(${((100 * walrus) / (walrus + history.unrelatedTransactions)).toFixed(2)}%), ` +
       `${(bytes / 1e6).toFixed(1)} MB on the wire (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
-  // The server keeps every checkpoint encoded, as a full node serves stored bytes; a first pass
-  // fills it, so that neither measured run pays for encoding.
-  const encodedCheckpoints = checkpoints + 10;
-  const server = new GrpcWebServer();
-  registerSuiRpc(server, devnet.ledger, { encodedCheckpoints });
-  const grpcUrl = await server.listen(0);
-  let limit: { seconds: number; peakRssMb: number };
-  let run: Replay;
-  try {
-    await consumeOnly(grpcUrl, devnet.ledger.tip);
-    limit = await consumeOnly(grpcUrl, devnet.ledger.tip);
-    const replayed = await replay(devnet, adminUrl, 'bench_mainnet', grpcUrl);
-    await replayed.stop();
-    run = replayed;
-  } finally {
-    await server.close();
+  const { limit, replays } = await besideTheLimit(devnet, adminUrl, ['bench_mainnet']);
+  const run = replays[0] as Replay;
+  if (run.checkpoints < 100n) {
+    // Tusk's first batch took nearly the whole history before the clock could start.
+    throw new Error(
+      `only ${run.checkpoints} checkpoints were timed: raise BENCH_MAINNET_CHECKPOINTS (now ${MAINNET_CHECKPOINTS})`,
+    );
   }
   // The consumer is timed over the whole history; Tusk from its first visible checkpoint on.
   const limitRate = checkpoints / limit.seconds;
@@ -403,25 +422,12 @@ async function denseReplays(adminUrl: string): Promise<void> {
     `dense history: ${dense.ledger.tip + 1n} checkpoints, ${DENSE_STAKES} stakes and ${DENSE_STAKES / 2} withdrawals, ` +
       `${(bytes / 1e6).toFixed(1)} MB on the wire (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
-  // One server for every run, keeping the history encoded and warmed by a first pass, as for the
-  // mainnet-shaped case.
-  const server = new GrpcWebServer();
-  registerSuiRpc(server, dense.ledger, { encodedCheckpoints: Number(dense.ledger.tip) + 10 });
-  const grpcUrl = await server.listen(0);
   // Three replays of the same history into fresh databases: the spread says how noisy one run is.
-  const runs: Replay[] = [];
-  let limit: { seconds: number; peakRssMb: number };
-  try {
-    await consumeOnly(grpcUrl, dense.ledger.tip);
-    limit = await consumeOnly(grpcUrl, dense.ledger.tip);
-    for (let run = 1; run <= DENSE_RUNS; run++) {
-      const denseRun = await replay(dense, adminUrl, `bench_dense_${run}`, grpcUrl);
-      await denseRun.stop();
-      runs.push(denseRun);
-    }
-  } finally {
-    await server.close();
-  }
+  const { limit, replays: runs } = await besideTheLimit(
+    dense,
+    adminUrl,
+    Array.from({ length: DENSE_RUNS }, (_, run) => `bench_dense_${run + 1}`),
+  );
   console.log(
     `  filter-only consumer (the limit): ${(bytes / 1e6 / limit.seconds).toFixed(1)} MB/s, ` +
       `peak RSS ${limit.peakRssMb.toFixed(0)} MB`,
