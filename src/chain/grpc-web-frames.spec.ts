@@ -102,16 +102,17 @@ describe('wholeFrameFetch', () => {
     return out;
   }
 
-  it('re-chunks binary grpc-web responses and keeps their status and headers', async () => {
-    const frames = [frame(DATA_FRAME, payload(10, 1)), frame(DATA_FRAME, payload(20, 2))];
-    const fetchFrames = wholeFrameFetch(
-      fetchAnswering('application/grpc-web+proto', cut(concat(frames), [7])),
-    );
-    const response = await fetchFrames('http://node.invalid/sui.rpc.v2.LedgerService/GetCheckpoint');
-    expect(response.status).toBe(200);
-    expect(response.headers.get('grpc-status')).toBe('0');
-    expect((await chunksOf(response)).map((chunk) => chunk.length)).toEqual([15, 25]);
-  });
+  it.each(['application/grpc-web+proto', 'application/grpc-web'])(
+    're-chunks binary grpc-web responses (%s) and keeps their status and headers',
+    async (contentType) => {
+      const frames = [frame(DATA_FRAME, payload(10, 1)), frame(DATA_FRAME, payload(20, 2))];
+      const fetchFrames = wholeFrameFetch(fetchAnswering(contentType, cut(concat(frames), [7])));
+      const response = await fetchFrames('http://node.invalid/sui.rpc.v2.LedgerService/GetCheckpoint');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('grpc-status')).toBe('0');
+      expect((await chunksOf(response)).map((chunk) => chunk.length)).toEqual([15, 25]);
+    },
+  );
 
   it('leaves the text format (base64) as it comes', async () => {
     const chunks = [new TextEncoder().encode('AAAAAA'), new TextEncoder().encode('pAA==')];

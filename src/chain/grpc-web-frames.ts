@@ -12,9 +12,13 @@
 export function wholeFrameFetch(base: typeof fetch = globalThis.fetch): typeof fetch {
   return async (input, init) => {
     const response = await base(input, init);
-    const type = response.headers.get('content-type') ?? '';
-    // The text format (base64) is framed only after decoding; it is left as it comes.
-    if (response.body === null || !type.startsWith('application/grpc-web+proto')) {
+    // Binary as the transport reads it (grpc-web's default format is proto); the text format
+    // (base64) is framed only after decoding and is left as it comes.
+    const type = response.headers.get('content-type');
+    if (
+      response.body === null ||
+      (type !== 'application/grpc-web' && type !== 'application/grpc-web+proto')
+    ) {
       return response;
     }
     return new Response(response.body.pipeThrough(wholeFrames()), {
