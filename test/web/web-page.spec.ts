@@ -213,7 +213,8 @@ describe('the web page, in a real browser against a live Tusk', () => {
     await expectAccessible();
 
     await page.goto(`${origin}/operators/0x${'ab'.repeat(32)}`);
-    await expect(page.getByRole('heading', { name: 'Not found' }).isVisible()).resolves.toBe(true);
+    // Visible once the page has asked the API and heard NOT_FOUND: waited for, not read at once.
+    await page.getByRole('heading', { name: 'Not found' }).waitFor({ state: 'visible' });
     await page.goto(`${origin}/no/such/page`);
     await page.getByRole('heading', { name: 'Not found' }).waitFor();
   });
