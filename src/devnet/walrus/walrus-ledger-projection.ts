@@ -43,8 +43,12 @@ export class WalrusLedgerProjection {
     readonly denyListField: string;
     readonly slashingTable: string;
   };
-  /** Exchange rates already written, per pool: only new ones become table entries. */
-  private readonly recordedRates = new Map<NodeId, number>();
+  /**
+   * Exchange rates already written, per pool (how many, and the newest epoch): only new ones
+   * become table entries.
+   */
+  private readonly recordedRates = new Map<NodeId, { count: number; lastEpoch: number }>();
+  private aggregateKey: { readonly memo: string; readonly key: Uint8Array } | undefined;
 
   constructor(
     private readonly ledger: SuiLedger,
@@ -87,7 +91,7 @@ export class WalrusLedgerProjection {
 
   /** A new pool: its entry in the pools table and its exchange-rate table so far. */
   poolRegistration(node: NodeRecord): ObjectWrite[] {
-    this.recordedRates.set(node.nodeId, 0);
+    this.recordedRates.set(node.nodeId, { count: 0, lastEpoch: -1 });
     return [
       ...this.writer.objectTableEntry(
         this.ids.poolsTable,
@@ -221,7 +225,7 @@ export class WalrusLedgerProjection {
         epoch: this.state.epoch,
         total_aggregated_key: {
           bytes: [
-            ...aggregatePublicKey(
+            ...this.committeeKey(
               this.state.committee.map((member) => this.state.node(member.nodeId).publicKey),
             ),
           ],
@@ -354,23 +358,52 @@ export class WalrusLedgerProjection {
     }).toBytes();
   }
 
+  /**
+   * The committee's aggregate key, computed again only when a member or a key changes: the system
+   * object is written many times an epoch, and summing the curve points is most of its cost.
+   */
+  private committeeKey(keys: readonly Uint8Array[]): Uint8Array {
+    const memo = keys.map((key) => Buffer.from(key).toString('hex')).join();
+    if (this.aggregateKey?.memo !== memo) {
+      this.aggregateKey = { memo, key: aggregatePublicKey(keys) };
+    }
+    return this.aggregateKey.key;
+  }
+
   /** Table entries for exchange rates recorded since the last write. */
   exchangeRateWrites(node: NodeRecord): ObjectWrite[] {
-    const written = this.recordedRates.get(node.nodeId) ?? 0;
-    const rates = [...node.pool.exchangeRates.entries()];
-    this.recordedRates.set(node.nodeId, rates.length);
-    return rates
-      .slice(written)
-      .map(([epoch, rate]) =>
-        this.writer.dynamicField(
-          node.exchangeRatesId,
-          'u32',
-          bcs.u32(),
-          epoch,
-          `${this.typeOrigin}::pool_exchange_rate::PoolExchangeRate`,
-          encodeRate(rate),
-        ),
-      );
+    const { pool } = node;
+    const recorded = this.recordedRates.get(node.nodeId) ?? { count: 0, lastEpoch: -1 };
+    // Rates are added at the current epoch or, for a new pool, at its activation: the new ones
+    // lie after the last epoch written, which spares a walk over the whole (ever growing) table.
+    let rates: [number, PoolExchangeRate][] = [];
+    for (
+      let epoch = recorded.lastEpoch + 1;
+      epoch <= Math.max(pool.latestEpoch, pool.activationEpoch);
+      epoch++
+    ) {
+      const rate = pool.exchangeRates.get(epoch);
+      if (rate !== undefined) {
+        rates.push([epoch, rate]);
+      }
+    }
+    if (recorded.count + rates.length !== pool.exchangeRates.size) {
+      rates = [...pool.exchangeRates.entries()].slice(recorded.count);
+    }
+    this.recordedRates.set(node.nodeId, {
+      count: pool.exchangeRates.size,
+      lastEpoch: Math.max(recorded.lastEpoch, ...rates.map(([epoch]) => epoch)),
+    });
+    return rates.map(([epoch, rate]) =>
+      this.writer.dynamicField(
+        node.exchangeRatesId,
+        'u32',
+        bcs.u32(),
+        epoch,
+        `${this.typeOrigin}::pool_exchange_rate::PoolExchangeRate`,
+        encodeRate(rate),
+      ),
+    );
   }
 
   slashingManagerWrite(): ObjectWrite {
