@@ -3,16 +3,17 @@ import { loadScenario } from 'src/devnet/scenario';
 
 /**
  * The local network's memory over a simulated week at the defaults of `npm start` (steady-state,
- * 30 s epochs, a checkpoint every 300 ms, 20 000 checkpoints retained), in virtual time: RSS and
- * heap after each simulated day (after a collection when run with --expose-gc), beside what the
- * ledger retains. `BENCH_DAYS` shortens or lengthens the run; `BENCH_RETAINED=all` keeps every
- * checkpoint, for comparison.
+ * 30 s epochs, a checkpoint every 300 ms, 20 000 checkpoints retained, objects that left the window
+ * on disk), in virtual time: RSS and heap after each simulated day (after a collection when run
+ * with --expose-gc), beside what the ledger retains and holds on disk. `BENCH_DAYS` shortens or
+ * lengthens the run; `BENCH_RETAINED=all` keeps every checkpoint and `BENCH_COLD=memory` keeps
+ * every object in memory, for comparison.
  */
 
 const DAY_MS = 86_400_000;
 const DEFAULT_RETAINED = 20_000;
 
-function main(): void {
+async function main(): Promise<void> {
   const days = Number(process.env.BENCH_DAYS ?? 7);
   const retainedSetting = process.env.BENCH_RETAINED ?? String(DEFAULT_RETAINED);
   const retainedCheckpoints = retainedSetting === 'all' ? undefined : Number(retainedSetting);
@@ -22,6 +23,7 @@ function main(): void {
     epochDurationMs: 30_000,
     genesisTimeMs: Date.UTC(2026, 0, 1),
     retainedCheckpoints,
+    coldObjectsOnDisk: process.env.BENCH_COLD !== 'memory',
   });
   const ticksPerDay = DAY_MS / devnet.checkpointIntervalMs;
   const collect = (globalThis as { gc?: () => void }).gc;
@@ -40,10 +42,12 @@ function main(): void {
     console.log(
       `  day ${day}: epoch ${devnet.network.epoch}, tip ${devnet.ledger.tip}, ` +
         `${devnet.ledger.checkpoints.length} checkpoints and ${devnet.ledger.events.length} events retained, ` +
+        `${devnet.ledger.coldObjects} objects on disk, ` +
         `RSS ${(memory.rss / 1e6).toFixed(0)} MB, heap used ${(memory.heapUsed / 1e6).toFixed(0)} MB ` +
         `(${((performance.now() - started) / 1000).toFixed(0)} s)`,
     );
   }
+  await devnet.close();
 }
 
-main();
+void main();

@@ -63,7 +63,7 @@ export async function startDevnet(
     throw error;
   }
   const server = new DevnetServer(
-    { scenario, seed, epochDurationMs, genesisTimeMs, port, retainedCheckpoints },
+    { scenario, seed, epochDurationMs, genesisTimeMs, port, retainedCheckpoints, coldObjectsOnDisk: true },
     onFailure,
   );
   try {

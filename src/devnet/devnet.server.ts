@@ -127,6 +127,7 @@ export class DevnetServer {
       });
     });
     await Promise.all([...this.devnet.storageNodes.values()].map((node) => node.close()));
+    await this.devnet.close();
   }
 
   private async step(): Promise<void> {

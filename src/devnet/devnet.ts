@@ -4,6 +4,7 @@ import { DEVNET_USED_CAPACITY_BYTES } from 'src/config/app-config';
 import type { ScenarioEvent, Scenario, ScenarioNode } from 'src/devnet/scenario';
 import { GasFaucet } from 'src/devnet/ledger/gas-faucet';
 import { ReportProgram } from 'src/devnet/reports/report-program';
+import { ColdObjectStore } from 'src/devnet/ledger/cold-object-store';
 import { SuiLedger } from 'src/devnet/ledger/sui-ledger';
 import { seededRandom } from 'src/devnet/seeded-random';
 import { SimulatedStorageNode } from 'src/devnet/storage-nodes/simulated-storage-node';
@@ -28,6 +29,11 @@ export interface DevnetOptions {
   readonly genesisTimeMs: number;
   /** Checkpoints the ledger keeps (older ones are pruned); all when undefined. */
   readonly retainedCheckpoints?: number;
+  /**
+   * Keep objects whose latest version left the retained window on disk, in a temporary store that
+   * `close` removes, so that memory does not grow with the chain's age.
+   */
+  readonly coldObjectsOnDisk?: boolean;
 }
 
 export interface DevnetStats {
@@ -75,6 +81,7 @@ export class Devnet {
       chainId: toHex(createHash('sha256').update(chainSeed).digest().subarray(0, 4)),
       seed: chainSeed,
       retainedCheckpoints: options.retainedCheckpoints,
+      coldStore: options.coldObjectsOnDisk === true ? ColdObjectStore.temporary() : undefined,
     });
     this.network = new WalrusNetwork(this.ledger, {
       seed: chainSeed,
@@ -109,6 +116,11 @@ export class Devnet {
 
   get now(): number {
     return this.nowMs;
+  }
+
+  /** Releases what the ledger holds outside memory. */
+  async close(): Promise<void> {
+    await this.ledger.close();
   }
 
   /** Advances virtual time by one checkpoint interval and seals a checkpoint. */

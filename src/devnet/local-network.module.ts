@@ -29,6 +29,7 @@ class InProcessDevnet implements LocalNetworkLauncher {
         genesisTimeMs: Math.floor(Date.now() / 1000) * 1000,
         port: chain.port,
         retainedCheckpoints: chain.retainedCheckpoints,
+        coldObjectsOnDisk: true,
       },
       (error) => {
         this.logger.error(

@@ -14,8 +14,11 @@ import {
 
 const RETAINED = 500;
 
-/** steady-state for a few epochs, in a ledger that keeps 500 checkpoints (over a thousand are sealed). */
-function prunedDevnet(): Devnet {
+/**
+ * steady-state for a few epochs, in a ledger that keeps 500 checkpoints (over a thousand are
+ * sealed), with the objects that left the window on disk or, for comparison, in memory.
+ */
+function prunedDevnet(coldObjectsOnDisk = true): Devnet {
   const devnet = new Devnet({
     scenario: loadScenario('steady-state'),
     seed: 31,
@@ -23,6 +26,7 @@ function prunedDevnet(): Devnet {
     checkpointIntervalMs: 100,
     genesisTimeMs: Date.UTC(2026, 0, 1),
     retainedCheckpoints: RETAINED,
+    coldObjectsOnDisk,
   });
   devnet.runUntilEpochDone(4);
   return devnet;
@@ -41,6 +45,7 @@ describe('a local network that keeps a bounded window, like a pruned full node',
 
   afterAll(async () => {
     await served.server.close();
+    await devnet.close();
   });
 
   it('keeps between the window and a tenth more, with absolute sequence numbers and event cursors', () => {
@@ -56,6 +61,62 @@ describe('a local network that keeps a bounded window, like a pruned full node',
     // Every live object is still there at its latest version.
     const staking = ledger.get(devnet.network.deployment.stakingObjectId);
     expect(staking).toBeDefined();
+  });
+
+  it('serves the objects that left the window from disk, exactly as a ledger holding them in memory', async () => {
+    const twin = prunedDevnet(false);
+    const ledger = devnet.ledger;
+    expect(ledger.coldObjects).toBeGreaterThan(0);
+    expect(twin.ledger.coldObjects).toBe(0);
+    expect(ledger.checkpoint(ledger.tip)?.digest).toBe(twin.ledger.checkpoint(twin.ledger.tip)?.digest);
+
+    // Every pool's exchange rates, one table entry per epoch: the oldest left the window long ago.
+    const byId = (a: { fieldId: string }, b: { fieldId: string }): number =>
+      a.fieldId.localeCompare(b.fieldId);
+    const nodes = [...devnet.network.nodes.values()];
+    for (const node of nodes) {
+      const fields = ledger.dynamicFields(node.exchangeRatesId).sort(byId);
+      expect(fields.length).toBe(node.pool.exchangeRates.size);
+      expect(fields).toEqual(twin.ledger.dynamicFields(node.exchangeRatesId).sort(byId));
+      for (const field of fields) {
+        expect(ledger.get(field.fieldId)).toEqual(twin.ledger.get(field.fieldId));
+      }
+      const oldest = fields
+        .map((field) => ledger.get(field.fieldId))
+        .sort((a, b) => Number(a!.version - b!.version))[0];
+      expect(ledger.get(oldest!.objectId, oldest!.version)).toEqual(oldest);
+      expect(ledger.isPruned(oldest!.objectId, oldest!.version)).toBe(false);
+      expect(ledger.isPruned(oldest!.objectId, oldest!.version - 1n)).toBe(true);
+    }
+    const owners = new Set([
+      ...[...devnet.network.positions.values()].map((position) => position.owner),
+      ...nodes.map((node) => node.operator),
+    ]);
+    expect(owners.size).toBeGreaterThan(nodes.length);
+    for (const owner of owners) {
+      expect(ledger.ownedBy(owner)).toEqual(twin.ledger.ownedBy(owner));
+    }
+
+    // Through the wire: a pool's whole exchange-rate table, paged.
+    const [first] = nodes;
+    const listed: string[] = [];
+    let pageToken: Uint8Array | undefined;
+    do {
+      const { response } = await client.stateService.listDynamicFields({
+        parent: first!.exchangeRatesId,
+        pageSize: 50,
+        pageToken,
+      });
+      listed.push(...response.dynamicFields.map((field) => field.fieldId ?? ''));
+      pageToken = response.nextPageToken;
+    } while (pageToken !== undefined && pageToken.length > 0);
+    expect(listed.sort()).toEqual(
+      ledger
+        .dynamicFields(first!.exchangeRatesId)
+        .map((f) => f.fieldId)
+        .sort(),
+    );
+    await twin.close();
   });
 
   it('answers NOT_FOUND, saying so, for what is below the window, and serves the rest', async () => {

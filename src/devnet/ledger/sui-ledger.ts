@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { GrpcTypes } from '@mysten/sui/grpc';
 import { deriveDynamicFieldID, normalizeSuiAddress, toBase58 } from '@mysten/sui/utils';
+import type { ColdObject, ColdObjectStore } from 'src/devnet/ledger/cold-object-store';
+import { changedObject, toProtoObject, toProtoOwner } from 'src/devnet/ledger/proto-objects';
 
 export type ObjectOwner =
   | { readonly kind: 'address'; readonly address: string }
@@ -81,6 +83,11 @@ export interface LedgerOptions {
    * object versions they wrote (except each object's latest) are dropped. All when undefined.
    */
   readonly retainedCheckpoints?: number;
+  /**
+   * Where objects go once their latest version has left the retained window (like a full node's
+   * live object set on disk); they stay in memory when undefined. The ledger closes it.
+   */
+  readonly coldStore?: ColdObjectStore;
 }
 
 export type CheckpointListener = (checkpoint: GrpcTypes.Checkpoint) => void;
@@ -104,6 +111,8 @@ export class SuiLedger {
   private readonly latest = new Map<string, LedgerObject>();
   private readonly history = new Map<string, LedgerObject[]>();
   private readonly fieldsByParent = new Map<string, Map<string, DynamicFieldEntry>>();
+  private readonly parentOfField = new Map<string, string>();
+  private readonly coldStore: ColdObjectStore | undefined;
   private sealed: GrpcTypes.Checkpoint[] = [];
   private eventLog: IndexedEvent[] = [];
   /** Sequence number of `sealed[0]`: the lowest checkpoint still served. */
@@ -116,10 +125,11 @@ export class SuiLedger {
   private idCounter = 0;
   private transactionCounter = 0;
 
-  constructor({ chainId, seed, retainedCheckpoints }: LedgerOptions) {
+  constructor({ chainId, seed, retainedCheckpoints, coldStore }: LedgerOptions) {
     this.chainId = chainId;
     this.seed = seed;
     this.retained = retainedCheckpoints;
+    this.coldStore = coldStore;
   }
 
   /** A fresh object ID, unique in this chain. */
@@ -155,27 +165,55 @@ export class SuiLedger {
   get(objectId: string, version?: bigint): LedgerObject | undefined {
     const id = normalizeSuiAddress(objectId);
     if (version === undefined) {
-      return this.latest.get(id);
+      return this.current(id);
     }
-    return this.history.get(id)?.find((object) => object.version === version);
+    const held = this.history.get(id)?.find((object) => object.version === version);
+    if (held !== undefined) {
+      return held;
+    }
+    const cold = this.coldStore?.get(id)?.object;
+    return cold?.version === version ? cold : undefined;
   }
 
   /** Whether a version of an object was written before the retained window (and dropped with it). */
   isPruned(objectId: string, version: bigint): boolean {
-    const versions = this.history.get(normalizeSuiAddress(objectId));
-    const oldest = versions?.[0]?.version;
+    const id = normalizeSuiAddress(objectId);
+    const oldest = this.history.get(id)?.[0]?.version ?? this.coldStore?.get(id)?.object.version;
     return this.lowest > 0n && (oldest === undefined || version < oldest);
   }
 
+  /**
+   * The dynamic fields of `parent`, in field-ID order (as a full node's index pages them), so
+   * that pages stay consistent while objects move between memory and the cold store.
+   */
   dynamicFields(parent: string): DynamicFieldEntry[] {
-    return [...(this.fieldsByParent.get(normalizeSuiAddress(parent))?.values() ?? [])];
+    const id = normalizeSuiAddress(parent);
+    const fields = [
+      ...(this.fieldsByParent.get(id)?.values() ?? []),
+      ...(this.coldStore?.fieldsOf(id) ?? []),
+    ];
+    return fields.sort((a, b) => compareIds(a.fieldId, b.fieldId));
   }
 
+  /** The objects `address` owns, in object-ID order. */
   ownedBy(address: string): LedgerObject[] {
     const owner = normalizeSuiAddress(address);
-    return [...this.latest.values()].filter(
-      (object) => object.owner.kind === 'address' && object.owner.address === owner,
-    );
+    const objects = [
+      ...[...this.latest.values()].filter(
+        (object) => object.owner.kind === 'address' && object.owner.address === owner,
+      ),
+      ...(this.coldStore?.ownedBy(owner) ?? []),
+    ];
+    return objects.sort((a, b) => compareIds(a.objectId, b.objectId));
+  }
+
+  /** Objects whose latest version is held in the cold store. */
+  get coldObjects(): number {
+    return this.coldStore?.size ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await this.coldStore?.close();
   }
 
   /** The retained checkpoints, from `lowestAvailable` to the tip (every one when nothing is pruned). */
@@ -220,7 +258,7 @@ export class SuiLedger {
     const touched = [...input.writes.map((write) => write.objectId), ...deletes];
     let highest = this.lamport;
     for (const id of touched) {
-      const current = this.latest.get(normalizeSuiAddress(id));
+      const current = this.current(normalizeSuiAddress(id));
       if (current !== undefined && current.version > highest) {
         highest = current.version;
       }
@@ -232,7 +270,8 @@ export class SuiLedger {
     const outputs: GrpcTypes.Object[] = [];
     for (const write of input.writes) {
       const objectId = normalizeSuiAddress(write.objectId);
-      const before = this.latest.get(objectId);
+      const revived = this.latest.has(objectId) ? undefined : this.coldStore?.take(objectId);
+      const before = this.latest.get(objectId) ?? revived?.object;
       const object: LedgerObject = {
         objectId,
         version,
@@ -247,12 +286,14 @@ export class SuiLedger {
       this.store(object);
       if (write.dynamicField !== undefined) {
         this.indexField({ ...write.dynamicField, fieldId: objectId });
+      } else if (revived?.field !== undefined) {
+        this.indexField(revived.field);
       }
       changed.push(changedObject(before, object));
       outputs.push(toProtoObject(object));
     }
     for (const objectId of deletes) {
-      const before = this.latest.get(objectId);
+      const before = this.latest.get(objectId) ?? this.coldStore?.take(objectId)?.object;
       if (before === undefined) {
         throw new Error(`cannot delete unknown object ${objectId}`);
       }
@@ -402,6 +443,7 @@ export class SuiLedger {
       }
     }
     const lowestVersion = this.lowestVersion;
+    const cooled: ColdObject[] = [];
     for (const objectId of written) {
       const versions = this.history.get(objectId);
       if (versions === undefined) {
@@ -412,10 +454,34 @@ export class SuiLedger {
       const kept = versions.filter((object) => object === latest || object.version >= lowestVersion);
       if (kept.length === 0) {
         this.history.delete(objectId);
+      } else if (
+        this.coldStore !== undefined &&
+        kept.length === 1 &&
+        latest !== undefined &&
+        latest.version < lowestVersion
+      ) {
+        cooled.push(this.cool(latest));
       } else {
         this.history.set(objectId, kept);
       }
     }
+    this.coldStore?.putAll(cooled);
+  }
+
+  /** Takes an object whose latest version left the window out of memory, for the cold store. */
+  private cool(object: LedgerObject): ColdObject {
+    const id = object.objectId;
+    this.latest.delete(id);
+    this.history.delete(id);
+    const parent = this.parentOfField.get(id);
+    const field = parent === undefined ? undefined : this.fieldsByParent.get(parent)?.get(id);
+    this.unindexField(id);
+    return field === undefined ? { object } : { object, field };
+  }
+
+  /** The latest version of an object, wherever it is held. */
+  private current(objectId: string): LedgerObject | undefined {
+    return this.latest.get(objectId) ?? this.coldStore?.get(objectId)?.object;
   }
 
   /** The lowest object version a retained checkpoint wrote (versions are Lamport timestamps). */
@@ -449,11 +515,19 @@ export class SuiLedger {
       this.fieldsByParent.set(parent, fields);
     }
     fields.set(entry.fieldId, { ...entry, parent });
+    this.parentOfField.set(entry.fieldId, parent);
   }
 
   private unindexField(fieldId: string): void {
-    for (const fields of this.fieldsByParent.values()) {
-      fields.delete(fieldId);
+    const parent = this.parentOfField.get(fieldId);
+    if (parent === undefined) {
+      return;
+    }
+    this.parentOfField.delete(fieldId);
+    const fields = this.fieldsByParent.get(parent);
+    fields?.delete(fieldId);
+    if (fields?.size === 0) {
+      this.fieldsByParent.delete(parent);
     }
   }
 
@@ -468,65 +542,7 @@ export class SuiLedger {
   }
 }
 
-export function toProtoOwner(owner: ObjectOwner): GrpcTypes.Owner {
-  switch (owner.kind) {
-    case 'address':
-      return GrpcTypes.Owner.create({ kind: GrpcTypes.Owner_OwnerKind.ADDRESS, address: owner.address });
-    case 'object':
-      return GrpcTypes.Owner.create({ kind: GrpcTypes.Owner_OwnerKind.OBJECT, address: owner.parent });
-    case 'shared':
-      return GrpcTypes.Owner.create({
-        kind: GrpcTypes.Owner_OwnerKind.SHARED,
-        version: owner.initialVersion,
-      });
-    case 'immutable':
-      return GrpcTypes.Owner.create({ kind: GrpcTypes.Owner_OwnerKind.IMMUTABLE });
-  }
-}
-
-export function toProtoObject(object: LedgerObject): GrpcTypes.Object {
-  return GrpcTypes.Object.create({
-    objectId: object.objectId,
-    version: object.version,
-    digest: object.digest,
-    owner: toProtoOwner(object.owner),
-    objectType: object.type,
-    contents: GrpcTypes.Bcs.create({ name: object.type, value: object.contents }),
-    previousTransaction: object.previousTransaction,
-    package:
-      object.movePackage === undefined
-        ? undefined
-        : GrpcTypes.Package.create({
-            storageId: object.objectId,
-            originalId: object.movePackage.originalId,
-            version: object.movePackage.version,
-            typeOrigins: object.movePackage.typeOrigins.map((origin) => ({
-              moduleName: origin.module,
-              datatypeName: origin.datatype,
-              packageId: origin.packageId,
-            })),
-          }),
-  });
-}
-
-function changedObject(before: LedgerObject | undefined, after: LedgerObject): GrpcTypes.ChangedObject {
-  return GrpcTypes.ChangedObject.create({
-    objectId: after.objectId,
-    inputState:
-      before === undefined
-        ? GrpcTypes.ChangedObject_InputObjectState.DOES_NOT_EXIST
-        : GrpcTypes.ChangedObject_InputObjectState.EXISTS,
-    inputVersion: before?.version,
-    inputDigest: before?.digest,
-    inputOwner: before === undefined ? undefined : toProtoOwner(before.owner),
-    outputState: GrpcTypes.ChangedObject_OutputObjectState.OBJECT_WRITE,
-    outputVersion: after.version,
-    outputDigest: after.digest,
-    outputOwner: toProtoOwner(after.owner),
-    idOperation:
-      before === undefined
-        ? GrpcTypes.ChangedObject_IdOperation.CREATED
-        : GrpcTypes.ChangedObject_IdOperation.NONE,
-    objectType: after.type,
-  });
+/** Normalized IDs have one length, so their text order is their numeric order. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

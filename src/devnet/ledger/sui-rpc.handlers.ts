@@ -6,7 +6,8 @@ import { decodeCursor, encodeCursor } from 'src/devnet/ledger/cursor';
 import { queryEvents } from 'src/devnet/ledger/event-query';
 import { DEFAULT_CHECKPOINT_MASK, ReadMask } from 'src/devnet/ledger/read-mask';
 import type { GasFaucet } from 'src/devnet/ledger/gas-faucet';
-import { toProtoObject, type SuiLedger } from 'src/devnet/ledger/sui-ledger';
+import { toProtoObject } from 'src/devnet/ledger/proto-objects';
+import type { SuiLedger } from 'src/devnet/ledger/sui-ledger';
 
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 1000;

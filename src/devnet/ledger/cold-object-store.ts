@@ -1,0 +1,251 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bcs } from '@mysten/sui/bcs';
+import { open, type RootDatabase } from 'lmdb';
+import type { DynamicFieldEntry, LedgerObject, ObjectOwner } from 'src/devnet/ledger/sui-ledger';
+
+/** An object as the cold store keeps it: its latest version, and its dynamic-field entry if it is one. */
+export interface ColdObject {
+  readonly object: LedgerObject;
+  readonly field?: DynamicFieldEntry;
+}
+
+const OwnerBcs = bcs.enum('ColdOwner', {
+  Address: bcs.Address,
+  Object: bcs.Address,
+  Shared: bcs.u64(),
+  Immutable: null,
+});
+
+const ColdObjectBcs = bcs.struct('ColdObject', {
+  version: bcs.u64(),
+  digest: bcs.string(),
+  owner: OwnerBcs,
+  type: bcs.string(),
+  contents: bcs.byteVector(),
+  previousTransaction: bcs.string(),
+  field: bcs.option(
+    bcs.struct('ColdField', {
+      parent: bcs.Address,
+      nameType: bcs.string(),
+      nameBcs: bcs.byteVector(),
+      valueType: bcs.string(),
+      childId: bcs.option(bcs.Address),
+    }),
+  ),
+});
+
+/*
+ * Keys: `o<id>` holds the record; `f<parent><id>` and `a<owner><id>` are empty index entries for a
+ * parent's dynamic fields and an address's objects. IDs are normalized (0x + 64 hex digits), so a
+ * prefix ends where the next character would be past any hex digit.
+ */
+const objectKey = (id: string): string => `o${id}`;
+const fieldKey = (parent: string, id: string): string => `f${parent}${id}`;
+const ownerKey = (address: string, id: string): string => `a${address}${id}`;
+const PREFIX_END = '~';
+const ID_LENGTH = 66;
+
+/**
+ * The objects whose latest version has left the retained window, kept on disk the way a full node
+ * keeps its live object set, so that the ledger's memory follows the window and not the chain's
+ * age (the contract adds one exchange-rate entry per pool per epoch and never removes one).
+ * Writes are synchronous and unsynced: the store is scratch space for one run and is deleted with
+ * its directory on close.
+ */
+export class ColdObjectStore {
+  private count = 0;
+  private closed = false;
+
+  private constructor(
+    private readonly directory: string,
+    private readonly db: RootDatabase<Buffer, string>,
+  ) {}
+
+  /** A store in a fresh temporary directory, removed by `close`. */
+  static temporary(): ColdObjectStore {
+    const directory = mkdtempSync(join(tmpdir(), 'tusk-devnet-objects-'));
+    const db = open<Buffer, string>({
+      path: directory,
+      encoding: 'binary',
+      compression: false,
+      cache: false,
+      noSync: true,
+    });
+    return new ColdObjectStore(directory, db);
+  }
+
+  /** The directory the store lives in. */
+  get location(): string {
+    return this.directory;
+  }
+
+  /** Objects held. */
+  get size(): number {
+    return this.count;
+  }
+
+  get(objectId: string): ColdObject | undefined {
+    const bytes = this.db.getBinary(objectKey(objectId));
+    return bytes === undefined ? undefined : decode(objectId, bytes);
+  }
+
+  /** Moves objects in, in one transaction. */
+  putAll(entries: readonly ColdObject[]): void {
+    if (entries.length === 0) {
+      return;
+    }
+    let added = 0;
+    this.db.transactionSync(() => {
+      for (const entry of entries) {
+        added += this.write(entry) ? 1 : 0;
+      }
+    });
+    this.count += added;
+  }
+
+  /** Takes an object out (it is being written or deleted again); undefined when not held. */
+  take(objectId: string): ColdObject | undefined {
+    const held = this.get(objectId);
+    if (held === undefined) {
+      return undefined;
+    }
+    this.db.transactionSync(() => {
+      this.db.removeSync(objectKey(objectId));
+      if (held.field !== undefined) {
+        this.db.removeSync(fieldKey(held.field.parent, objectId));
+      }
+      if (held.object.owner.kind === 'address') {
+        this.db.removeSync(ownerKey(held.object.owner.address, objectId));
+      }
+    });
+    this.count--;
+    return held;
+  }
+
+  /** The dynamic fields of `parent` held here. */
+  fieldsOf(parent: string): DynamicFieldEntry[] {
+    return this.indexed(`f${parent}`).flatMap((id) => {
+      const field = this.get(id)?.field;
+      return field === undefined ? [] : [field];
+    });
+  }
+
+  /** The objects owned by `address` held here. */
+  ownedBy(address: string): LedgerObject[] {
+    return this.indexed(`a${address}`).flatMap((id) => {
+      const held = this.get(id);
+      return held === undefined ? [] : [held.object];
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) {
+      return;
+    }
+    this.closed = true;
+    await this.db.close();
+    rmSync(this.directory, { recursive: true, force: true });
+  }
+
+  /** Writes one object inside a transaction; true when it was not held before. */
+  private write({ object, field }: ColdObject): boolean {
+    if (object.movePackage !== undefined) {
+      throw new Error(`package ${object.objectId} stays in memory`);
+    }
+    const key = objectKey(object.objectId);
+    const added = !this.db.doesExist(key);
+    this.db.putSync(key, Buffer.from(encode(object, field)));
+    if (field !== undefined) {
+      this.db.putSync(fieldKey(field.parent, object.objectId), Buffer.alloc(0));
+    }
+    if (object.owner.kind === 'address') {
+      this.db.putSync(ownerKey(object.owner.address, object.objectId), Buffer.alloc(0));
+    }
+    return added;
+  }
+
+  /** The object IDs under an index prefix, in key order. */
+  private indexed(prefix: string): string[] {
+    const ids: string[] = [];
+    for (const key of this.db.getKeys({ start: prefix, end: `${prefix}${PREFIX_END}` })) {
+      ids.push(key.slice(key.length - ID_LENGTH));
+    }
+    return ids;
+  }
+}
+
+function encode(object: LedgerObject, field: DynamicFieldEntry | undefined): Uint8Array {
+  return ColdObjectBcs.serialize({
+    version: object.version,
+    digest: object.digest,
+    owner: encodeOwner(object.owner),
+    type: object.type,
+    contents: object.contents,
+    previousTransaction: object.previousTransaction,
+    field:
+      field === undefined
+        ? null
+        : {
+            parent: field.parent,
+            nameType: field.nameType,
+            nameBcs: field.nameBcs,
+            valueType: field.valueType,
+            childId: field.childId ?? null,
+          },
+  }).toBytes();
+}
+
+function encodeOwner(owner: ObjectOwner): typeof OwnerBcs.$inferInput {
+  switch (owner.kind) {
+    case 'address':
+      return { Address: owner.address };
+    case 'object':
+      return { Object: owner.parent };
+    case 'shared':
+      return { Shared: owner.initialVersion };
+    case 'immutable':
+      return { Immutable: true };
+  }
+}
+
+function decode(objectId: string, bytes: Uint8Array): ColdObject {
+  const record = ColdObjectBcs.parse(bytes);
+  const object: LedgerObject = {
+    objectId,
+    version: BigInt(record.version),
+    digest: record.digest,
+    owner: decodeOwner(record.owner),
+    type: record.type,
+    contents: record.contents,
+    previousTransaction: record.previousTransaction,
+  };
+  const field = record.field;
+  return field === null
+    ? { object }
+    : {
+        object,
+        field: {
+          parent: field.parent,
+          fieldId: objectId,
+          nameType: field.nameType,
+          nameBcs: field.nameBcs,
+          valueType: field.valueType,
+          ...(field.childId === null ? {} : { childId: field.childId }),
+        },
+      };
+}
+
+function decodeOwner(owner: typeof OwnerBcs.$inferType): ObjectOwner {
+  switch (owner.$kind) {
+    case 'Address':
+      return { kind: 'address', address: owner.Address };
+    case 'Object':
+      return { kind: 'object', parent: owner.Object };
+    case 'Shared':
+      return { kind: 'shared', initialVersion: BigInt(owner.Shared) };
+    case 'Immutable':
+      return { kind: 'immutable' };
+  }
+}
