@@ -31,6 +31,8 @@ import { distributeEpochRewards } from 'src/domain/staking/epoch-rewards';
 import { joinStakedWal, splitStakedWal, type WalrusContext } from 'src/domain/staking/staked-wal';
 import { StakingPool, type CommissionRule } from 'src/domain/staking/staking-pool';
 import { selectCapacity, selectPrices } from 'src/domain/votes/quorum';
+import { RecentEpochs } from 'src/devnet/recent-epochs';
+import { LedgerExchangeRates } from 'src/devnet/walrus/ledger-exchange-rates';
 
 /**
  * A simulated Walrus deployment: the staking and system state machine of the contracts, computed by
@@ -61,8 +63,8 @@ export class WalrusNetwork implements WalrusStateView {
   writePrice = 0n;
   totalCapacity = 0n;
   nowMs: number;
-  /** When each epoch after genesis started: the time of its `EpochChangeStart`. */
-  readonly epochStartsMs = new Map<number, number>();
+  /** When each of the latest thousand epochs started: the time of its `EpochChangeStart`. */
+  readonly epochStartsMs = new RecentEpochs<number>();
 
   readonly fund: FundBucket[];
   readonly projection: WalrusLedgerProjection;
@@ -164,6 +166,9 @@ export class WalrusNetwork implements WalrusStateView {
       this.projection,
     );
     const nodeId = parseNodeId(this.ledger.newObjectId());
+    const { commissionRate } = candidate;
+    // The table's ID is read once the record exists (its IDs are created in their usual order).
+    const exchangeRates = new LedgerExchangeRates(this.ledger, () => node.exchangeRatesId);
     const node: NodeRecord = {
       nodeId,
       capId: this.ledger.newObjectId(),
@@ -179,7 +184,7 @@ export class WalrusNetwork implements WalrusStateView {
       metadata: { imageUrl: '', projectUrl: '', description: '', extraFields: [] },
       commissionReceiver: { kind: 'address', address: operator },
       governanceAuthorized: { kind: 'address', address: operator },
-      pool: new StakingPool({ nodeId, commissionRate: candidate.commissionRate, wctx: this.wctx }),
+      pool: new StakingPool({ nodeId, commissionRate, wctx: this.wctx, exchangeRates }),
       metadataId: this.ledger.newObjectId(),
       exchangeRatesId: this.ledger.newObjectId(),
       extraFieldsId: this.ledger.newObjectId(),
@@ -436,16 +441,11 @@ export class WalrusNetwork implements WalrusStateView {
     this.epochState = { kind: 'EpochChangeSync', weight: 0 };
     const wctx = this.wctx;
     const advanced: NodeRecord[] = [];
-    for (const { nodeId, reward } of split.perNode) {
+    // The paid members first, then the members that join without a reward.
+    const joining = diffCommittees(oldCommittee, next).onlyInSecond.map((nodeId) => ({ nodeId, reward: 0n }));
+    for (const { nodeId, reward } of [...split.perNode, ...joining]) {
       const node = this.node(nodeId);
       node.pool.advanceEpoch(reward, wctx, this.commissionRule);
-      rotatePublicKey(node);
-      this.activeSet.insertOrUpdate(nodeId, node.pool.walBalanceAtEpoch(this.epoch + 1));
-      advanced.push(node);
-    }
-    for (const nodeId of diffCommittees(oldCommittee, next).onlyInSecond) {
-      const node = this.node(nodeId);
-      node.pool.advanceEpoch(0n, wctx, this.commissionRule);
       rotatePublicKey(node);
       this.activeSet.insertOrUpdate(nodeId, node.pool.walBalanceAtEpoch(this.epoch + 1));
       advanced.push(node);

@@ -12,6 +12,7 @@ import type {
 import { DomainError } from 'src/domain/shared/domain.error';
 import type { NodeId } from 'src/domain/shared/node-id';
 import { fixedSubsidy, SUBSIDY_RATE_SCALE } from 'src/domain/staking/subsidies';
+import { RecentEpochs } from 'src/devnet/recent-epochs';
 
 /** What the program needs of the network it subsidises. */
 export interface SubsidiesHost extends WalrusStateView {
@@ -41,8 +42,11 @@ export class WalrusSubsidiesProgram {
   private lastSubsidizedMs = 0n;
   /** Each bucket as last subsidised, in ring order from the current epoch. */
   private buckets: { epoch: number; balance: bigint }[];
-  /** What the runs paid, for tests to hold the indexer against: fixed by epoch and node, usage by bucket. */
-  readonly paid = { fixed: new Map<number, Map<string, bigint>>(), usage: new Map<number, bigint>() };
+  /**
+   * What the runs paid, for tests to hold the indexer against: fixed by epoch and node, usage by
+   * bucket, over the latest thousand epochs.
+   */
+  readonly paid = { fixed: new RecentEpochs<Map<string, bigint>>(), usage: new RecentEpochs<bigint>() };
 
   constructor(
     ledger: SuiLedger,

@@ -37,6 +37,11 @@ export interface StakingPoolInit {
   readonly nodeId: NodeId;
   readonly commissionRate: number;
   readonly wctx: WalrusContext;
+  /**
+   * Where the pool records its exchange rates (a fresh map by default): a simulation may pass one
+   * that keeps old entries outside memory, as a chain keeps its tables.
+   */
+  readonly exchangeRates?: Map<number, PoolExchangeRate>;
 }
 
 export interface Withdrawal {
@@ -60,7 +65,7 @@ export class StakingPool {
   readonly pendingSharesWithdraw = new PendingValues();
   readonly preActiveWithdrawals = new PendingValues();
   readonly pendingCommissionRate = new PendingValues();
-  readonly exchangeRates = new Map<number, PoolExchangeRate>();
+  readonly exchangeRates: Map<number, PoolExchangeRate>;
   /** Stakers' rewards not yet paid out. */
   rewardsPool = 0n;
   /** Operator commission accrued and not yet collected. */
@@ -68,9 +73,10 @@ export class StakingPool {
   /** Part of `commission` that cannot be collected before this epoch's `voting_end`. */
   blockedCommission = 0n;
 
-  constructor({ nodeId, commissionRate, wctx }: StakingPoolInit) {
+  constructor({ nodeId, commissionRate, wctx, exchangeRates }: StakingPoolInit) {
     assertCommissionRate(commissionRate);
     this.nodeId = nodeId;
+    this.exchangeRates = exchangeRates ?? new Map<number, PoolExchangeRate>();
     this.commissionRate = commissionRate;
     this.activationEpoch = wctx.committeeSelected ? wctx.epoch + 1 : wctx.epoch;
     this.latestEpoch = wctx.epoch;
