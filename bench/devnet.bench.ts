@@ -33,6 +33,7 @@ async function main(): Promise<void> {
       (collect === undefined ? ' (run with --expose-gc for heap after collection)' : ''),
   );
   const started = performance.now();
+  const daily: { heapUsed: number; rss: number }[] = [];
   for (let day = 1; day <= days; day++) {
     for (let tick = 0; tick < ticksPerDay; tick++) {
       devnet.tick();
@@ -42,12 +43,26 @@ async function main(): Promise<void> {
     console.log(
       `  day ${day}: epoch ${devnet.network.epoch}, tip ${devnet.ledger.tip}, ` +
         `${devnet.ledger.checkpoints.length} checkpoints and ${devnet.ledger.events.length} events retained, ` +
-        `${devnet.ledger.coldObjects} objects on disk, ` +
-        `RSS ${(memory.rss / 1e6).toFixed(0)} MB, heap used ${(memory.heapUsed / 1e6).toFixed(0)} MB ` +
-        `(${((performance.now() - started) / 1000).toFixed(0)} s)`,
+        `${devnet.ledger.coldObjects} objects on disk (${(devnet.ledger.coldStoreBytes / 1e6).toFixed(0)} MB), ` +
+        `RSS ${mb(memory.rss)} MB, heap used ${mb(memory.heapUsed)} of ${mb(memory.heapTotal)} MB, ` +
+        `array buffers ${mb(memory.arrayBuffers)} MB (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    );
+    daily.push({ heapUsed: memory.heapUsed, rss: memory.rss });
+  }
+  const first = daily[0];
+  const last = daily[daily.length - 1];
+  if (first !== undefined && last !== undefined && daily.length > 1) {
+    const perDay = (from: number, to: number): string => ((to - from) / 1e6 / (daily.length - 1)).toFixed(1);
+    console.log(
+      `from day 1 to day ${daily.length}: heap used ${perDay(first.heapUsed, last.heapUsed)} MB a day, ` +
+        `RSS ${perDay(first.rss, last.rss)} MB a day`,
     );
   }
   await devnet.close();
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1e6).toFixed(0);
 }
 
 void main();

@@ -51,8 +51,7 @@ const ID_LENGTH = 66;
  * The objects whose latest version has left the retained window, kept on disk the way a full node
  * keeps its live object set, so that the ledger's memory follows the window and not the chain's
  * age (the contract adds one exchange-rate entry per pool per epoch and never removes one).
- * Writes are synchronous and unsynced: the store is scratch space for one run and is deleted with
- * its directory on close.
+ * Writes are synchronous and unsynced: the store is scratch space for one run.
  */
 export class ColdObjectStore {
   private count = 0;
@@ -63,7 +62,11 @@ export class ColdObjectStore {
     private readonly db: RootDatabase<Buffer, string>,
   ) {}
 
-  /** A store in a fresh temporary directory, removed by `close`. */
+  /**
+   * A store in a fresh temporary directory. The directory is removed as soon as the store is open:
+   * the open files live on until `close` or the process's end, so nothing is left behind even
+   * when the process is killed.
+   */
   static temporary(): ColdObjectStore {
     const directory = mkdtempSync(join(tmpdir(), 'tusk-devnet-objects-'));
     const db = open<Buffer, string>({
@@ -73,12 +76,19 @@ export class ColdObjectStore {
       cache: false,
       noSync: true,
     });
+    rmSync(directory, { recursive: true, force: true });
     return new ColdObjectStore(directory, db);
   }
 
-  /** The directory the store lives in. */
+  /** The directory the store was opened in (already removed). */
   get location(): string {
     return this.directory;
+  }
+
+  /** Bytes the store's file spans, free pages included. */
+  get fileBytes(): number {
+    const stats = this.db.getStats() as { pageSize: number; lastPageNumber: number };
+    return stats.pageSize * (stats.lastPageNumber + 1);
   }
 
   /** Objects held. */
@@ -146,7 +156,6 @@ export class ColdObjectStore {
     }
     this.closed = true;
     await this.db.close();
-    rmSync(this.directory, { recursive: true, force: true });
   }
 
   /** Writes one object inside a transaction; true when it was not held before. */

@@ -212,6 +212,11 @@ export class SuiLedger {
     return this.coldStore?.size ?? 0;
   }
 
+  /** Bytes the cold store's file spans. */
+  get coldStoreBytes(): number {
+    return this.coldStore?.fileBytes ?? 0;
+  }
+
   async close(): Promise<void> {
     await this.coldStore?.close();
   }
