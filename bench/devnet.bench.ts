@@ -1,10 +1,11 @@
+import { tmpdir } from 'node:os';
 import { Devnet } from 'src/devnet/devnet';
 import { loadScenario } from 'src/devnet/scenario';
 
 /**
  * The local network's memory over a simulated week at the defaults of `npm start` (steady-state,
  * 30 s epochs, a checkpoint every 300 ms, 20 000 checkpoints retained, objects that left the window
- * on disk), in virtual time: RSS and heap after each simulated day (after a collection when run
+ * on disk, here under the system's temporary directory), in virtual time: RSS and heap after each simulated day (after a collection when run
  * with --expose-gc), beside what the ledger retains and holds on disk. `BENCH_DAYS` shortens or
  * lengthens the run; `BENCH_RETAINED=all` keeps every checkpoint and `BENCH_COLD=memory` keeps
  * every object in memory, for comparison.
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     epochDurationMs: 30_000,
     genesisTimeMs: Date.UTC(2026, 0, 1),
     retainedCheckpoints,
-    coldObjectsOnDisk: process.env.BENCH_COLD !== 'memory',
+    coldObjectsDirectory: process.env.BENCH_COLD === 'memory' ? undefined : tmpdir(),
   });
   const ticksPerDay = DAY_MS / devnet.checkpointIntervalMs;
   const collect = (globalThis as { gc?: () => void }).gc;

@@ -84,6 +84,11 @@ export function buildProgram(io: CliIo = processIo): Command {
       'checkpoints kept, like a pruned full node: older ones answer NOT_FOUND',
       '20000',
     )
+    .option(
+      '--object-store <dir>',
+      'directory under which objects that left the retained window are kept on disk while it runs',
+      '.tusk/devnet',
+    )
     .action(async (options: DevnetCommandOptions) => {
       const { ready, server } = await startDevnet(options, (error) => {
         io.stderr(`tusk: the devnet stopped: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,3 +1,5 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CliInputError } from 'src/cli/cli-input.error';
 import { parseDuration } from 'src/cli/duration';
 import { DevnetServer, type DevnetReady } from 'src/devnet/devnet.server';
@@ -10,6 +12,7 @@ export interface DevnetCommandOptions {
   epochDuration: string;
   genesisTime: string;
   retainCheckpoints: string;
+  objectStore: string;
 }
 
 /** The shortest epoch the devnet runs: storage-node handoffs need a few checkpoints to show. */
@@ -62,8 +65,25 @@ export async function startDevnet(
     }
     throw error;
   }
+  const objectStore = resolve(options.objectStore);
+  try {
+    mkdirSync(objectStore, { recursive: true });
+    accessSync(objectStore, constants.W_OK);
+  } catch (error) {
+    throw new CliInputError(
+      `--object-store ${objectStore} is not a directory it can write in (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
   const server = new DevnetServer(
-    { scenario, seed, epochDurationMs, genesisTimeMs, port, retainedCheckpoints, coldObjectsOnDisk: true },
+    {
+      scenario,
+      seed,
+      epochDurationMs,
+      genesisTimeMs,
+      port,
+      retainedCheckpoints,
+      coldObjectsDirectory: objectStore,
+    },
     onFailure,
   );
   try {

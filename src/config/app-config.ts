@@ -135,6 +135,8 @@ export type ChainConfig =
       readonly port: number;
       /** Checkpoints kept; older ones are pruned, as a full node prunes. */
       readonly retainedCheckpoints: number;
+      /** Where objects that left the retained window are kept on disk. */
+      readonly objectStoreDir: string;
     }
   | {
       readonly kind: 'fullnode';
@@ -331,7 +333,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
       },
     },
     database: databaseConfig(vars, cwd),
-    chain: chainConfig(vars),
+    chain: chainConfig(vars, cwd),
     reports: {
       packageId: vars.TUSK_REPORTS_PACKAGE_ID,
       registryId: vars.TUSK_REPORTS_REGISTRY_ID,
@@ -427,7 +429,7 @@ function shardMigrationConfig(vars: z.output<typeof envSchema>): ShardMigrationC
   };
 }
 
-function chainConfig(vars: z.output<typeof envSchema>): ChainConfig {
+function chainConfig(vars: z.output<typeof envSchema>, cwd: string): ChainConfig {
   if (vars.TUSK_NETWORK === 'local' && vars.SUI_GRPC_URL !== undefined) {
     // A local network run apart (`tusk devnet`): its IDs are the ones it printed.
     if (vars.WALRUS_STAKING_OBJECT_ID === undefined || vars.WALRUS_SYSTEM_OBJECT_ID === undefined) {
@@ -457,6 +459,7 @@ function chainConfig(vars: z.output<typeof envSchema>): ChainConfig {
       epochDurationMs: vars.DEVNET_EPOCH_DURATION_MS,
       port: vars.DEVNET_PORT,
       retainedCheckpoints: vars.DEVNET_RETAINED_CHECKPOINTS,
+      objectStoreDir: resolve(cwd, vars.TUSK_DATA_DIR, 'devnet'),
     };
   }
   const preset = WALRUS_PRESETS[vars.TUSK_NETWORK];

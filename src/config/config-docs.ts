@@ -51,7 +51,8 @@ export const CONFIG_DOCS: Record<keyof typeof envSchema.shape, ConfigVariableDoc
   },
   TUSK_REPLICA_POLL_MS: { meaning: 'how often a replica’s watermarks are read', readBy: ['api'] },
   TUSK_DATA_DIR: {
-    meaning: 'where the embedded PostgreSQL keeps its data (`<dir>/postgres`)',
+    meaning:
+      'where the embedded PostgreSQL keeps its data (`<dir>/postgres`), and the local network the objects that left its retained window (`<dir>/devnet`, while it runs)',
     readBy: BOTH,
   },
   TUSK_EMBEDDED_PG_PORT: {

@@ -30,10 +30,11 @@ export interface DevnetOptions {
   /** Checkpoints the ledger keeps (older ones are pruned); all when undefined. */
   readonly retainedCheckpoints?: number;
   /**
-   * Keep objects whose latest version left the retained window on disk, in a temporary store that
-   * `close` removes, so that memory does not grow with the chain's age.
+   * Where objects whose latest version left the retained window are kept on disk (in a fresh store
+   * under this directory, gone when the devnet closes or its process ends), so that memory does not
+   * grow with the chain's age; in memory when undefined.
    */
-  readonly coldObjectsOnDisk?: boolean;
+  readonly coldObjectsDirectory?: string;
 }
 
 export interface DevnetStats {
@@ -81,7 +82,10 @@ export class Devnet {
       chainId: toHex(createHash('sha256').update(chainSeed).digest().subarray(0, 4)),
       seed: chainSeed,
       retainedCheckpoints: options.retainedCheckpoints,
-      coldStore: options.coldObjectsOnDisk === true ? ColdObjectStore.temporary() : undefined,
+      coldStore:
+        options.coldObjectsDirectory === undefined
+          ? undefined
+          : ColdObjectStore.temporary(options.coldObjectsDirectory),
     });
     this.network = new WalrusNetwork(this.ledger, {
       seed: chainSeed,

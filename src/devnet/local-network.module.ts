@@ -29,7 +29,7 @@ class InProcessDevnet implements LocalNetworkLauncher {
         genesisTimeMs: Math.floor(Date.now() / 1000) * 1000,
         port: chain.port,
         retainedCheckpoints: chain.retainedCheckpoints,
-        coldObjectsOnDisk: true,
+        coldObjectsDirectory: chain.objectStoreDir,
       },
       (error) => {
         this.logger.error(

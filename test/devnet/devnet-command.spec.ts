@@ -97,6 +97,10 @@ describe('tusk devnet', () => {
     [['--epoch-duration', '1s'], /at least 2s/],
     [['--scenario', 'moon-landing'], /no scenario "moon-landing"; shipped scenarios:/],
     [['--seed', '-3'], /--seed must be/],
+    [
+      ['--object-store', '/dev/null/objects'],
+      /--object-store \/dev\/null\/objects is not a directory it can write in/,
+    ],
   ])('refuses %j with exit 2 and one line', (args, message) => {
     const result = spawnSync('node', [BINARY, 'devnet', '--port', '0', ...args], { timeout: 20_000 });
     expect(result.status).toBe(2);

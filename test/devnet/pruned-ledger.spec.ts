@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { SuiGrpcClient } from '@mysten/sui/grpc';
 import { Devnet } from 'src/devnet/devnet';
 import { loadScenario } from 'src/devnet/scenario';
@@ -26,7 +27,7 @@ function prunedDevnet(coldObjectsOnDisk = true): Devnet {
     checkpointIntervalMs: 100,
     genesisTimeMs: Date.UTC(2026, 0, 1),
     retainedCheckpoints: RETAINED,
-    coldObjectsOnDisk,
+    coldObjectsDirectory: coldObjectsOnDisk ? tmpdir() : undefined,
   });
   devnet.runUntilEpochDone(4);
   return devnet;

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { normalizeSuiAddress } from '@mysten/sui/utils';
 import { ColdObjectStore, type ColdObject } from 'src/devnet/ledger/cold-object-store';
 import type { LedgerObject, ObjectOwner } from 'src/devnet/ledger/sui-ledger';
@@ -21,7 +22,7 @@ describe('ColdObjectStore', () => {
   let store: ColdObjectStore;
 
   beforeEach(() => {
-    store = ColdObjectStore.temporary();
+    store = ColdObjectStore.temporary(tmpdir());
   });
 
   afterEach(async () => {
@@ -98,7 +99,7 @@ describe('ColdObjectStore', () => {
   });
 
   it('leaves no directory behind, even before it is closed, and may be closed twice', async () => {
-    const other = ColdObjectStore.temporary();
+    const other = ColdObjectStore.temporary(tmpdir());
     expect(existsSync(other.location)).toBe(false);
     other.putAll(Array.from({ length: 2000 }, (_, n) => ({ object: object(n, { kind: 'immutable' }) })));
     expect(other.get(id(1999))?.object).toEqual(object(1999, { kind: 'immutable' }));

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bcs } from '@mysten/sui/bcs';
 import { open, type RootDatabase } from 'lmdb';
@@ -63,12 +62,14 @@ export class ColdObjectStore {
   ) {}
 
   /**
-   * A store in a fresh temporary directory. The directory is removed as soon as the store is open:
-   * the open files live on until `close` or the process's end, so nothing is left behind even
-   * when the process is killed.
+   * A store in a fresh directory under `parent` (created if needed). The directory is removed as
+   * soon as the store is open: the open files live on until `close` or the process's end, so
+   * nothing is left behind even when the process is killed. Give it a parent on disk: a `/tmp`
+   * on tmpfs would keep the objects in memory after all.
    */
-  static temporary(): ColdObjectStore {
-    const directory = mkdtempSync(join(tmpdir(), 'tusk-devnet-objects-'));
+  static temporary(parent: string): ColdObjectStore {
+    mkdirSync(parent, { recursive: true });
+    const directory = mkdtempSync(join(parent, 'objects-'));
     const db = open<Buffer, string>({
       path: directory,
       encoding: 'binary',
