@@ -14,7 +14,9 @@ function rateAt(epoch: number): PoolExchangeRate {
 }
 
 /** A pool's table on a ledger, and its rates set epoch by epoch, each written as the contract does. */
-function poolTable(options: { unwritten?: ReadonlySet<number> } = {}): {
+function poolTable(
+  options: { unwritten?: ReadonlySet<number>; recorded?: (epoch: number) => boolean } = {},
+): {
   rates: LedgerExchangeRates;
   expected: Map<number, PoolExchangeRate>;
 } {
@@ -24,6 +26,9 @@ function poolTable(options: { unwritten?: ReadonlySet<number> } = {}): {
   const rates = new LedgerExchangeRates(ledger, () => tableId);
   const expected = new Map<number, PoolExchangeRate>();
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    if (options.recorded?.(epoch) === false) {
+      continue;
+    }
     const rate = rateAt(epoch);
     rates.set(epoch, rate);
     expected.set(epoch, rate);
@@ -54,6 +59,18 @@ describe('LedgerExchangeRates', () => {
     expect([...rates]).toEqual([...expected]);
     expect([...rates.keys()]).toEqual([...expected.keys()]);
     expect([...rates.values()]).toEqual([...expected.values()]);
+  });
+
+  it('answers for the epochs a pool recorded no rate in (outside the committee), archived or not', () => {
+    // Recorded in runs: 0–49, 80–149, 200 on; nothing in between.
+    const recorded = (epoch: number) => epoch < 50 || (epoch >= 80 && epoch < 150) || epoch >= 200;
+    const { rates, expected } = poolTable({ recorded });
+    expect(rates.inMemory).toBeLessThanOrEqual(RATES_KEPT_IN_MEMORY + 1);
+    expect(rates.size).toBe(expected.size);
+    for (const epoch of [0, 49, 50, 79, 80, 149, 150, 199, 200, EPOCHS - 1, EPOCHS]) {
+      expect(rates.get(epoch)).toEqual(expected.get(epoch));
+    }
+    expect([...rates]).toEqual([...expected]);
   });
 
   it('refuses to change or remove an archived rate, as the contract never does', () => {

@@ -14,10 +14,14 @@ export const RATES_KEPT_IN_MEMORY = 100;
  * It behaves as the whole map for every reader: `get`, `has`, `size` and iteration in epoch order.
  */
 export class LedgerExchangeRates extends Map<number, PoolExchangeRate> {
-  /** Epochs below this one are archived. */
+  /** Epochs below this one are no longer in memory. */
   private archivedBelow = Number.NEGATIVE_INFINITY;
   private archivedCount = 0;
-  private firstEpoch = Number.POSITIVE_INFINITY;
+  /**
+   * The archived epochs, as runs of consecutive ones in epoch order: a pool outside the committee
+   * records no rate, so a lookup in a gap answers at once instead of searching the ledger.
+   */
+  private readonly archivedRuns: { first: number; last: number }[] = [];
 
   constructor(
     private readonly ledger: SuiLedger,
@@ -36,7 +40,7 @@ export class LedgerExchangeRates extends Map<number, PoolExchangeRate> {
   }
 
   override get(epoch: number): PoolExchangeRate | undefined {
-    return super.get(epoch) ?? (epoch < this.archivedBelow ? this.readArchived(epoch) : undefined);
+    return super.get(epoch) ?? (this.isArchived(epoch) ? this.readArchived(epoch) : undefined);
   }
 
   override has(epoch: number): boolean {
@@ -47,7 +51,6 @@ export class LedgerExchangeRates extends Map<number, PoolExchangeRate> {
     if (epoch < this.archivedBelow) {
       throw new Error(`the exchange rate of epoch ${epoch} is archived and cannot change`);
     }
-    this.firstEpoch = Math.min(this.firstEpoch, epoch);
     super.set(epoch, rate);
     // A rate is set as its epoch begins; those far behind it were written to the table long ago.
     this.archiveBefore(epoch - RATES_KEPT_IN_MEMORY);
@@ -78,15 +81,20 @@ export class LedgerExchangeRates extends Map<number, PoolExchangeRate> {
       super.delete(key);
       this.archivedCount += 1;
       this.archivedBelow = key + 1;
+      const run = this.archivedRuns[this.archivedRuns.length - 1];
+      if (run?.last === key - 1) {
+        run.last = key;
+      } else {
+        this.archivedRuns.push({ first: key, last: key });
+      }
     }
   }
 
   override *entries(): MapIterator<[number, PoolExchangeRate]> {
     const archived: [number, PoolExchangeRate][] = [];
-    for (let epoch = this.firstEpoch; epoch < this.archivedBelow; epoch++) {
-      const rate = this.readArchived(epoch);
-      if (rate !== undefined) {
-        archived.push([epoch, rate]);
+    for (const { first, last } of this.archivedRuns) {
+      for (let epoch = first; epoch <= last; epoch++) {
+        archived.push([epoch, this.readOrFail(epoch)]);
       }
     }
     yield* archived;
@@ -118,10 +126,32 @@ export class LedgerExchangeRates extends Map<number, PoolExchangeRate> {
     }
   }
 
-  private readArchived(epoch: number): PoolExchangeRate | undefined {
-    if (!Number.isInteger(epoch) || epoch < this.firstEpoch) {
-      return undefined;
+  private isArchived(epoch: number): boolean {
+    let low = 0;
+    let high = this.archivedRuns.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const run = this.archivedRuns[middle] as { first: number; last: number };
+      if (epoch < run.first) {
+        high = middle - 1;
+      } else if (epoch > run.last) {
+        low = middle + 1;
+      } else {
+        return true;
+      }
     }
+    return false;
+  }
+
+  private readOrFail(epoch: number): PoolExchangeRate {
+    const rate = this.readArchived(epoch);
+    if (rate === undefined) {
+      throw new Error(`the exchange rate of epoch ${epoch} is gone from the ledger`);
+    }
+    return rate;
+  }
+
+  private readArchived(epoch: number): PoolExchangeRate | undefined {
     const fieldId = this.ledger.dynamicFieldId(this.tableId(), 'u32', bcs.u32().serialize(epoch).toBytes());
     const field = this.ledger.get(fieldId);
     if (field === undefined) {
