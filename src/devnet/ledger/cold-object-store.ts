@@ -21,30 +21,33 @@ const ColdObjectBcs = bcs.struct('ColdObject', {
   version: bcs.u64(),
   digest: bcs.string(),
   owner: OwnerBcs,
-  type: bcs.string(),
+  /** Types are kept once, in the store's type table, and referred to by their index. */
+  type: bcs.uleb128(),
   contents: bcs.byteVector(),
   previousTransaction: bcs.string(),
   field: bcs.option(
     bcs.struct('ColdField', {
       parent: bcs.Address,
-      nameType: bcs.string(),
+      nameType: bcs.uleb128(),
       nameBcs: bcs.byteVector(),
-      valueType: bcs.string(),
+      valueType: bcs.uleb128(),
       childId: bcs.option(bcs.Address),
     }),
   ),
 });
 
 /*
- * Keys: `o<id>` holds the record; `f<parent><id>` and `a<owner><id>` are empty index entries for a
- * parent's dynamic fields and an address's objects. IDs are normalized (0x + 64 hex digits), so a
- * prefix ends where the next character would be past any hex digit.
+ * Keys are bytes: a tag, then IDs of 32 bytes. The object tag holds the record; the field and
+ * owner tags are empty index entries for a parent's dynamic fields and an address's objects.
  */
-const objectKey = (id: string): string => `o${id}`;
-const fieldKey = (parent: string, id: string): string => `f${parent}${id}`;
-const ownerKey = (address: string, id: string): string => `a${address}${id}`;
-const PREFIX_END = '~';
-const ID_LENGTH = 66;
+const OBJECT = 0x6f;
+const FIELD = 0x66;
+const OWNED = 0x61;
+const ID_BYTES = 32;
+
+function key(tag: number, ...ids: string[]): Buffer {
+  return Buffer.concat([Buffer.of(tag), ...ids.map((id) => Buffer.from(id.slice(2), 'hex'))]);
+}
 
 /**
  * The objects whose latest version has left the retained window, kept on disk the way a full node
@@ -55,10 +58,12 @@ const ID_LENGTH = 66;
 export class ColdObjectStore {
   private count = 0;
   private closed = false;
+  private readonly types: string[] = [];
+  private readonly typeIndex = new Map<string, number>();
 
   private constructor(
     private readonly directory: string,
-    private readonly db: RootDatabase<Buffer, string>,
+    private readonly db: RootDatabase<Buffer, Buffer>,
   ) {}
 
   /**
@@ -70,9 +75,10 @@ export class ColdObjectStore {
   static temporary(parent: string): ColdObjectStore {
     mkdirSync(parent, { recursive: true });
     const directory = mkdtempSync(join(parent, 'objects-'));
-    const db = open<Buffer, string>({
+    const db = open<Buffer, Buffer>({
       path: directory,
       encoding: 'binary',
+      keyEncoding: 'binary',
       compression: false,
       cache: false,
       noSync: true,
@@ -98,8 +104,8 @@ export class ColdObjectStore {
   }
 
   get(objectId: string): ColdObject | undefined {
-    const bytes = this.db.getBinary(objectKey(objectId));
-    return bytes === undefined ? undefined : decode(objectId, bytes);
+    const bytes = this.db.getBinary(key(OBJECT, objectId));
+    return bytes === undefined ? undefined : this.decode(objectId, bytes);
   }
 
   /** Moves objects in, in one transaction. */
@@ -123,12 +129,12 @@ export class ColdObjectStore {
       return undefined;
     }
     this.db.transactionSync(() => {
-      this.db.removeSync(objectKey(objectId));
+      this.db.removeSync(key(OBJECT, objectId));
       if (held.field !== undefined) {
-        this.db.removeSync(fieldKey(held.field.parent, objectId));
+        this.db.removeSync(key(FIELD, held.field.parent, objectId));
       }
       if (held.object.owner.kind === 'address') {
-        this.db.removeSync(ownerKey(held.object.owner.address, objectId));
+        this.db.removeSync(key(OWNED, held.object.owner.address, objectId));
       }
     });
     this.count--;
@@ -137,7 +143,7 @@ export class ColdObjectStore {
 
   /** The dynamic fields of `parent` held here. */
   fieldsOf(parent: string): DynamicFieldEntry[] {
-    return this.indexed(`f${parent}`).flatMap((id) => {
+    return this.indexed(FIELD, parent).flatMap((id) => {
       const field = this.get(id)?.field;
       return field === undefined ? [] : [field];
     });
@@ -145,7 +151,7 @@ export class ColdObjectStore {
 
   /** The objects owned by `address` held here. */
   ownedBy(address: string): LedgerObject[] {
-    return this.indexed(`a${address}`).flatMap((id) => {
+    return this.indexed(OWNED, address).flatMap((id) => {
       const held = this.get(id);
       return held === undefined ? [] : [held.object];
     });
@@ -164,47 +170,93 @@ export class ColdObjectStore {
     if (object.movePackage !== undefined) {
       throw new Error(`package ${object.objectId} stays in memory`);
     }
-    const key = objectKey(object.objectId);
-    const added = !this.db.doesExist(key);
-    this.db.putSync(key, Buffer.from(encode(object, field)));
+    const objectKey = key(OBJECT, object.objectId);
+    const added = !this.db.doesExist(objectKey);
+    this.db.putSync(objectKey, Buffer.from(this.encode(object, field)));
     if (field !== undefined) {
-      this.db.putSync(fieldKey(field.parent, object.objectId), Buffer.alloc(0));
+      this.db.putSync(key(FIELD, field.parent, object.objectId), Buffer.alloc(0));
     }
     if (object.owner.kind === 'address') {
-      this.db.putSync(ownerKey(object.owner.address, object.objectId), Buffer.alloc(0));
+      this.db.putSync(key(OWNED, object.owner.address, object.objectId), Buffer.alloc(0));
     }
     return added;
   }
 
-  /** The object IDs under an index prefix, in key order. */
-  private indexed(prefix: string): string[] {
+  /** The object IDs indexed under `tag` and `id`, in key order. */
+  private indexed(tag: number, id: string): string[] {
+    const start = key(tag, id);
+    const end = Buffer.concat([start, Buffer.alloc(ID_BYTES + 1, 0xff)]);
     const ids: string[] = [];
-    for (const key of this.db.getKeys({ start: prefix, end: `${prefix}${PREFIX_END}` })) {
-      ids.push(key.slice(key.length - ID_LENGTH));
+    for (const indexKey of this.db.getKeys({ start, end })) {
+      ids.push(`0x${indexKey.subarray(indexKey.length - ID_BYTES).toString('hex')}`);
     }
     return ids;
   }
-}
 
-function encode(object: LedgerObject, field: DynamicFieldEntry | undefined): Uint8Array {
-  return ColdObjectBcs.serialize({
-    version: object.version,
-    digest: object.digest,
-    owner: encodeOwner(object.owner),
-    type: object.type,
-    contents: object.contents,
-    previousTransaction: object.previousTransaction,
-    field:
-      field === undefined
-        ? null
-        : {
+  private typeId(type: string): number {
+    let id = this.typeIndex.get(type);
+    if (id === undefined) {
+      id = this.types.push(type) - 1;
+      this.typeIndex.set(type, id);
+    }
+    return id;
+  }
+
+  private typeAt(id: number): string {
+    const type = this.types[id];
+    if (type === undefined) {
+      throw new Error(`the cold store has no type ${id}`);
+    }
+    return type;
+  }
+
+  private encode(object: LedgerObject, field: DynamicFieldEntry | undefined): Uint8Array {
+    return ColdObjectBcs.serialize({
+      version: object.version,
+      digest: object.digest,
+      owner: encodeOwner(object.owner),
+      type: this.typeId(object.type),
+      contents: object.contents,
+      previousTransaction: object.previousTransaction,
+      field:
+        field === undefined
+          ? null
+          : {
+              parent: field.parent,
+              nameType: this.typeId(field.nameType),
+              nameBcs: field.nameBcs,
+              valueType: this.typeId(field.valueType),
+              childId: field.childId ?? null,
+            },
+    }).toBytes();
+  }
+
+  private decode(objectId: string, bytes: Uint8Array): ColdObject {
+    const record = ColdObjectBcs.parse(bytes);
+    const object: LedgerObject = {
+      objectId,
+      version: BigInt(record.version),
+      digest: record.digest,
+      owner: decodeOwner(record.owner),
+      type: this.typeAt(record.type),
+      contents: record.contents,
+      previousTransaction: record.previousTransaction,
+    };
+    const field = record.field;
+    return field === null
+      ? { object }
+      : {
+          object,
+          field: {
             parent: field.parent,
-            nameType: field.nameType,
+            fieldId: objectId,
+            nameType: this.typeAt(field.nameType),
             nameBcs: field.nameBcs,
-            valueType: field.valueType,
-            childId: field.childId ?? null,
+            valueType: this.typeAt(field.valueType),
+            ...(field.childId === null ? {} : { childId: field.childId }),
           },
-  }).toBytes();
+        };
+  }
 }
 
 function encodeOwner(owner: ObjectOwner): typeof OwnerBcs.$inferInput {
@@ -218,33 +270,6 @@ function encodeOwner(owner: ObjectOwner): typeof OwnerBcs.$inferInput {
     case 'immutable':
       return { Immutable: true };
   }
-}
-
-function decode(objectId: string, bytes: Uint8Array): ColdObject {
-  const record = ColdObjectBcs.parse(bytes);
-  const object: LedgerObject = {
-    objectId,
-    version: BigInt(record.version),
-    digest: record.digest,
-    owner: decodeOwner(record.owner),
-    type: record.type,
-    contents: record.contents,
-    previousTransaction: record.previousTransaction,
-  };
-  const field = record.field;
-  return field === null
-    ? { object }
-    : {
-        object,
-        field: {
-          parent: field.parent,
-          fieldId: objectId,
-          nameType: field.nameType,
-          nameBcs: field.nameBcs,
-          valueType: field.valueType,
-          ...(field.childId === null ? {} : { childId: field.childId }),
-        },
-      };
 }
 
 function decodeOwner(owner: typeof OwnerBcs.$inferType): ObjectOwner {
