@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bcs } from '@mysten/sui/bcs';
 import { open, type RootDatabase } from 'lmdb';
-import type { DynamicFieldEntry, LedgerObject, ObjectOwner } from 'src/devnet/ledger/sui-ledger';
+import type { DynamicFieldEntry, LedgerObject, ObjectOwner } from 'src/devnet/ledger/ledger-object';
 
 /** An object as the cold store keeps it: its latest version, and its dynamic-field entry if it is one. */
 export interface ColdObject {

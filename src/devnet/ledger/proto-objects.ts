@@ -1,5 +1,5 @@
 import { GrpcTypes } from '@mysten/sui/grpc';
-import type { LedgerObject, ObjectOwner } from 'src/devnet/ledger/sui-ledger';
+import type { LedgerObject, ObjectOwner } from 'src/devnet/ledger/ledger-object';
 
 /*
  * The ledger's objects as a full node's gRPC API shows them: owners, objects and the changed-object

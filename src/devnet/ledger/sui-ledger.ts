@@ -2,43 +2,10 @@ import { createHash } from 'node:crypto';
 import { GrpcTypes } from '@mysten/sui/grpc';
 import { deriveDynamicFieldID, normalizeSuiAddress, toBase58 } from '@mysten/sui/utils';
 import type { ColdObject, ColdObjectStore } from 'src/devnet/ledger/cold-object-store';
+import type { DynamicFieldEntry, LedgerObject, ObjectOwner } from 'src/devnet/ledger/ledger-object';
 import { changedObject, toProtoObject, toProtoOwner } from 'src/devnet/ledger/proto-objects';
 
-export type ObjectOwner =
-  | { readonly kind: 'address'; readonly address: string }
-  | { readonly kind: 'object'; readonly parent: string }
-  | { readonly kind: 'shared'; readonly initialVersion: bigint }
-  | { readonly kind: 'immutable' };
-
-/** One version of an object, as the ledger stores it. */
-export interface LedgerObject {
-  readonly objectId: string;
-  readonly version: bigint;
-  readonly digest: string;
-  readonly owner: ObjectOwner;
-  /** Full Move type, e.g. `0x…::staking_pool::StakingPool`. */
-  readonly type: string;
-  /** BCS of the Move struct. */
-  readonly contents: Uint8Array;
-  readonly previousTransaction: string;
-  /** A Move package: its original ID and type-origin table. */
-  readonly movePackage?: {
-    readonly originalId: string;
-    readonly version: bigint;
-    readonly typeOrigins: readonly { module: string; datatype: string; packageId: string }[];
-  };
-}
-
-/** A dynamic field of a parent object: the field object holds `Field<Name, Value>`. */
-export interface DynamicFieldEntry {
-  readonly parent: string;
-  readonly fieldId: string;
-  readonly nameType: string;
-  readonly nameBcs: Uint8Array;
-  readonly valueType: string;
-  /** For dynamic object fields: the ID of the child object. */
-  readonly childId?: string;
-}
+export type { DynamicFieldEntry, LedgerObject, ObjectOwner } from 'src/devnet/ledger/ledger-object';
 
 export interface ObjectWrite {
   readonly objectId: string;
