@@ -1,14 +1,17 @@
 import { tmpdir } from 'node:os';
+import { limitHeapGrowth } from 'src/boot/heap-growth';
+import { envSchema } from 'src/config/app-config';
 import { Devnet } from 'src/devnet/devnet';
 import { loadScenario } from 'src/devnet/scenario';
 
 /**
  * The local network's memory over a simulated week at the defaults of `npm start` (steady-state,
  * 30 s epochs, a checkpoint every 300 ms, 20 000 checkpoints retained, objects that left the window
- * on disk, here under the system's temporary directory), in virtual time: RSS and heap after each simulated day (after a collection when run
- * with --expose-gc), beside what the ledger retains and holds on disk. `BENCH_DAYS` shortens or
- * lengthens the run; `BENCH_RETAINED=all` keeps every checkpoint and `BENCH_COLD=memory` keeps
- * every object in memory, for comparison.
+ * on disk, here under the system's temporary directory, and the heap growth of the indexing
+ * process it runs in, `TUSK_INDEXER_HEAP_GROWTH_PERCENT`), in virtual time: RSS and heap after each
+ * simulated day (after a collection when run with --expose-gc), beside what the ledger retains and
+ * holds on disk. `BENCH_DAYS` shortens or lengthens the run; `BENCH_RETAINED=all` keeps every
+ * checkpoint and `BENCH_COLD=memory` keeps every object in memory, for comparison.
  */
 
 const DAY_MS = 86_400_000;
@@ -16,6 +19,10 @@ const DEFAULT_RETAINED = 20_000;
 
 async function main(): Promise<void> {
   const days = Number(process.env.BENCH_DAYS ?? 7);
+  const heapGrowthPercent = envSchema.shape.TUSK_INDEXER_HEAP_GROWTH_PERCENT.parse(
+    process.env.TUSK_INDEXER_HEAP_GROWTH_PERCENT,
+  );
+  limitHeapGrowth(heapGrowthPercent);
   const retainedSetting = process.env.BENCH_RETAINED ?? String(DEFAULT_RETAINED);
   const retainedCheckpoints = retainedSetting === 'all' ? undefined : Number(retainedSetting);
   const devnet = new Devnet({
@@ -30,7 +37,8 @@ async function main(): Promise<void> {
   const collect = (globalThis as { gc?: () => void }).gc;
   console.log(
     `devnet for ${days} simulated days: a checkpoint every ${devnet.checkpointIntervalMs} ms, ` +
-      `${retainedCheckpoints === undefined ? 'every checkpoint' : `${retainedCheckpoints} checkpoints`} retained` +
+      `${retainedCheckpoints === undefined ? 'every checkpoint' : `${retainedCheckpoints} checkpoints`} retained, ` +
+      `heap growth ${heapGrowthPercent}%` +
       (collect === undefined ? ' (run with --expose-gc for heap after collection)' : ''),
   );
   const started = performance.now();
