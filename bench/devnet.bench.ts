@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { limitHeapGrowth } from 'src/boot/heap-growth';
 import { envSchema } from 'src/config/app-config';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
       `  day ${day}: epoch ${devnet.network.epoch}, tip ${devnet.ledger.tip}, ` +
         `${devnet.ledger.checkpoints.length} checkpoints and ${devnet.ledger.events.length} events retained, ` +
         `${devnet.ledger.coldObjects} objects on disk (${(devnet.ledger.coldStoreBytes / 1e6).toFixed(0)} MB), ` +
-        `RSS ${mb(memory.rss)} MB, heap used ${mb(memory.heapUsed)} of ${mb(memory.heapTotal)} MB, ` +
+        `RSS ${mb(memory.rss)} MB (${residentSplit()}), heap used ${mb(memory.heapUsed)} of ${mb(memory.heapTotal)} MB, ` +
         `array buffers ${mb(memory.arrayBuffers)} MB (${((performance.now() - started) / 1000).toFixed(0)} s)`,
     );
     daily.push({ heapUsed: memory.heapUsed, rss: memory.rss });
@@ -68,6 +69,20 @@ async function main(): Promise<void> {
     );
   }
   await devnet.close();
+}
+
+/**
+ * RSS as anonymous memory (the process's own) and file pages (the program's code and the object
+ * store's file, mapped by LMDB: clean pages the kernel takes back when memory is short), on Linux.
+ */
+function residentSplit(): string {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+    return `anonymous ${mb(kb('RssAnon') * 1024)} MB, file ${mb(kb('RssFile') * 1024)} MB`;
+  } catch {
+    return 'no split on this system';
+  }
 }
 
 function mb(bytes: number): string {
