@@ -44,6 +44,12 @@ const OBJECT = 0x6f;
 const FIELD = 0x66;
 const OWNED = 0x61;
 const ID_BYTES = 32;
+/**
+ * Address space reserved for the store's file map (not memory, not disk). Reserved once, the file
+ * is mapped once: grown step by step, each step maps the file again and the process's RSS counts
+ * the pages of every mapping, the same file two and three times over.
+ */
+const MAP_BYTES = 2 ** 36;
 
 function key(tag: number, ...ids: string[]): Buffer {
   return Buffer.concat([Buffer.of(tag), ...ids.map((id) => Buffer.from(id.slice(2), 'hex'))]);
@@ -82,6 +88,7 @@ export class ColdObjectStore {
       compression: false,
       cache: false,
       noSync: true,
+      mapSize: MAP_BYTES,
     });
     rmSync(directory, { recursive: true, force: true });
     return new ColdObjectStore(directory, db);
