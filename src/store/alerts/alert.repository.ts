@@ -214,13 +214,20 @@ export const AlertRepository = {
     return { opened, resolved };
   },
 
-  /** Webhook messages due now, locked for this sender (others skip them). */
+  /**
+   * Webhook messages due now, locked for this sender (others skip them). An alert's `resolved`
+   * waits while its `firing` to the same URL is still being retried, so that a receiver never
+   * hears of the end before the start.
+   */
   async claimDueDeliveries(manager: EntityManager, now: Date, limit: number): Promise<DeliveryRecord[]> {
     const rows = await manager.query<
       (AlertRow & { delivery_id: string; event: 'firing' | 'resolved'; url: string; attempts: number })[]
     >(
       `SELECT d.id AS delivery_id, d.event, d.url, d.attempts, a.* FROM alert_delivery d JOIN alert a ON a.id = d.alert_id
        WHERE d.delivered_at IS NULL AND NOT d.gave_up AND d.next_attempt_at <= $1
+         AND NOT (d.event = 'resolved' AND EXISTS (
+           SELECT 1 FROM alert_delivery f WHERE f.alert_id = d.alert_id AND f.url = d.url
+             AND f.event = 'firing' AND f.delivered_at IS NULL AND NOT f.gave_up))
        ORDER BY d.next_attempt_at, d.id LIMIT $2 FOR UPDATE OF d SKIP LOCKED`,
       [now, limit],
     );
