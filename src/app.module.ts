@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type * as ScheduleModuleFile from '@nestjs/schedule';
 import type * as ApiModuleFile from 'src/api/api.module';
 import { ApiProcessModule } from 'src/boot/api-process.supervisor';
+import { CostlyQueryProcessSupervisorModule } from 'src/boot/costly-query-process.supervisor';
+import { CostlyQueryProcessModule } from 'src/common/costly-query-process';
 import { appLoggingModule } from 'src/boot/app-logging';
 import type { AppConfig } from 'src/config/app-config';
 import { ConfigModule } from 'src/config/config.module';
@@ -20,7 +22,11 @@ export class AppModule {
   /** The role decides what runs: the indexer (`indexer`), the API (`api`), or both (`all`). */
   static forRoot(
     config: AppConfig,
-    { quiet = false, superviseApi = false }: { quiet?: boolean; superviseApi?: boolean } = {},
+    {
+      quiet = false,
+      superviseApi = false,
+      superviseCostlyQueries = false,
+    }: { quiet?: boolean; superviseApi?: boolean; superviseCostlyQueries?: boolean } = {},
   ): DynamicModule {
     const indexing = config.role !== 'api';
     const serving = config.role !== 'indexer';
@@ -33,11 +39,14 @@ export class AppModule {
         StoreModule,
         LocalNetworkModule.forRoot(config),
         MetricsModule,
+        CostlyQueryProcessModule,
         HealthModule.forRoot({ indexing }),
         ...(indexing ? indexingModules() : []),
         ...(serving ? servingModules() : []),
         // The indexer of `tusk start`, with the API in a process of its own beside it.
         ...(superviseApi ? [ApiProcessModule] : []),
+        // An API served by `tusk start`, with its costly queries in a process of their own.
+        ...(superviseCostlyQueries ? [CostlyQueryProcessSupervisorModule] : []),
       ],
     };
   }

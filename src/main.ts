@@ -6,13 +6,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo, Server as NetServer } from 'node:net';
 import { AppModule } from 'src/app.module';
 import { limitHeapGrowth } from 'src/boot/heap-growth';
+import { ApiProcessSupervisor, claimPort } from 'src/boot/api-process.supervisor';
+import { CostlyQueryProcessSupervisor, METRICS_REQUEST } from 'src/boot/costly-query-process.supervisor';
 import {
-  API_LISTENING_MESSAGE,
-  API_READY_MESSAGE,
-  API_SOCKET_MESSAGE,
-  ApiProcessSupervisor,
-  claimPort,
-} from 'src/boot/api-process.supervisor';
+  CHILD_LISTENING_MESSAGE,
+  CHILD_READY_MESSAGE,
+  CHILD_SOCKET_MESSAGE,
+} from 'src/boot/tusk-child-process';
+import { MetricsRegistry } from 'src/common/metrics-registry';
 import { DatabaseServerService } from 'src/database/database-server.service';
 import { ChainEndpointService } from 'src/chain/chain-endpoint.service';
 import { IndexerService } from 'src/indexer/indexer.service';
@@ -29,16 +30,19 @@ export interface StartOptions {
 
 export async function createApp(
   config: AppConfig,
-  { quiet = false, superviseApi = false } = {},
+  { quiet = false, superviseApi = false, superviseCostlyQueries = false } = {},
 ): Promise<INestApplication> {
   let app: INestApplication;
   try {
-    app = await NestFactory.create(AppModule.forRoot(config, { quiet, superviseApi }), {
-      // Held until the structured logger is in place, so that every line is in its format.
-      bufferLogs: true,
-      // Fail with an error the caller can report rather than exiting the process.
-      abortOnError: false,
-    });
+    app = await NestFactory.create(
+      AppModule.forRoot(config, { quiet, superviseApi, superviseCostlyQueries }),
+      {
+        // Held until the structured logger is in place, so that every line is in its format.
+        bufferLogs: true,
+        // Fail with an error the caller can report rather than exiting the process.
+        abortOnError: false,
+      },
+    );
   } catch (error) {
     Logger.flush();
     throw error;
@@ -75,7 +79,7 @@ export async function startService(options: StartOptions = {}): Promise<INestApp
     // The same line `tusk devnet` prints: what a client needs to reach the local network.
     new Logger('Tusk').log(`local network: ${JSON.stringify(devnet)}`);
   }
-  if (config.indexerStatusUrl === undefined) {
+  if (config.indexerStatusUrl === undefined && config.listenOn.kind === 'port') {
     const separate = config.role === 'all' && config.apiProcess === 'separate';
     new Logger('Tusk').log(
       `listening on http://${config.host}:${config.port} (role ${config.role}${
@@ -89,19 +93,34 @@ export async function startService(options: StartOptions = {}): Promise<INestApp
 }
 
 async function startInOneProcess(config: AppConfig): Promise<INestApplication> {
-  const supervised = config.indexerStatusUrl !== undefined && process.send !== undefined;
-  const app = await createApp(config);
+  const { listenOn } = config;
+  if (listenOn.kind !== 'port' && process.send === undefined) {
+    throw new ConfigError(
+      'TUSK_LISTEN_ON is for the processes `tusk start` runs itself, over an IPC channel to them; use PORT and HOST',
+    );
+  }
+  // An API served here, unless it is itself the costly-query process, forwards its costly queries.
+  const superviseCostlyQueries =
+    config.role !== 'indexer' && config.api.costlyQueries.process === 'separate' && listenOn.kind !== 'unix';
+  const app = await createApp(config, { superviseCostlyQueries });
   try {
-    if (supervised) {
-      // Started by an indexer's ApiProcessSupervisor: serve on the socket it bound, and stop with it.
+    const server = app.getHttpServer() as Server;
+    if (listenOn.kind !== 'port') {
+      // Started by a supervising Tusk: serve where it says, and stop with it.
       await app.init();
-      await listenOn(app.getHttpServer() as Server, await socketFromSupervisor());
-      process.send?.(API_LISTENING_MESSAGE);
+      await serveOn(server, listenOn.kind === 'unix' ? listenOn.path : await socketFromSupervisor());
+      answerMetricsRequests(app);
+      process.send?.(CHILD_LISTENING_MESSAGE);
       process.once('disconnect', () => {
         process.kill(process.pid, 'SIGTERM');
       });
     } else {
       await app.listen(config.port, config.host);
+    }
+    if (superviseCostlyQueries) {
+      app
+        .get(CostlyQueryProcessSupervisor)
+        .start(await app.get(DatabaseServerService, { strict: false }).connectionUrl());
     }
   } catch (error) {
     await app.close();
@@ -110,21 +129,35 @@ async function startInOneProcess(config: AppConfig): Promise<INestApplication> {
   return app;
 }
 
+/** Answers the supervisor's requests for this process's metrics (see `CostlyQueryProcessSupervisor`). */
+function answerMetricsRequests(app: INestApplication): void {
+  const registry = app.get(MetricsRegistry).registry;
+  process.on('message', (message: unknown) => {
+    const request = message as { type?: unknown; id?: unknown } | null;
+    if (request?.type !== METRICS_REQUEST) {
+      return;
+    }
+    void registry.getMetricsAsJSON().then((metrics) => {
+      process.send?.({ type: METRICS_REQUEST, id: request.id, metrics });
+    });
+  });
+}
+
 /** Asks the supervisor for the listening socket and waits for it. */
 function socketFromSupervisor(): Promise<NetServer> {
   return new Promise((resolve) => {
     const receive = (message: unknown, handle: unknown) => {
-      if (message === API_SOCKET_MESSAGE && handle !== undefined) {
+      if (message === CHILD_SOCKET_MESSAGE && handle !== undefined) {
         process.off('message', receive);
         resolve(handle as NetServer);
       }
     };
     process.on('message', receive);
-    process.send?.(API_READY_MESSAGE);
+    process.send?.(CHILD_READY_MESSAGE);
   });
 }
 
-function listenOn(server: Server, socket: NetServer): Promise<void> {
+function serveOn(server: Server, socket: NetServer | string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(socket, () => {

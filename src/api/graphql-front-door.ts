@@ -1,20 +1,29 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { GraphQLSchema } from 'graphql';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Agent, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parse as parseQueryString } from 'node:querystring';
 import responseTime from 'response-time';
 import { ApiLimitsMetrics } from 'src/api/limits/api-limits.metrics';
 import { ClientRateLimit } from 'src/api/limits/client-rate-limit';
+import { forwardRequest } from 'src/api/limits/costly-query-forwarding';
+import { deadlineError } from 'src/api/limits/request-limits.plugin';
 import { QueryPrices } from 'src/api/limits/query-prices';
 import { FreshnessTracker } from 'src/api/meta/freshness.tracker';
 import { keyedRequestOf, entityTagOf, matchesEntityTag, sharedCacheControl } from 'src/api/http-caching';
 import { ResponseCache } from 'src/api/response-cache';
+import { CostlyQueryProcess } from 'src/common/costly-query-process';
 import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
 
 /** The largest request body read: Nest's JSON body parser's default, which the API always had. */
 export const MAX_REQUEST_BODY_BYTES = 100 * 1024;
+
+/**
+ * How long a forwarded costly query may go unanswered: its deadline in the other process, plus
+ * a margin for the process itself (it answers `TIMEOUT` at its deadline).
+ */
+const FORWARD_MARGIN_MS = 5000;
 
 /** How a cached answer's body begins, before its stored `data`. */
 const DATA_PREFIX = Buffer.from('{"data":');
@@ -25,6 +34,8 @@ type RequestListener = (request: IncomingMessage, response: ServerResponse) => v
 interface ReadRequest {
   readonly method: string | undefined;
   readonly parameters: unknown;
+  /** A POST's body as received. */
+  readonly body?: Buffer;
 }
 
 /**
@@ -36,14 +47,18 @@ interface ReadRequest {
  *   one worked out as soon as it is parsed, before Apollo would validate it;
  * - a repeated request is answered from the response cache, at the checkpoint it was computed at,
  *   with a fresh `extensions._meta`; a GET naming the current entity tag gets 304.
+ * - a query costing at least `TUSK_COSTLY_QUERY_COST` is forwarded to the costly-query process
+ *   while it serves (`CostlyQueryProcess`), whose answer is streamed back.
  * Everything else goes on to Express with its JSON body already read (the body parser then leaves
  * it), where the request's read session opens and Apollo runs. A body over 100 KB is refused with
  * 413, one that is not JSON with 400, each with a GraphQL-shaped error. Every answer carries
  * `Server-Timing`.
  */
 @Injectable()
-export class GraphQLFrontDoor implements OnModuleInit {
+export class GraphQLFrontDoor implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(GraphQLFrontDoor.name);
+  /** Connections to the costly-query process, kept open between requests. */
+  private readonly costlyAgent = new Agent({ keepAlive: true });
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -53,8 +68,13 @@ export class GraphQLFrontDoor implements OnModuleInit {
     private readonly cache: ResponseCache,
     private readonly prices: QueryPrices,
     private readonly metrics: ApiLimitsMetrics,
+    private readonly costlyQueries: CostlyQueryProcess,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onModuleDestroy(): void {
+    this.costlyAgent.destroy();
+  }
 
   onModuleInit(): void {
     // Absent where no HTTP server is made (the schema is built in an application context).
@@ -138,8 +158,34 @@ export class GraphQLFrontDoor implements OnModuleInit {
       return;
     }
     const key = request.headers['cache-control']?.includes('no-cache') === true ? undefined : keyed?.key;
-    if (key === undefined || !(await this.answerFromCache(request, response, key))) {
+    if (key !== undefined && (await this.answerFromCache(request, response, key))) {
+      return;
+    }
+    const costlyProcess = this.costlyQueries.socketPath;
+    const cost = keyed === undefined ? undefined : this.prices.costOf(keyed.key);
+    if (costlyProcess === undefined || cost === undefined || cost < this.config.api.costlyQueries.cost) {
       pass();
+      return;
+    }
+    const outcome = await forwardRequest(
+      this.costlyAgent,
+      costlyProcess,
+      request,
+      response,
+      read.body,
+      this.config.api.requestDeadlineMs + FORWARD_MARGIN_MS,
+    );
+    this.metrics.costlyQueryForwarded(outcome);
+    if (outcome === 'unreachable') {
+      // Gone since it was last seen serving (it is being started again): served here meanwhile.
+      pass();
+    } else if (outcome === 'timed out') {
+      answer(
+        response,
+        503,
+        JSON.stringify({ errors: [deadlineError(this.config.api.requestDeadlineMs).toJSON()] }),
+      );
+      this.metrics.refused('timeout');
     }
   }
 
@@ -269,7 +315,11 @@ async function readRequest(
     return 'answered';
   }
   try {
-    return { method: 'POST', parameters: JSON.parse(body.text) as unknown };
+    return {
+      method: 'POST',
+      parameters: JSON.parse(body.bytes.toString('utf8')) as unknown,
+      body: body.bytes,
+    };
   } catch (error) {
     answer(
       response,
@@ -289,7 +339,7 @@ function mediaTypeOf(header: string | undefined): string | undefined {
 }
 
 /** A request's body as UTF-8 text, if within the limit and the client stays to send it. */
-function readBody(request: IncomingMessage): Promise<{ text: string } | 'too large' | 'aborted'> {
+function readBody(request: IncomingMessage): Promise<{ bytes: Buffer } | 'too large' | 'aborted'> {
   const declared = Number(request.headers['content-length']);
   if (declared > MAX_REQUEST_BODY_BYTES) {
     return Promise.resolve('too large');
@@ -297,7 +347,7 @@ function readBody(request: IncomingMessage): Promise<{ text: string } | 'too lar
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let length = 0;
-    const finish = (outcome: { text: string } | 'too large' | 'aborted') => {
+    const finish = (outcome: { bytes: Buffer } | 'too large' | 'aborted') => {
       request.off('data', onData);
       request.off('end', onEnd);
       request.off('error', onAbort);
@@ -314,7 +364,7 @@ function readBody(request: IncomingMessage): Promise<{ text: string } | 'too lar
       chunks.push(chunk);
     };
     const onEnd = () => {
-      finish({ text: Buffer.concat(chunks, length).toString('utf8') });
+      finish({ bytes: Buffer.concat(chunks, length) });
     };
     const onAbort = () => {
       finish('aborted');

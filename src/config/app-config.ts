@@ -29,6 +29,13 @@ export const envSchema = z.object({
   APP_ROLE: z.enum(APP_ROLES).default('all'),
   TUSK_API_PROCESS: z.enum(['separate', 'inline']).default('separate'),
   TUSK_INDEXER_STATUS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TUSK_LISTEN_ON: z
+    .string()
+    .regex(
+      /^(port|parent-socket|\/.+)$/,
+      'expected `port`, `parent-socket` or the absolute path of a Unix socket',
+    )
+    .default('port'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -77,6 +84,8 @@ export const envSchema = z.object({
   TUSK_COSTLY_QUERY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   TUSK_COSTLY_QUERY_QUEUE: z.coerce.number().int().min(0).default(100),
   TUSK_COSTLY_QUERY_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
+  TUSK_COSTLY_QUERY_PROCESS: z.enum(['separate', 'inline']).default('separate'),
+  TUSK_DATABASE_BACKEND_PRIORITY: z.enum(['default', 'this-process']).default('default'),
   TUSK_REQUEST_DEADLINE_MS: z.coerce.number().int().min(10).default(5000),
   TUSK_MAX_RESPONSE_BYTES: z.coerce
     .number()
@@ -231,12 +240,15 @@ export interface ApiConfig {
    * Queries costing at least `cost` run at most `concurrency` at once, `queue` more waiting their
    * turn (within their deadline); past that they are refused with `OVERLOADED`. Each slot is busy
    * at most `share` of the time: after a query it rests in proportion to the time it was held.
+   * `process`: where they run when `tusk start` serves the API: in a process of their own at a
+   * lower CPU priority (`separate`), which this one forwards them to, or in this one (`inline`).
    */
   readonly costlyQueries: {
     readonly cost: number;
     readonly concurrency: number;
     readonly queue: number;
     readonly share: number;
+    readonly process: 'separate' | 'inline';
   };
   /** How long one request may take; past it its database work is cancelled and it answers `TIMEOUT`. */
   readonly requestDeadlineMs: number;
@@ -254,6 +266,11 @@ export interface ApiConfig {
   readonly webSocket: { readonly connectionsPerIp: number; readonly subscriptionsPerConnection: number };
 }
 
+export type ListenOn =
+  | { readonly kind: 'port' }
+  | { readonly kind: 'parent-socket' }
+  | { readonly kind: 'unix'; readonly path: string };
+
 export interface AppConfig {
   readonly port: number;
   readonly host: string;
@@ -269,8 +286,18 @@ export interface AppConfig {
    * `/health` and `/metrics`, which the API's own include.
    */
   readonly indexerStatusUrl: string | undefined;
+  /**
+   * Where `tusk start` serves: on `PORT` and `HOST`; on the socket its supervising process hands
+   * over (an API process beside its indexer); or on a Unix socket (the costly-query process).
+   */
+  readonly listenOn: ListenOn;
   readonly api: ApiConfig;
   readonly database: DatabaseConfig;
+  /**
+   * `this-process`: the PostgreSQL backends of this process's connections run at its CPU priority
+   * (when PostgreSQL runs on this machine), as the costly-query process's do.
+   */
+  readonly databaseBackendPriority: 'default' | 'this-process';
   readonly chain: ChainConfig;
   readonly indexer: IndexerConfig;
   readonly shardMigration: ShardMigrationConfig;
@@ -314,6 +341,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
     role: vars.APP_ROLE,
     apiProcess: vars.TUSK_API_PROCESS,
     indexerStatusUrl: vars.TUSK_INDEXER_STATUS_URL,
+    listenOn:
+      vars.TUSK_LISTEN_ON === 'port' || vars.TUSK_LISTEN_ON === 'parent-socket'
+        ? { kind: vars.TUSK_LISTEN_ON }
+        : { kind: 'unix', path: vars.TUSK_LISTEN_ON },
     api: {
       queryCostBudget: vars.TUSK_QUERY_COST_BUDGET,
       costlyQueries: {
@@ -321,6 +352,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
         concurrency: vars.TUSK_COSTLY_QUERY_CONCURRENCY,
         queue: vars.TUSK_COSTLY_QUERY_QUEUE,
         share: vars.TUSK_COSTLY_QUERY_SHARE,
+        process: vars.TUSK_COSTLY_QUERY_PROCESS,
       },
       requestDeadlineMs: vars.TUSK_REQUEST_DEADLINE_MS,
       maxResponseBytes: vars.TUSK_MAX_RESPONSE_BYTES,
@@ -333,6 +365,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
       },
     },
     database: databaseConfig(vars, cwd),
+    databaseBackendPriority: vars.TUSK_DATABASE_BACKEND_PRIORITY,
     chain: chainConfig(vars, cwd),
     reports: {
       packageId: vars.TUSK_REPORTS_PACKAGE_ID,

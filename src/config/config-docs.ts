@@ -35,6 +35,11 @@ export const CONFIG_DOCS: Record<keyof typeof envSchema.shape, ConfigVariableDoc
       'set by `tusk start` for its API process: where the indexer beside it serves its own `/health` and `/metrics`',
     readBy: ['api'],
   },
+  TUSK_LISTEN_ON: {
+    meaning:
+      'set by `tusk start` for the processes it runs: serve on `PORT` (`port`), on the socket handed over by the parent (`parent-socket`), or on a Unix socket (its path)',
+    readBy: ['api'],
+  },
   DATABASE_URL: {
     meaning: 'a PostgreSQL ≥ 15 to use instead of the embedded one; with `DATABASE_READ_URL`, its primary',
     readBy: BOTH,
@@ -164,6 +169,16 @@ export const CONFIG_DOCS: Record<keyof typeof envSchema.shape, ConfigVariableDoc
   TUSK_COSTLY_QUERY_SHARE: {
     meaning:
       'most of the time a costly-query slot is busy: after each query it rests in proportion to the time it held it',
+    readBy: ['api'],
+  },
+  TUSK_COSTLY_QUERY_PROCESS: {
+    meaning:
+      'where costly queries run: in a process of their own at a lower CPU priority, which the API forwards them to (`separate`), or in the API’s (`inline`)',
+    readBy: ['api'],
+  },
+  TUSK_DATABASE_BACKEND_PRIORITY: {
+    meaning:
+      'set by `tusk start` for the costly-query process (`this-process`): its PostgreSQL backends run at its lower CPU priority, when PostgreSQL runs on this machine',
     readBy: ['api'],
   },
   TUSK_REQUEST_DEADLINE_MS: {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from 'src/config/app-config';
 import { dataSourceOptions, type EntityList } from 'src/database/data-source';
+import { matchBackendPriority } from 'src/database/backend-priority';
 import { DatabaseServerModule } from 'src/database/database-server.module';
 import { DatabaseServerService } from 'src/database/database-server.service';
 import { DatabaseControl } from 'src/database/database-control';
@@ -21,6 +22,8 @@ const API_POOL_SIZE = 20;
 export class DatabaseModule {
   /** `entities` is the store's table list, assembled where the application is composed. */
   static forRoot(entities: EntityList): DynamicModule {
+    // Read from the configuration as the options are made, for the data source made from them.
+    let matchPriority = false;
     return {
       module: DatabaseModule,
       providers: [IndexNotifications, DatabaseControl, ReplicaLag],
@@ -30,14 +33,19 @@ export class DatabaseModule {
           imports: [DatabaseServerModule],
           inject: [DatabaseServerService, APP_CONFIG],
           // A replica is read-only: the primary's indexer migrates, and the replica must have caught up.
-          useFactory: async (server: DatabaseServerService, config: AppConfig) =>
-            dataSourceOptions(await server.connectionUrl(), entities, {
+          useFactory: async (server: DatabaseServerService, config: AppConfig) => {
+            matchPriority = config.databaseBackendPriority === 'this-process';
+            return dataSourceOptions(await server.connectionUrl(), entities, {
               migrationsRun: config.database.kind !== 'replica',
               // An API request holds one connection for its whole read session.
               poolSize: config.role === 'api' ? API_POOL_SIZE : 10,
-            }),
+            });
+          },
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options as DataSourceOptions).initialize();
+            if (matchPriority) {
+              matchBackendPriority(dataSource, (options as { url: string }).url);
+            }
             if (
               !(options as { migrationsRun?: boolean }).migrationsRun &&
               (await dataSource.showMigrations())

@@ -204,4 +204,95 @@ describe('tusk start', () => {
       }
     }
   }, 120_000);
+
+  it('forwards costly queries to a process of their own at a lower CPU priority, and serves them while it starts again', async () => {
+    const { port, child, output, ended } = await startTusk();
+    /** The children of `parent` as pid and niceness, by a word of their command line. */
+    const childrenOf = (parent: number | undefined, word: string): { pid: number; nice: number }[] =>
+      spawnSync('ps', ['-o', 'pid=,ni=,args=', '--ppid', String(parent)])
+        .stdout.toString()
+        .split('\n')
+        .filter((line) => line.includes(word))
+        .map((line) => {
+          const [pid, nice] = line.trim().split(/\s+/);
+          return { pid: Number(pid), nice: Number(nice) };
+        });
+    const costlyProcess = () => {
+      const [api] = childrenOf(child.pid, '--role api');
+      return { api, costly: childrenOf(api?.pid, '--role api')[0] };
+    };
+    const forwarded = async () => {
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      return Number(
+        /^tusk_api_costly_queries_forwarded_total\{outcome="answered"\} (\S+)$/m.exec(metrics)?.[1] ?? 0,
+      );
+    };
+    // Costly by its price (50 operators, each with 100 epochs of history), whatever the network holds.
+    const costly = async (alias: string) => {
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `{ ${alias}: operators(first: 50) { edges { node { nodeId history(last: 100) { epoch stake shards } } } } }`,
+        }),
+      });
+      const body = (await response.json()) as {
+        data?: Record<string, { edges: unknown[] }>;
+        extensions?: { cost?: { requested: number } };
+      };
+      expect(response.status).toBe(200);
+      expect(body.data?.[alias]?.edges.length).toBeGreaterThan(0);
+      return body.extensions?.cost?.requested ?? 0;
+    };
+    const until = async <T>(
+      what: string,
+      probe: () => Promise<T | undefined> | T | undefined,
+    ): Promise<T> => {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const value = await probe();
+        if (value !== undefined) {
+          return value;
+        }
+        if (Date.now() > deadline) {
+          throw new Error(`${what}: ${output()}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    };
+    try {
+      await waitForHealth(port, child, output);
+      const servings = () => output().split('serving costly queries').length - 1;
+      await until('no costly-query process served', () => (servings() === 1 ? true : undefined));
+      const first = costlyProcess().costly;
+      expect(first).toBeDefined();
+      expect(first?.nice).toBe((costlyProcess().api?.nice ?? 0) + 10);
+
+      const before = await forwarded();
+      expect(await costly('first')).toBeGreaterThanOrEqual(10_000);
+      expect(await forwarded()).toBe(before + 1);
+
+      // Killed, it is started again; meanwhile its queries are answered by the API process.
+      process.kill(first?.pid ?? 0, 'SIGKILL');
+      await costly('meanwhile');
+      const again = await until('the costly-query process was not started again', () => {
+        const next = costlyProcess().costly;
+        return next !== undefined && next.pid !== first?.pid && servings() === 2 ? next : undefined;
+      });
+      expect(again.nice).toBe(first?.nice);
+      expect(output()).toContain('the costly-query process stopped');
+      const count = await forwarded();
+      await costly('again');
+      expect(await forwarded()).toBe(count + 1);
+
+      child.kill('SIGTERM');
+      const { code, signal } = await ended;
+      expect(code === 0 || signal === 'SIGTERM').toBe(true);
+      expect(spawnSync('ps', ['-p', String(again.pid)]).status).not.toBe(0);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+      }
+    }
+  }, 180_000);
 });

@@ -18,6 +18,7 @@ export class ApiLimitsMetrics {
   private readonly refusals: Counter<'reason'>;
   private readonly cancelled: Counter;
   private readonly refusalSeconds: Histogram<'reason'>;
+  private readonly forwarded: Counter<'outcome'>;
 
   constructor(metrics: MetricsRegistry) {
     this.refusals = new Counter({
@@ -38,6 +39,16 @@ export class ApiLimitsMetrics {
       buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1],
       registers: [metrics.registry],
     });
+    this.forwarded = new Counter({
+      name: 'tusk_api_costly_queries_forwarded_total',
+      help: 'Costly queries forwarded to the costly-query process, by outcome: answered there, unreachable (served here instead) or timed out.',
+      labelNames: ['outcome'],
+      registers: [metrics.registry],
+    });
+  }
+
+  costlyQueryForwarded(outcome: 'answered' | 'unreachable' | 'timed out'): void {
+    this.forwarded.inc({ outcome: outcome.replace(' ', '_') });
   }
 
   /** Counts a refusal; `seconds`, when known, is how long it took from the request's arrival. */

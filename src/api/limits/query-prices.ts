@@ -30,6 +30,12 @@ export class QueryPrices {
     return price;
   }
 
+  /** The cost kept for `key`, if it was priced and fits no refusal for size or validity. */
+  costOf(key: string): number | undefined {
+    const kept = this.prices.get(key);
+    return kept?.kind === 'cost' ? kept.cost : undefined;
+  }
+
   private keep(key: string, price: QueryCost): void {
     this.prices.set(key, price);
     if (this.prices.size > PRICES_KEPT) {
