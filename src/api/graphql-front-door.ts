@@ -34,9 +34,13 @@ type RequestListener = (request: IncomingMessage, response: ServerResponse) => v
 interface ReadRequest {
   readonly method: string | undefined;
   readonly parameters: unknown;
-  /** A POST's body as received. */
+  /** A POST's body as received, and as text. */
   readonly body?: Buffer;
+  readonly text?: string;
 }
+
+/** Bodies refused by price kept, by their text: the most recent ones. */
+const REFUSED_BODIES_KEPT = 100;
 
 /**
  * The GraphQL endpoint's first handler, on the HTTP server itself, ahead of Express. What can be
@@ -57,6 +61,12 @@ interface ReadRequest {
 @Injectable()
 export class GraphQLFrontDoor implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(GraphQLFrontDoor.name);
+  /**
+   * The refusals of the latest POST bodies refused by price, by their exact text: the same body
+   * again is refused without being parsed as JSON or keyed, which is most of what a refusal costs
+   * this process beyond the HTTP exchange itself.
+   */
+  private readonly refusedBodies = new Map<string, string>();
   /** Connections to the costly-query process, kept open between requests. */
   private readonly costlyAgent = new Agent({ keepAlive: true });
 
@@ -132,10 +142,15 @@ export class GraphQLFrontDoor implements OnModuleInit, OnModuleDestroy {
       this.metrics.refused('rate_limited', (performance.now() - arrivedAt) / 1000);
       return;
     }
-    const read = await readRequest(request, response);
+    const read = await readRequest(request, response, this.refusedBodies);
     // A refusal by price is timed from the whole request in hand: the body's arrival is the client's.
     const readAt = performance.now();
     if (read === 'answered') {
+      return;
+    }
+    if (read !== undefined && 'refusal' in read) {
+      answer(response, 400, read.refusal);
+      this.metrics.refused('query_too_costly', (performance.now() - readAt) / 1000);
       return;
     }
     if (read === undefined) {
@@ -154,6 +169,12 @@ export class GraphQLFrontDoor implements OnModuleInit, OnModuleDestroy {
     if (refusal !== undefined) {
       // Over the budget, by its kept price or by one worked out before validation.
       answer(response, 400, refusal);
+      if (read.text !== undefined) {
+        this.refusedBodies.set(read.text, refusal);
+        if (this.refusedBodies.size > REFUSED_BODIES_KEPT) {
+          this.refusedBodies.delete(this.refusedBodies.keys().next().value ?? '');
+        }
+      }
       this.metrics.refused('query_too_costly', (performance.now() - readAt) / 1000);
       return;
     }
@@ -287,7 +308,8 @@ function errorBody(message: string, code: string): string {
 async function readRequest(
   request: IncomingMessage,
   response: ServerResponse,
-): Promise<ReadRequest | undefined | 'answered'> {
+  refusedBodies: ReadonlyMap<string, string>,
+): Promise<ReadRequest | { readonly refusal: string } | undefined | 'answered'> {
   if (request.method === 'GET') {
     const search = request.url?.split('?', 2)[1] ?? '';
     return { method: 'GET', parameters: { ...parseQueryString(search) } };
@@ -314,12 +336,13 @@ async function readRequest(
   if (body === 'aborted') {
     return 'answered';
   }
+  const text = body.bytes.toString('utf8');
+  const refusal = refusedBodies.get(text);
+  if (refusal !== undefined) {
+    return { refusal };
+  }
   try {
-    return {
-      method: 'POST',
-      parameters: JSON.parse(body.bytes.toString('utf8')) as unknown,
-      body: body.bytes,
-    };
+    return { method: 'POST', parameters: JSON.parse(text) as unknown, body: body.bytes, text };
   } catch (error) {
     answer(
       response,

@@ -55,6 +55,21 @@ describe('query cost limits', () => {
     expect(error?.message).toBe(
       `the query costs at least ${String(atLeast)}; the budget is ${DEFAULT_QUERY_COST_BUDGET}`,
     );
+
+    // Sent again, byte for byte or spaced differently, it is refused the same way, and counted.
+    const refusals = async () => {
+      const metrics = await request(api.app.getHttpServer() as Server).get('/metrics');
+      return Number(
+        /^tusk_api_refusals_total\{reason="query_too_costly"\} (\S+)$/m.exec(metrics.text)?.[1] ?? 0,
+      );
+    };
+    const before = await refusals();
+    for (const text of [`{ ${aliases} }`, `{ ${aliases} }`, `{  ${aliases}  }`]) {
+      const again = await post(api, text);
+      expect(again.status).toBe(400);
+      expect(again.body).toEqual(body);
+    }
+    expect(await refusals()).toBe(before + 3);
   });
 
   it('refuses amplification by fragments and by page sizes in variables', async () => {
