@@ -137,9 +137,11 @@ function answerMetricsRequests(app: INestApplication): void {
     if (request?.type !== METRICS_REQUEST) {
       return;
     }
-    void registry.getMetricsAsJSON().then((metrics) => {
-      process.send?.({ type: METRICS_REQUEST, id: request.id, metrics });
-    });
+    // A collection that fails answers nothing: the supervisor's scrape then goes without ours.
+    registry.getMetricsAsJSON().then(
+      (metrics) => process.send?.({ type: METRICS_REQUEST, id: request.id, metrics }),
+      () => process.send?.({ type: METRICS_REQUEST, id: request.id, metrics: undefined }),
+    );
   });
 }
 
