@@ -361,7 +361,7 @@ function mediaTypeOf(header: string | undefined): string | undefined {
   return header?.split(';', 1)[0]?.trim().toLowerCase();
 }
 
-/** A request's body as UTF-8 text, if within the limit and the client stays to send it. */
+/** A request's body as received, if within the limit and the client stays to send it. */
 function readBody(request: IncomingMessage): Promise<{ bytes: Buffer } | 'too large' | 'aborted'> {
   const declared = Number(request.headers['content-length']);
   if (declared > MAX_REQUEST_BODY_BYTES) {

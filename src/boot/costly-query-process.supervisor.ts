@@ -29,7 +29,8 @@ const METRICS_TIMEOUT_MS = 2000;
  * and refusal waits behind it, and its CPU competes with them on equal terms. Apart, the API's loop
  * is left to cheap requests and the operating system gives them the cores first.
  * It has the API's database and settings, and no rate limit of its own (the API has counted the
- * request). While it starts (again), costly queries run in the API as before.
+ * request); its PostgreSQL backends run at its priority too, when PostgreSQL is on this machine
+ * (`matchBackendPriority`). While it starts (again), costly queries run in the API as before.
  */
 @Injectable()
 export class CostlyQueryProcessSupervisor implements BeforeApplicationShutdown {
@@ -54,7 +55,9 @@ export class CostlyQueryProcessSupervisor implements BeforeApplicationShutdown {
         TUSK_LISTEN_ON: socketPath,
         TUSK_RATE_LIMIT_PER_SECOND: '0',
         TUSK_DATABASE_BACKEND_PRIORITY: 'this-process',
-        DATABASE_URL: databaseUrl,
+        // An embedded PostgreSQL is this process's to start: the child uses it where it runs. A
+        // configured one (a primary, or a replica beside it) is in the environment already.
+        ...(this.config.database.kind === 'embedded' ? { DATABASE_URL: databaseUrl } : {}),
         TUSK_NETWORK: networkName(this.config),
       },
       lowerPriorityBy: LOWER_PRIORITY_BY,
