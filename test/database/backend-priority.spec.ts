@@ -53,7 +53,7 @@ describe('matchBackendPriority on a real PostgreSQL', () => {
     try {
       // The same server, named as if it were on another machine: its backends are not touched.
       matchBackendPriority(dataSource, 'postgres://tusk@db.internal:5432/tusk', 12);
-      const [row] = (await dataSource.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+      const [row] = await dataSource.query<{ pid: number }[]>('SELECT pg_backend_pid() AS pid');
       expect(getPriority(row?.pid ?? 0)).toBe(0);
     } finally {
       await dataSource.destroy();
