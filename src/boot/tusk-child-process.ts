@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:net';
@@ -76,6 +77,9 @@ export class TuskChildProcess {
   /** Starts the child without waiting for it; a start that fails is tried again with backoff. */
   startInBackground(): void {
     this.start().catch((error: unknown) => {
+      if (this.stopping) {
+        return;
+      }
       this.logger.error(error instanceof Error ? error.message : String(error));
       this.restartAfterCrash(null, null);
     });
@@ -117,6 +121,9 @@ export class TuskChildProcess {
         } else if (message === CHILD_LISTENING_MESSAGE && !serving) {
           serving = true;
           this.backoff.reset();
+          if (lowerPriorityBy !== undefined && child.pid !== undefined) {
+            this.lowerPriority(child.pid, lowerPriorityBy);
+          }
           // The child holds the socket now; this process's copy would accept connections too.
           socket?.close();
           onServing?.(child);
@@ -159,9 +166,25 @@ export class TuskChildProcess {
     }, waitMs);
   }
 
+  /**
+   * Lowers the priority of every thread of `pid`: on Linux a priority is a thread's, and the
+   * threads Node starts with (V8's, for garbage collection and compilation) may already run when
+   * the first call comes; threads started later take their creator's. Called at once, and again
+   * when the child serves.
+   */
   private lowerPriority(pid: number, by: number): void {
+    const priority = Math.min(LOWEST_PRIORITY, getPriority() + by);
+    let threads: number[];
     try {
-      setPriority(pid, Math.min(LOWEST_PRIORITY, getPriority() + by));
+      threads = readdirSync(`/proc/${pid}/task`).map(Number);
+    } catch {
+      // Not Linux, or gone already: the process as the system knows it.
+      threads = [pid];
+    }
+    try {
+      for (const thread of threads) {
+        setPriority(thread, priority);
+      }
     } catch (error) {
       // Served at this process's priority, which is what it had before: worth a line, not a stop.
       this.logger.warn(
