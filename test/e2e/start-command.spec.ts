@@ -267,6 +267,14 @@ describe('tusk start', () => {
       const first = costlyProcess().costly;
       expect(first).toBeDefined();
       expect(first?.nice).toBe((costlyProcess().api?.nice ?? 0) + 10);
+      // Every thread of it: on Linux a priority is a thread's own.
+      const threadPriorities = spawnSync('ps', ['-L', '-o', 'nice=', '-p', String(first?.pid)])
+        .stdout.toString()
+        .trim()
+        .split(/\s+/)
+        .map(Number);
+      expect(threadPriorities.length).toBeGreaterThan(1);
+      expect(new Set(threadPriorities)).toEqual(new Set([first?.nice]));
 
       const before = await forwarded();
       expect(await costly('first')).toBeGreaterThanOrEqual(10_000);
