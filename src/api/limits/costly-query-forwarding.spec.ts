@@ -40,7 +40,8 @@ interface Received {
   readonly body: string;
 }
 
-function post(port: number, body: string): Promise<Received> {
+/** A POST of `body`; with `expectContinue`, as curl sends a large one: the body after `100 Continue`. */
+function post(port: number, body: string, expectContinue = false): Promise<Received> {
   return new Promise((resolve, reject) => {
     const sent = request(
       {
@@ -48,7 +49,10 @@ function post(port: number, body: string): Promise<Received> {
         port,
         path: '/graphql?x=1',
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(expectContinue ? { expect: '100-continue' } : {}),
+        },
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -63,7 +67,11 @@ function post(port: number, body: string): Promise<Received> {
       },
     );
     sent.on('error', reject);
-    sent.end(body);
+    if (expectContinue) {
+      sent.once('continue', () => sent.end(body));
+    } else {
+      sent.end(body);
+    }
   });
 }
 
@@ -119,17 +127,17 @@ describe('forwardRequest', () => {
           response.writeHead(200, {
             'content-type': 'application/json',
             'server-timing': 'tusk;dur=1.00',
-            'x-seen': `${request.method} ${request.url} ${request.headers['content-type']}`,
+            'x-seen': `${request.method} ${request.url} ${request.headers['content-type']} ${request.headers.expect ?? 'no expect'}`,
           });
           // An answer in pieces, as a large one streams.
           response.write(`{"echo":${Buffer.concat(chunks).toString('utf8')},`);
           setTimeout(() => response.end('"more":true}'), 20);
         });
       };
-      const received = await post(port, '{"query":"{ a }"}');
+      const received = await post(port, '{"query":"{ a }"}', true);
       expect(received.status).toBe(200);
       expect(JSON.parse(received.body)).toEqual({ echo: { query: '{ a }' }, more: true });
-      expect(received.headers['x-seen']).toBe('POST /graphql?x=1 application/json');
+      expect(received.headers['x-seen']).toBe('POST /graphql?x=1 application/json no expect');
       expect(received.headers['server-timing']).toBeUndefined();
       expect(outcomes).toEqual(['answered']);
     } finally {

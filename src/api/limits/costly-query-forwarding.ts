@@ -1,8 +1,12 @@
 import { type Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 
-/** Headers of one connection (RFC 9110 §7.6.1), which a forwarder does not pass on. */
+/**
+ * Headers of one connection (RFC 9110 §7.6.1), which a forwarder does not pass on, and `Expect`:
+ * the body is already in hand, and the answer to `100-continue` was this process's to give.
+ */
 const HOP_BY_HOP = new Set([
+  'expect',
   'connection',
   'keep-alive',
   'proxy-connection',
