@@ -39,9 +39,6 @@ interface ReadRequest {
   readonly text?: string;
 }
 
-/** Bodies refused by price kept, by their text: the most recent ones. */
-const REFUSED_BODIES_KEPT = 100;
-
 /**
  * The GraphQL endpoint's first handler, on the HTTP server itself, ahead of Express. What can be
  * answered without the framework is answered here, because a flood of such requests must cost as
@@ -61,12 +58,6 @@ const REFUSED_BODIES_KEPT = 100;
 @Injectable()
 export class GraphQLFrontDoor implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(GraphQLFrontDoor.name);
-  /**
-   * The refusals of the latest POST bodies refused by price, by their exact text: the same body
-   * again is refused without being parsed as JSON or keyed, which is most of what a refusal costs
-   * this process beyond the HTTP exchange itself.
-   */
-  private readonly refusedBodies = new Map<string, string>();
   /** Connections to the costly-query process, kept open between requests. */
   private readonly costlyAgent = new Agent({ keepAlive: true });
 
@@ -142,7 +133,7 @@ export class GraphQLFrontDoor implements OnModuleInit, OnModuleDestroy {
       this.metrics.refused('rate_limited', (performance.now() - arrivedAt) / 1000);
       return;
     }
-    const read = await readRequest(request, response, this.refusedBodies);
+    const read = await readRequest(request, response, this.prices);
     // A refusal by price is timed from the whole request in hand: the body's arrival is the client's.
     const readAt = performance.now();
     if (read === 'answered') {
@@ -170,10 +161,7 @@ export class GraphQLFrontDoor implements OnModuleInit, OnModuleDestroy {
       // Over the budget, by its kept price or by one worked out before validation.
       answer(response, 400, refusal);
       if (read.text !== undefined) {
-        this.refusedBodies.set(read.text, refusal);
-        if (this.refusedBodies.size > REFUSED_BODIES_KEPT) {
-          this.refusedBodies.delete(this.refusedBodies.keys().next().value ?? '');
-        }
+        this.prices.keepBodyRefusal(read.text, refusal);
       }
       this.metrics.refused('query_too_costly', (performance.now() - readAt) / 1000);
       return;
@@ -308,7 +296,7 @@ function errorBody(message: string, code: string): string {
 async function readRequest(
   request: IncomingMessage,
   response: ServerResponse,
-  refusedBodies: ReadonlyMap<string, string>,
+  prices: Pick<QueryPrices, 'refusalOfBody'>,
 ): Promise<ReadRequest | { readonly refusal: string } | undefined | 'answered'> {
   if (request.method === 'GET') {
     const search = request.url?.split('?', 2)[1] ?? '';
@@ -337,7 +325,7 @@ async function readRequest(
     return 'answered';
   }
   const text = body.bytes.toString('utf8');
-  const refusal = refusedBodies.get(text);
+  const refusal = prices.refusalOfBody(text);
   if (refusal !== undefined) {
     return { refusal };
   }

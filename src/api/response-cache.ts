@@ -1,4 +1,5 @@
 import { Injectable, Module } from '@nestjs/common';
+import { setBounded } from 'src/common/bounded-map';
 
 /** Distinct answers kept per indexed checkpoint. */
 const MAX_ENTRIES = 1000;
@@ -43,13 +44,7 @@ export class ResponseCache {
     if (checkpoint !== this.checkpoint || this.entries.has(key)) {
       return;
     }
-    this.entries.set(key, Buffer.from(JSON.stringify(data)));
-    if (this.entries.size > MAX_ENTRIES) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) {
-        this.entries.delete(oldest);
-      }
-    }
+    setBounded(this.entries, key, Buffer.from(JSON.stringify(data)), MAX_ENTRIES);
   }
 
   /**

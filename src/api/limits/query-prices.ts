@@ -2,9 +2,12 @@ import { Injectable, Module } from '@nestjs/common';
 import { parse, type GraphQLSchema } from 'graphql';
 import type { KeyedRequest } from 'src/api/http-caching';
 import { costRefusal, queryCost, type QueryCost } from 'src/api/query-cost';
+import { setBounded } from 'src/common/bounded-map';
 
 /** Prices kept: the most recent requests' (refused or not). */
 const PRICES_KEPT = 1000;
+/** Refusals kept by body text: the most recent ones (each body at most 100 KB). */
+const REFUSED_BODIES_KEPT = 100;
 
 /**
  * The price of each recent request, by the response cache's key (operation, document, variables):
@@ -16,6 +19,8 @@ const PRICES_KEPT = 1000;
 @Injectable()
 export class QueryPrices {
   private readonly prices = new Map<string, QueryCost>();
+  /** The refusals of the latest POST bodies refused by price, by their exact text. */
+  private readonly refusedBodies = new Map<string, string>();
 
   /** The price kept for `key`, else the one `work` gives (kept when it gives one). */
   priceOf<T extends QueryCost | undefined>(key: string, work: () => T): QueryCost | T {
@@ -36,14 +41,21 @@ export class QueryPrices {
     return kept?.kind === 'cost' ? kept.cost : undefined;
   }
 
+  /** The refusal kept for a POST body of exactly `text`, refused by price before. */
+  refusalOfBody(text: string): string | undefined {
+    return this.refusedBodies.get(text);
+  }
+
+  /**
+   * Keeps `refusal` for a POST body of exactly `text`: the same body again is refused without being
+   * parsed as JSON or keyed, which is most of what a refusal costs beyond the HTTP exchange itself.
+   */
+  keepBodyRefusal(text: string, refusal: string): void {
+    setBounded(this.refusedBodies, text, refusal, REFUSED_BODIES_KEPT);
+  }
+
   private keep(key: string, price: QueryCost): void {
-    this.prices.set(key, price);
-    if (this.prices.size > PRICES_KEPT) {
-      const oldest = this.prices.keys().next().value;
-      if (oldest !== undefined) {
-        this.prices.delete(oldest);
-      }
-    }
+    setBounded(this.prices, key, price, PRICES_KEPT);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { GrpcTypes } from '@mysten/sui/grpc';
 import { isValidSuiAddress, normalizeStructTag, normalizeSuiAddress } from '@mysten/sui/utils';
+import { setBounded } from 'src/common/bounded-map';
 import { GrpcStatus, GrpcStatusError } from 'src/devnet/grpc-web/grpc-status';
 import { preEncoded, type CallContext, type GrpcWebServer } from 'src/devnet/grpc-web/grpc-web.server';
 import { decodeCursor, encodeCursor } from 'src/devnet/ledger/cursor';
@@ -229,15 +230,7 @@ class EncodedCheckpoints {
       return hit;
     }
     const bytes = encode();
-    if (this.capacity > 0) {
-      this.entries.set(key, bytes);
-      if (this.entries.size > this.capacity) {
-        const oldest = this.entries.keys().next().value;
-        if (oldest !== undefined) {
-          this.entries.delete(oldest);
-        }
-      }
-    }
+    setBounded(this.entries, key, bytes, this.capacity);
     return bytes;
   }
 }
