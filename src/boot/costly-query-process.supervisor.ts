@@ -14,7 +14,10 @@ export const METRICS_REQUEST = 'tusk:metrics';
 /**
  * How much lower its CPU priority is than the API's (niceness +10: under Linux's scheduler, about a
  * tenth of the API's share of a busy core). Costly queries then take what the API's cheap requests
- * and the indexer leave: their wait is what grows under load, not everyone else's.
+ * and the indexer leave: their wait is what grows under load, not everyone else's. Under SCHED_IDLE
+ * besides (`TUSK_COSTLY_QUERY_PRIORITY=idle`), a process of the API's or the indexer's that wakes
+ * takes the core at once: a lower niceness alone lets the running one finish its time slice first,
+ * a wait of milliseconds at every turn of the API's event loop.
  */
 const LOWER_PRIORITY_BY = 10;
 
@@ -61,6 +64,7 @@ export class CostlyQueryProcessSupervisor implements BeforeApplicationShutdown {
         TUSK_NETWORK: networkName(this.config),
       },
       lowerPriorityBy: LOWER_PRIORITY_BY,
+      idleScheduling: this.config.api.costlyQueries.priority === 'idle',
       onServing: (child) => {
         this.logger.log(`serving costly queries (pid ${child.pid ?? '?'}, ${socketPath})`);
         this.costlyQueries.opened({ socketPath, metrics: () => this.metricsOf(child) });

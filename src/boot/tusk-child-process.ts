@@ -4,6 +4,7 @@ import { getPriority, setPriority } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:net';
 import { Logger } from '@nestjs/common';
+import { runOnlyWhenIdle } from 'src/common/cpu-scheduling';
 import { BackoffSequence, exponentialBackoff } from 'src/common/resilience/backoff';
 import { childEnvironment } from 'src/config/app-config';
 
@@ -37,6 +38,11 @@ export interface TuskChildSpec {
   readonly claimSocket?: () => Promise<Server>;
   /** How much lower than this process's the child's CPU priority is (its niceness added). */
   readonly lowerPriorityBy?: number;
+  /**
+   * Whether the child runs under SCHED_IDLE besides (Linux): on what the other processes leave of
+   * the cores, and a process of theirs that wakes takes its core at once.
+   */
+  readonly idleScheduling?: boolean;
   /** Called once the child serves, and when it has exited after serving. */
   readonly onServing?: (child: ChildProcess) => void;
   readonly onExit?: () => void;
@@ -55,6 +61,8 @@ export class TuskChildProcess {
   private child: ChildProcess | undefined;
   private restartTimer: NodeJS.Timeout | undefined;
   private stopping = false;
+  /** Said once: a child that cannot be put under SCHED_IDLE will not be the next time either. */
+  private idleSchedulingRefused = false;
 
   constructor(private readonly spec: TuskChildSpec) {
     this.logger = new Logger(spec.name);
@@ -190,6 +198,16 @@ export class TuskChildProcess {
       this.logger.warn(
         `${this.spec.name} runs at this process's CPU priority: ${error instanceof Error ? error.message : String(error)}`,
       );
+    }
+    if (this.spec.idleScheduling === true && !this.idleSchedulingRefused) {
+      runOnlyWhenIdle(pid).catch((error: unknown) => {
+        if (!this.idleSchedulingRefused) {
+          this.idleSchedulingRefused = true;
+          this.logger.warn(
+            `${this.spec.name} runs at niceness +${by} only: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      });
     }
   }
 }

@@ -85,6 +85,7 @@ export const envSchema = z.object({
   TUSK_COSTLY_QUERY_QUEUE: z.coerce.number().int().min(0).default(100),
   TUSK_COSTLY_QUERY_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
   TUSK_COSTLY_QUERY_PROCESS: z.enum(['separate', 'inline']).default('separate'),
+  TUSK_COSTLY_QUERY_PRIORITY: z.enum(['idle', 'lower']).default('idle'),
   TUSK_DATABASE_BACKEND_PRIORITY: z.enum(['default', 'this-process']).default('default'),
   TUSK_REQUEST_DEADLINE_MS: z.coerce.number().int().min(10).default(5000),
   TUSK_MAX_RESPONSE_BYTES: z.coerce
@@ -242,6 +243,8 @@ export interface ApiConfig {
    * at most `share` of the time: after a query it rests in proportion to the time it was held.
    * `process`: where they run when `tusk start` serves the API: in a process of their own at a
    * lower CPU priority (`separate`), which this one forwards them to, or in this one (`inline`).
+   * `priority`: that process's, niceness +10 and SCHED_IDLE besides (`idle`), or niceness +10
+   * only (`lower`).
    */
   readonly costlyQueries: {
     readonly cost: number;
@@ -249,6 +252,7 @@ export interface ApiConfig {
     readonly queue: number;
     readonly share: number;
     readonly process: 'separate' | 'inline';
+    readonly priority: 'idle' | 'lower';
   };
   /** How long one request may take; past it its database work is cancelled and it answers `TIMEOUT`. */
   readonly requestDeadlineMs: number;
@@ -353,6 +357,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
         queue: vars.TUSK_COSTLY_QUERY_QUEUE,
         share: vars.TUSK_COSTLY_QUERY_SHARE,
         process: vars.TUSK_COSTLY_QUERY_PROCESS,
+        priority: vars.TUSK_COSTLY_QUERY_PRIORITY,
       },
       requestDeadlineMs: vars.TUSK_REQUEST_DEADLINE_MS,
       maxResponseBytes: vars.TUSK_MAX_RESPONSE_BYTES,

@@ -176,6 +176,11 @@ export const CONFIG_DOCS: Record<keyof typeof envSchema.shape, ConfigVariableDoc
       'where costly queries run: in a process of their own at a lower CPU priority, which the API forwards them to (`separate`), or in the API’s (`inline`)',
     readBy: ['api'],
   },
+  TUSK_COSTLY_QUERY_PRIORITY: {
+    meaning:
+      'how the costly-query process yields the cores: niceness +10 and Linux’s SCHED_IDLE besides, so that it runs on what the other processes leave and gives a core up at once to one that wakes (`idle`), or niceness +10 only, keeping about a tenth of a busy core (`lower`); its PostgreSQL backends follow it',
+    readBy: ['api'],
+  },
   TUSK_DATABASE_BACKEND_PRIORITY: {
     meaning:
       'set by `tusk start` for the costly-query process (`this-process`): its PostgreSQL backends run at its lower CPU priority, when PostgreSQL runs on this machine',

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from 'src/database/free-port';
 
@@ -207,16 +207,17 @@ describe('tusk start', () => {
 
   it('forwards costly queries to a process of their own at a lower CPU priority, and serves them while it starts again', async () => {
     const { port, child, output, ended } = await startTusk();
-    /** The children of `parent` as pid and niceness, by a word of their command line. */
+    /**
+     * The children of `parent` as pid and niceness, by a word of their command line (the niceness
+     * read from the system: `ps` shows none for a process under SCHED_IDLE).
+     */
     const childrenOf = (parent: number | undefined, word: string): { pid: number; nice: number }[] =>
-      spawnSync('ps', ['-o', 'pid=,ni=,args=', '--ppid', String(parent)])
+      spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(parent)])
         .stdout.toString()
         .split('\n')
         .filter((line) => line.includes(word))
-        .map((line) => {
-          const [pid, nice] = line.trim().split(/\s+/);
-          return { pid: Number(pid), nice: Number(nice) };
-        });
+        .map((line) => Number(line.trim().split(/\s+/)[0]))
+        .map((pid) => ({ pid, nice: getPriority(pid) }));
     const costlyProcess = () => {
       const [api] = childrenOf(child.pid, '--role api');
       return { api, costly: childrenOf(api?.pid, '--role api')[0] };
@@ -268,13 +269,21 @@ describe('tusk start', () => {
       expect(first).toBeDefined();
       expect(first?.nice).toBe((costlyProcess().api?.nice ?? 0) + 10);
       // Every thread of it: on Linux a priority is a thread's own.
-      const threadPriorities = spawnSync('ps', ['-L', '-o', 'nice=', '-p', String(first?.pid)])
-        .stdout.toString()
-        .trim()
-        .split(/\s+/)
-        .map(Number);
+      const threadPriorities = readdirSync(`/proc/${first?.pid}/task`).map((thread) =>
+        getPriority(Number(thread)),
+      );
       expect(threadPriorities.length).toBeGreaterThan(1);
       expect(new Set(threadPriorities)).toEqual(new Set([first?.nice]));
+      // And under SCHED_IDLE (`TUSK_COSTLY_QUERY_PRIORITY=idle`, the default), every thread of it too:
+      // set by util-linux's chrt, which runs apart.
+      const underIdle = (pid: number | undefined) =>
+        until(`the costly-query process ${pid} is not all under SCHED_IDLE`, () => {
+          const classes = spawnSync('ps', ['-L', '-o', 'cls=', '-p', String(pid)])
+            .stdout.toString()
+            .trim();
+          return classes !== '' && classes.split(/\s+/).every((cls) => cls === 'IDL') ? true : undefined;
+        });
+      await underIdle(first?.pid);
 
       const before = await forwarded();
       expect(await costly('first')).toBeGreaterThanOrEqual(10_000);
@@ -288,6 +297,7 @@ describe('tusk start', () => {
         return next !== undefined && next.pid !== first?.pid && servings() === 2 ? next : undefined;
       });
       expect(again.nice).toBe(first?.nice);
+      await underIdle(again.pid);
       expect(output()).toContain('the costly-query process stopped');
       const count = await forwarded();
       await costly('again');
