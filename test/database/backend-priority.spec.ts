@@ -1,6 +1,11 @@
 import { statSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { DataSource } from 'typeorm';
+import {
+  schedulingPolicyOf,
+  sessionGroupNiceness,
+  sessionsScheduledAsGroups,
+} from 'src/common/cpu-scheduling';
 import { isOnThisMachine, matchBackendPriority } from 'src/database/backend-priority';
 import { createTestDatabase } from 'test/support/indexer-harness';
 
@@ -39,12 +44,56 @@ describe('matchBackendPriority on a real PostgreSQL', () => {
       // A server run by another user can be set only by root: then it is left as it was.
       const owner = statSync(`/proc/${pids[0]}`).uid;
       const allowed = process.getuid?.() === 0 || process.getuid?.() === owner;
+      // Where sessions are scheduled as groups, each backend leads its own: its group is set too.
+      const autogroup = sessionsScheduledAsGroups();
       for (const pid of pids) {
         expect(getPriority(pid)).toBe(allowed ? lower : 0);
+        if (autogroup) {
+          expect(sessionGroupNiceness(pid)).toBe(allowed ? lower : 0);
+        }
       }
       await Promise.all(runners.map((runner) => runner.release()));
     } finally {
       await dataSource.destroy();
+    }
+  });
+
+  it('puts the backends under SCHED_IDLE too while this process runs under it', async () => {
+    // A process under the ordinary policy first: its connection's backend is left under it.
+    const ordinary = await new DataSource({ type: 'postgres', url, extra: { max: 1 } }).initialize();
+    const idle = await new DataSource({ type: 'postgres', url, extra: { max: 2 } }).initialize();
+    try {
+      matchBackendPriority(ordinary, url, getPriority(), () => 'normal');
+      const [row] = await ordinary.query<{ pid: number }[]>('SELECT pg_backend_pid() AS pid');
+      const ordinaryPid = row?.pid ?? 0;
+      // Then one as the costly-query process sees itself once its parent has put it under SCHED_IDLE.
+      matchBackendPriority(idle, url, getPriority(), () => 'idle');
+      const runners = [0, 1].map(() => idle.createQueryRunner());
+      const pids = await Promise.all(
+        runners.map(async (runner) => {
+          const [backend] = (await runner.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+          return backend?.pid ?? 0;
+        }),
+      );
+      const owner = statSync(`/proc/${ordinaryPid}`).uid;
+      const allowed = process.getuid?.() === 0 || process.getuid?.() === owner;
+      // Set by util-linux's chrt, which runs apart: waited for.
+      const deadline = Date.now() + 30_000;
+      while (allowed && pids.some((pid) => schedulingPolicyOf(pid) !== 'idle') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const autogroup = sessionsScheduledAsGroups();
+      for (const pid of pids) {
+        expect(schedulingPolicyOf(pid)).toBe(allowed ? 'idle' : 'normal');
+        if (autogroup) {
+          // A group has no SCHED_IDLE: the lowest niceness is as near as it comes.
+          expect(sessionGroupNiceness(pid)).toBe(allowed ? 19 : 0);
+        }
+      }
+      expect(schedulingPolicyOf(ordinaryPid)).toBe('normal');
+      await Promise.all(runners.map((runner) => runner.release()));
+    } finally {
+      await Promise.all([ordinary.destroy(), idle.destroy()]);
     }
   });
 
