@@ -74,7 +74,9 @@ export class QueryPrices {
 
 function priceOfText(schema: GraphQLSchema, request: KeyedRequest, budget: number): QueryCost | undefined {
   try {
-    const document = parse(request.query ?? '');
+    // Priced, never executed: without the location of every node, parsing allocates and takes about
+    // two thirds as much (a novel query over the budget is refused sooner).
+    const document = parse(request.query ?? '', { noLocation: true });
     return queryCost(schema, document, request.variables, request.operationName, budget);
   } catch {
     return undefined;
