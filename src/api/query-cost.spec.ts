@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, parse } from 'graphql';
-import { queryCost } from 'src/api/query-cost';
+import { buildSchema, parse, print } from 'graphql';
+import { priceOfQueryText, queryCost } from 'src/api/query-cost';
 import { DEFAULT_QUERY_COST_BUDGET } from 'src/config/app-config';
 import { docExamples } from 'test/support/doc-examples';
 
@@ -84,5 +84,74 @@ describe('query cost', () => {
       cost: cost(aliases(5)),
     });
     expect(cost(aliases(5))).toBe(5 * one);
+  });
+
+  describe('from its text', () => {
+    const unit = 'operators(first: 100) { edges { node { nodeId history(last: 30) { epoch } } } }';
+    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: ${unit}`).join(' ');
+    const whole = (text: string, variables: Record<string, unknown> = {}, operationName?: string) =>
+      queryCost(schema, parse(text), variables, operationName, DEFAULT_QUERY_COST_BUDGET);
+    const fromText = (text: string, variables: Record<string, unknown> = {}, operationName?: string) =>
+      priceOfQueryText(schema, text, variables, operationName, DEFAULT_QUERY_COST_BUDGET);
+
+    it('prices every example query of the README and docs/ as the whole document does', () => {
+      for (const { name, document } of docExamples()) {
+        const text = print(document);
+        expect({ name, price: fromText(text) }).toEqual({ name, price: whole(text) });
+      }
+    });
+
+    it('stops reading once past the budget: what follows is not even parsed', () => {
+      const one = cost(`{ ${unit} }`);
+      const past = Math.floor(DEFAULT_QUERY_COST_BUDGET / one) + 1;
+      expect(fromText(`{ ${aliases(150)} }`)).toEqual({ kind: 'over', atLeast: past * one });
+      expect(fromText(`{ ${aliases(150)} }`)).toEqual(whole(`{ ${aliases(150)} }`));
+      // Broken past the point of refusal: refused all the same.
+      expect(fromText(`{ ${aliases(150)} this is { not GraphQL`)).toEqual({
+        kind: 'over',
+        atLeast: past * one,
+      });
+      // Broken before it: not priced, for execution to answer with its own error.
+      expect(fromText(`{ a0: ${unit} a1: operators(first: }`)).toBeUndefined();
+      expect(fromText('')).toBeUndefined();
+    });
+
+    it('prices named operations with variables, fragments and several operations as the whole does', () => {
+      const cases: [string, Record<string, unknown>, string | undefined][] = [
+        ['query Page($n: Int) { operators(first: $n) { edges { node { nodeId } } } }', { n: 5 }, undefined],
+        ['query Page($n: Int) { operators(first: $n) { edges { node { nodeId } } } }', { n: 1e6 }, 'Page'],
+        [`query Many @skip(if: false) { ${aliases(150)} }`, {}, undefined],
+        // A fragment defined after its use: the text is read whole.
+        [
+          `{ ${aliases(3)} operators(first: 1000) { edges { node { ...Op } } } } fragment Op on Operator { ${OPERATOR_FIELDS} }`,
+          {},
+          undefined,
+        ],
+        // Inline fragments need nothing from further on.
+        [`{ ${aliases(150).replace(/nodeId/g, '... on Operator { nodeId }')} }`, {}, undefined],
+        // The second of two operations: the first is not the one priced.
+        [`query First { ${aliases(150)} } query Second { network { epoch } }`, {}, 'Second'],
+        [`query First { network { epoch } } query Second { ${aliases(150)} }`, {}, 'Second'],
+        ['{ network { epoch } } fragment Unused on Operator { nodeId }', {}, undefined],
+        // One selection over the budget: its exact cost, not a bound.
+        [
+          '{ operators(first: 1000) { edges { node { nodeId history(last: 100) { epoch } } } } }',
+          {},
+          undefined,
+        ],
+      ];
+      for (const [text, variables, operationName] of cases) {
+        expect({ text, price: fromText(text, variables, operationName) }).toEqual({
+          text,
+          price: whole(text, variables, operationName),
+        });
+      }
+      expect(
+        fromText(`query First { ${aliases(150)} } query Second { network { epoch } }`, {}, 'Second'),
+      ).toEqual({
+        kind: 'cost',
+        cost: 2,
+      });
+    });
   });
 });

@@ -2,11 +2,19 @@ import {
   getNullableType,
   isListType,
   Kind,
+  OperationTypeNode,
+  parse,
+  TokenKind,
+  visit,
+  BREAK,
+  type DefinitionNode,
   type DocumentNode,
   type OperationDefinitionNode,
   type GraphQLField,
   type GraphQLSchema,
+  type SelectionNode,
 } from 'graphql';
+import { Parser } from 'graphql/language/parser';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEPLOYED_ACTIVE_SET_SIZE_LIMIT } from 'src/domain/committee/active-set';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from 'src/staking/operators.service';
@@ -168,6 +176,114 @@ export function queryCost(
     }
   }
   return { kind: 'cost', cost: sum };
+}
+
+/**
+ * The price of a query's text, reading no more of it than `stopAbove` needs: the operation's
+ * top-level selections are parsed and priced one at a time, and once their sum is past
+ * `stopAbove` the rest of the text is not even parsed (150 copies of an expensive field cost
+ * parsing and pricing nine). A text whose first operation is not the one requested, or whose
+ * selections use named fragments (defined further on), is parsed whole and priced as before.
+ * Undefined when it does not parse (execution answers that with its own error); text past the
+ * point of refusal is not read, so a query refused by price may be malformed further on.
+ */
+export function priceOfQueryText(
+  schema: GraphQLSchema,
+  text: string,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+  stopAbove: number,
+): QueryCost | undefined {
+  const read = readPricingAsItGoes(schema, text, variables, operationName, stopAbove);
+  if (read !== undefined) {
+    return read;
+  }
+  let document: DocumentNode;
+  try {
+    // Priced, never executed: without the location of every node, parsing allocates and takes
+    // about two thirds as much.
+    document = parse(text, { noLocation: true });
+  } catch {
+    return undefined;
+  }
+  return queryCost(schema, document, variables, operationName, stopAbove);
+}
+
+/**
+ * `priceOfQueryText`'s reading of the first operation selection by selection: its price once past
+ * `stopAbove`, or the whole document's price when read to its end; undefined when the text is to
+ * be read the ordinary way (not an operation first, another operation requested, a named fragment,
+ * a syntax error, variables that do not coerce).
+ */
+function readPricingAsItGoes(
+  schema: GraphQLSchema,
+  text: string,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+  stopAbove: number,
+): QueryCost | undefined {
+  try {
+    const parser = new Parser(text, { noLocation: true });
+    parser.expectToken(TokenKind.SOF);
+    const shorthand = parser.peek(TokenKind.BRACE_L);
+    const operation = shorthand ? OperationTypeNode.QUERY : parser.parseOperationType();
+    const name = !shorthand && parser.peek(TokenKind.NAME) ? parser.parseName() : undefined;
+    const header = {
+      kind: Kind.OPERATION_DEFINITION,
+      operation,
+      name,
+      variableDefinitions: shorthand ? [] : parser.parseVariableDefinitions(),
+      directives: shorthand ? [] : parser.parseDirectives(false),
+    } as const;
+    if (operationName !== undefined && name?.value !== operationName) {
+      return undefined;
+    }
+    const documentOf = (selections: SelectionNode[], rest: DefinitionNode[] = []): DocumentNode => ({
+      kind: Kind.DOCUMENT,
+      definitions: [{ ...header, selectionSet: { kind: Kind.SELECTION_SET, selections } }, ...rest],
+    });
+    const selections: SelectionNode[] = [];
+    let sum = 0;
+    parser.expectToken(TokenKind.BRACE_L);
+    do {
+      const selection = parser.parseSelection();
+      if (spreadsNamedFragment(selection)) {
+        return undefined;
+      }
+      const part = queryCost(schema, documentOf([selection]), variables, operationName);
+      if (part.kind !== 'cost') {
+        return undefined;
+      }
+      selections.push(selection);
+      sum += part.cost;
+      // An operation of one selection is priced whole, as `queryCost` does: its exact cost.
+      if (sum > stopAbove && !(selections.length === 1 && parser.peek(TokenKind.BRACE_R))) {
+        return { kind: 'over', atLeast: sum };
+      }
+    } while (!parser.expectOptionalToken(TokenKind.BRACE_R));
+    // Within the bound: the rest of the document. With nothing after the operation, its price is
+    // the sum of its selections' (as `queryCost` counts it); else the whole is priced over again.
+    const rest: DefinitionNode[] = [];
+    while (!parser.expectOptionalToken(TokenKind.EOF)) {
+      rest.push(parser.parseDefinition());
+    }
+    return rest.length === 0
+      ? { kind: 'cost', cost: sum }
+      : queryCost(schema, documentOf(selections, rest), variables, operationName, stopAbove);
+  } catch {
+    return undefined;
+  }
+}
+
+function spreadsNamedFragment(selection: SelectionNode): boolean {
+  let spreads = false;
+  visit(selection, {
+    FragmentSpread() {
+      spreads = true;
+      return BREAK;
+    },
+  });
+  return spreads;
 }
 
 /** The operation a request runs: the one named, or the only one. */

@@ -1,7 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
-import { parse, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { KeyedRequest } from 'src/api/http-caching';
-import { costRefusal, queryCost, type QueryCost } from 'src/api/query-cost';
+import { costRefusal, priceOfQueryText, type QueryCost } from 'src/api/query-cost';
 import { setBounded } from 'src/common/bounded-map';
 
 /** Prices kept: the most recent requests' (refused or not). */
@@ -73,14 +73,7 @@ export class QueryPrices {
 }
 
 function priceOfText(schema: GraphQLSchema, request: KeyedRequest, budget: number): QueryCost | undefined {
-  try {
-    // Priced, never executed: without the location of every node, parsing allocates and takes about
-    // two thirds as much (a novel query over the budget is refused sooner).
-    const document = parse(request.query ?? '', { noLocation: true });
-    return queryCost(schema, document, request.variables, request.operationName, budget);
-  } catch {
-    return undefined;
-  }
+  return priceOfQueryText(schema, request.query ?? '', request.variables, request.operationName, budget);
 }
 
 @Module({ providers: [QueryPrices], exports: [QueryPrices] })
