@@ -92,7 +92,7 @@ describe('query cost', () => {
     const whole = (text: string, variables: Record<string, unknown> = {}, operationName?: string) =>
       queryCost(schema, parse(text), variables, operationName, DEFAULT_QUERY_COST_BUDGET);
     const fromText = (text: string, variables: Record<string, unknown> = {}, operationName?: string) =>
-      priceOfQueryText(schema, text, variables, operationName, DEFAULT_QUERY_COST_BUDGET);
+      priceOfQueryText(schema, { text, variables, operationName }, DEFAULT_QUERY_COST_BUDGET);
 
     it('prices every example query of the README and docs/ as the whole document does', () => {
       for (const { name, document } of docExamples()) {

@@ -178,6 +178,13 @@ export function queryCost(
   return { kind: 'cost', cost: sum };
 }
 
+/** A query as a request carries it: its text, variables and the operation it runs. */
+export interface QueryText {
+  readonly text: string;
+  readonly variables: Record<string, unknown>;
+  readonly operationName: string | undefined;
+}
+
 /**
  * The price of a query's text, reading no more of it than `stopAbove` needs: the operation's
  * top-level selections are parsed and priced one at a time, and once their sum is past
@@ -189,12 +196,11 @@ export function queryCost(
  */
 export function priceOfQueryText(
   schema: GraphQLSchema,
-  text: string,
-  variables: Record<string, unknown>,
-  operationName: string | undefined,
+  request: QueryText,
   stopAbove: number,
 ): QueryCost | undefined {
-  const read = readPricingAsItGoes(schema, text, variables, operationName, stopAbove);
+  const { text, variables, operationName } = request;
+  const read = readPricingAsItGoes(schema, request, stopAbove);
   if (read !== undefined) {
     return read;
   }
@@ -217,9 +223,7 @@ export function priceOfQueryText(
  */
 function readPricingAsItGoes(
   schema: GraphQLSchema,
-  text: string,
-  variables: Record<string, unknown>,
-  operationName: string | undefined,
+  { text, variables, operationName }: QueryText,
   stopAbove: number,
 ): QueryCost | undefined {
   try {

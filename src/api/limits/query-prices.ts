@@ -73,7 +73,8 @@ export class QueryPrices {
 }
 
 function priceOfText(schema: GraphQLSchema, request: KeyedRequest, budget: number): QueryCost | undefined {
-  return priceOfQueryText(schema, request.query ?? '', request.variables, request.operationName, budget);
+  const { query, variables, operationName } = request;
+  return priceOfQueryText(schema, { text: query ?? '', variables, operationName }, budget);
 }
 
 @Module({ providers: [QueryPrices], exports: [QueryPrices] })
