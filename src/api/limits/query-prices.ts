@@ -19,8 +19,8 @@ const REFUSED_BODIES_KEPT = 100;
 @Injectable()
 export class QueryPrices {
   private readonly prices = new Map<string, QueryCost>();
-  /** The refusals of the latest POST bodies refused by price, by their exact text. */
-  private readonly refusedBodies = new Map<string, string>();
+  /** The latest POST bodies refused by price and their refusals, by `lookupKeyOf` them. */
+  private readonly refusedBodies = new Map<string, { readonly body: Buffer; readonly refusal: string }>();
 
   /** The price kept for `key`, else the one `work` gives (kept when it gives one). */
   priceOf<T extends QueryCost | undefined>(key: string, work: () => T): QueryCost | T {
@@ -41,17 +41,20 @@ export class QueryPrices {
     return kept?.kind === 'cost' ? kept.cost : undefined;
   }
 
-  /** The refusal kept for a POST body of exactly `text`, refused by price before. */
-  refusalOfBody(text: string): string | undefined {
-    return this.refusedBodies.get(text);
+  /** The refusal kept for a POST body of exactly these bytes, refused by price before. */
+  refusalOfBody(body: Buffer): string | undefined {
+    const kept = this.refusedBodies.get(lookupKeyOf(body));
+    // Compared whole: the key only finds the candidate.
+    return kept?.body.equals(body) === true ? kept.refusal : undefined;
   }
 
   /**
-   * Keeps `refusal` for a POST body of exactly `text`: the same body again is refused without being
-   * parsed as JSON or keyed, which is most of what a refusal costs beyond the HTTP exchange itself.
+   * Keeps `refusal` for a POST body of exactly these bytes: the same body again is refused without
+   * being decoded, parsed as JSON or keyed, which is most of what a refusal costs beyond the HTTP
+   * exchange itself.
    */
-  keepBodyRefusal(text: string, refusal: string): void {
-    setBounded(this.refusedBodies, text, refusal, REFUSED_BODIES_KEPT);
+  keepBodyRefusal(body: Buffer, refusal: string): void {
+    setBounded(this.refusedBodies, lookupKeyOf(body), { body, refusal }, REFUSED_BODIES_KEPT);
   }
 
   private keep(key: string, price: QueryCost): void {
@@ -70,6 +73,18 @@ export class QueryPrices {
     const refusal = price === undefined ? undefined : costRefusal(price, budget);
     return refusal === undefined ? undefined : JSON.stringify({ errors: [refusal] });
   }
+}
+
+/** Bytes at each end of a body that, with its length, look it up. */
+const LOOKUP_END_BYTES = 64;
+
+/**
+ * What a body is looked up by: its length and its first and last bytes. Cheaper than hashing all of
+ * it; two bodies alike there only take each other's place, as the whole is compared after.
+ */
+function lookupKeyOf(body: Buffer): string {
+  const tailStart = Math.max(LOOKUP_END_BYTES, body.length - LOOKUP_END_BYTES);
+  return `${body.length}:${body.toString('latin1', 0, LOOKUP_END_BYTES)}${body.toString('latin1', tailStart)}`;
 }
 
 function priceOfText(schema: GraphQLSchema, request: KeyedRequest, budget: number): QueryCost | undefined {
