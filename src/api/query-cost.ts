@@ -5,8 +5,6 @@ import {
   OperationTypeNode,
   parse,
   TokenKind,
-  visit,
-  BREAK,
   type DefinitionNode,
   type DocumentNode,
   type OperationDefinitionNode,
@@ -157,23 +155,60 @@ export function queryCost(
   if (stopAbove === undefined || operation === undefined || operation.selectionSet.selections.length < 2) {
     return price(document);
   }
+  const selections = operation.selectionSet.selections;
+  let next = 0;
+  return priceInRuns(
+    () => selections[next++],
+    () => next >= selections.length,
+    (run) =>
+      price({
+        ...document,
+        definitions: document.definitions.map((definition) =>
+          definition === operation
+            ? { ...operation, selectionSet: { ...operation.selectionSet, selections: run } }
+            : definition,
+        ),
+      }),
+    stopAbove,
+  );
+}
+
+/**
+ * Prices an operation's top-level selections as they come (`take`, until it has none), a run of
+ * them at a time, and stops once their sum is past `stopAbove`. A run is as many as the bound
+ * still has room for at the average price so far, at least one and at most as many as were priced
+ * before: thousands of cheap selections cost a dozen analyses rather than thousands, and
+ * expensive ones are priced one by one near the bound, so no more is priced than needed. Past the
+ * bound with nothing left to take, the price is exact.
+ */
+function priceInRuns(
+  take: () => SelectionNode | undefined,
+  taken: () => boolean,
+  price: (run: SelectionNode[]) => QueryCost,
+  stopAbove: number,
+): QueryCost {
   let sum = 0;
-  for (const selection of operation.selectionSet.selections) {
-    const part = price({
-      ...document,
-      definitions: document.definitions.map((definition) =>
-        definition === operation
-          ? { ...operation, selectionSet: { ...operation.selectionSet, selections: [selection] } }
-          : definition,
-      ),
-    });
+  let priced = 0;
+  let run: SelectionNode[] = [];
+  let runLength = 1;
+  for (let selection = take(); selection !== undefined; selection = take()) {
+    run.push(selection);
+    const last = taken();
+    if (run.length < runLength && !last) {
+      continue;
+    }
+    const part = price(run);
     if (part.kind !== 'cost') {
       return part;
     }
     sum += part.cost;
-    if (sum > stopAbove) {
+    priced += run.length;
+    if (sum > stopAbove && !last) {
       return { kind: 'over', atLeast: sum };
     }
+    const room = sum === 0 ? priced : Math.floor((stopAbove - sum) / (sum / priced));
+    runLength = Math.max(1, Math.min(priced, room));
+    run = [];
   }
   return { kind: 'cost', cost: sum };
 }
@@ -247,47 +282,50 @@ function readPricingAsItGoes(
       definitions: [{ ...header, selectionSet: { kind: Kind.SELECTION_SET, selections } }, ...rest],
     });
     const selections: SelectionNode[] = [];
-    let sum = 0;
     parser.expectToken(TokenKind.BRACE_L);
-    do {
-      const selection = parser.parseSelection();
-      if (spreadsNamedFragment(selection)) {
-        return undefined;
-      }
-      const part = queryCost(schema, documentOf([selection]), variables, operationName);
-      if (part.kind !== 'cost') {
-        return undefined;
-      }
-      selections.push(selection);
-      sum += part.cost;
-      // An operation of one selection is priced whole, as `queryCost` does: its exact cost.
-      if (sum > stopAbove && !(selections.length === 1 && parser.peek(TokenKind.BRACE_R))) {
-        return { kind: 'over', atLeast: sum };
-      }
-    } while (!parser.expectOptionalToken(TokenKind.BRACE_R));
-    // Within the bound: the rest of the document. With nothing after the operation, its price is
-    // the sum of its selections' (as `queryCost` counts it); else the whole is priced over again.
+    const price = priceInRuns(
+      () => {
+        if (selections.length > 0 && parser.expectOptionalToken(TokenKind.BRACE_R)) {
+          return undefined;
+        }
+        const selection = parser.parseSelection();
+        if (spreadsNamedFragment(selection)) {
+          throw new ReadWhole();
+        }
+        selections.push(selection);
+        return selection;
+      },
+      () => parser.peek(TokenKind.BRACE_R),
+      (run) => queryCost(schema, documentOf(run), variables, operationName),
+      stopAbove,
+    );
+    if (price.kind !== 'cost') {
+      return price.kind === 'over' || price.kind === 'too_large' ? price : undefined;
+    }
+    // Read to the end of the operation (its closing brace taken last): the rest of the document.
+    // With nothing after it, its price is the sum of its selections' (as `queryCost` counts it);
+    // else the whole is priced again.
     const rest: DefinitionNode[] = [];
     while (!parser.expectOptionalToken(TokenKind.EOF)) {
       rest.push(parser.parseDefinition());
     }
     return rest.length === 0
-      ? { kind: 'cost', cost: sum }
+      ? price
       : queryCost(schema, documentOf(selections, rest), variables, operationName, stopAbove);
   } catch {
     return undefined;
   }
 }
 
+/** Thrown to read a text whole after all: it names a fragment defined further on. */
+class ReadWhole extends Error {}
+
+/** Whether `selection` spreads a named fragment anywhere within it. */
 function spreadsNamedFragment(selection: SelectionNode): boolean {
-  let spreads = false;
-  visit(selection, {
-    FragmentSpread() {
-      spreads = true;
-      return BREAK;
-    },
-  });
-  return spreads;
+  if (selection.kind === Kind.FRAGMENT_SPREAD) {
+    return true;
+  }
+  return selection.selectionSet?.selections.some(spreadsNamedFragment) ?? false;
 }
 
 /** The operation a request runs: the one named, or the only one. */
