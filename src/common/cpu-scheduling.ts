@@ -10,23 +10,30 @@ export type SchedulingPolicy = 'normal' | 'batch' | 'idle' | 'other';
 
 const POLICIES: Readonly<Record<number, SchedulingPolicy>> = { 0: 'normal', 3: 'batch', 5: 'idle' };
 
-/** Field 41 of `/proc/<pid>/stat`, counted from 1; the fields after the command name start at 3. */
-const POLICY_FIELD_AFTER_COMMAND = 41 - 3;
+/** Fields 41 (policy) and 6 (session) of `/proc/<pid>/stat`, counted from the one after the command. */
+const POLICY_FIELD = 41 - 3;
+const SESSION_FIELD = 6 - 3;
 
 /**
- * The scheduling policy of process (or thread) `pid` ('self' for this process's main thread), or
- * undefined where there is no `/proc` to tell (not Linux, or gone).
+ * The fields of `/proc/<pid>/stat` after the command name, which is in parentheses and may itself
+ * hold spaces and parentheses; undefined where there is no `/proc` to tell (not Linux, or gone).
  */
-export function schedulingPolicyOf(pid: number | 'self'): SchedulingPolicy | undefined {
+function statFieldsOf(pid: number | 'self'): string[] | undefined {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   } catch {
     return undefined;
   }
-  // The command name is in parentheses and may itself hold spaces and parentheses.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const policy = Number(fields[POLICY_FIELD_AFTER_COMMAND]);
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/**
+ * The scheduling policy of process (or thread) `pid` ('self' for this process's main thread), or
+ * undefined where there is no `/proc` to tell (not Linux, or gone).
+ */
+export function schedulingPolicyOf(pid: number | 'self'): SchedulingPolicy | undefined {
+  const policy = Number(statFieldsOf(pid)?.[POLICY_FIELD]);
   return Number.isInteger(policy) ? (POLICIES[policy] ?? 'other') : undefined;
 }
 
@@ -68,15 +75,7 @@ export function lowerSessionGroup(pid: number, niceness: number): boolean {
   if (!sessionsScheduledAsGroups()) {
     return false;
   }
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return false;
-  }
-  // Field 6, the session: the fourth after the command name.
-  const session = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
-  if (session !== pid) {
+  if (Number(statFieldsOf(pid)?.[SESSION_FIELD]) !== pid) {
     return false;
   }
   writeFileSync(`/proc/${pid}/autogroup`, String(niceness));
