@@ -130,6 +130,12 @@ describe('query cost', () => {
         [`query First { ${aliases(150)} } query Second { network { epoch } }`, {}, 'Second'],
         [`query First { network { epoch } } query Second { ${aliases(150)} }`, {}, 'Second'],
         ['{ network { epoch } } fragment Unused on Operator { nodeId }', {}, undefined],
+        // Variables that do not coerce: not analysable, read either way.
+        [
+          'query Page($n: Int) { operators(first: $n) { edges { node { nodeId } } } }',
+          { n: 'many' },
+          undefined,
+        ],
         // Thousands of cheap selections (priced a run at a time).
         [
           `{ ${Array.from({ length: 4000 }, (_, i) => `e${i}: network { epoch }`).join(' ')} }`,

@@ -222,9 +222,9 @@ export interface QueryText {
 
 /**
  * The price of a query's text, reading no more of it than `stopAbove` needs: the operation's
- * top-level selections are parsed and priced one at a time, and once their sum is past
- * `stopAbove` the rest of the text is not even parsed (150 copies of an expensive field cost
- * parsing and pricing nine). A text whose first operation is not the one requested, or whose
+ * top-level selections are parsed one at a time and priced in runs (`priceInRuns`), and once their
+ * sum is past `stopAbove` the rest of the text is not even parsed (150 copies of an expensive field
+ * cost parsing and pricing nine). A text whose first operation is not the one requested, or whose
  * selections use named fragments (defined further on), is parsed whole and priced as before.
  * Undefined when it does not parse (execution answers that with its own error); text past the
  * point of refusal is not read, so a query refused by price may be malformed further on.
@@ -252,9 +252,9 @@ export function priceOfQueryText(
 
 /**
  * `priceOfQueryText`'s reading of the first operation selection by selection: its price once past
- * `stopAbove`, or the whole document's price when read to its end; undefined when the text is to
- * be read the ordinary way (not an operation first, another operation requested, a named fragment,
- * a syntax error, variables that do not coerce).
+ * `stopAbove` (or once a run of it is too large or not analysable, as the whole would be), or the
+ * whole document's price when read to its end; undefined when the text is to be read the ordinary
+ * way (not an operation first, another operation requested, a named fragment, a syntax error).
  */
 function readPricingAsItGoes(
   schema: GraphQLSchema,
@@ -300,7 +300,7 @@ function readPricingAsItGoes(
       stopAbove,
     );
     if (price.kind !== 'cost') {
-      return price.kind === 'over' || price.kind === 'too_large' ? price : undefined;
+      return price;
     }
     // Read to the end of the operation (its closing brace taken last): the rest of the document.
     // With nothing after it, its price is the sum of its selections' (as `queryCost` counts it);
