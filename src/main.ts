@@ -137,7 +137,7 @@ function answerMetricsRequests(app: INestApplication): void {
     if (request?.type !== METRICS_REQUEST) {
       return;
     }
-    // A collection that fails answers nothing: the supervisor's scrape then goes without ours.
+    // A collection that fails answers with no metrics: the supervisor's scrape goes on without ours at once.
     registry.getMetricsAsJSON().then(
       (metrics) => process.send?.({ type: METRICS_REQUEST, id: request.id, metrics }),
       () => process.send?.({ type: METRICS_REQUEST, id: request.id, metrics: undefined }),

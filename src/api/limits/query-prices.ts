@@ -6,7 +6,7 @@ import { setBounded } from 'src/common/bounded-map';
 
 /** Prices kept: the most recent requests' (refused or not). */
 const PRICES_KEPT = 1000;
-/** Refusals kept by body text: the most recent ones (each body at most 100 KB). */
+/** Refusals kept by body: the most recent ones (each body at most 100 KB). */
 const REFUSED_BODIES_KEPT = 100;
 
 /**
