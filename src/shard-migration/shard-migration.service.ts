@@ -51,7 +51,13 @@ export class ShardMigrationService {
     }
     const state = await this.stakingState.latest();
     if (state !== undefined && (epoch === undefined || epoch === state.epoch + 1)) {
-      return this.upcoming();
+      const upcoming = await this.upcoming();
+      if (epoch === undefined || upcoming === undefined || upcoming.epoch === epoch) {
+        return upcoming;
+      }
+      // The state moved on between the reads: the handoff into `epoch` has begun and is stored.
+      const begun = await ShardMigrationRepository.migration(manager, epoch);
+      return begun === undefined ? undefined : this.live(begun.epoch);
     }
     return undefined;
   }
