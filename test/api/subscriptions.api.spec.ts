@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startIndexedApi, waitForWatermarks, type IndexedApi } from 'test/support/indexer-harness';
+import { until } from 'test/support/until';
 
 interface NetworkEvent {
   epoch: number;
@@ -54,16 +55,6 @@ describe('GraphQL subscriptions over WebSocket', () => {
     );
   }
 
-  async function until(condition: () => boolean, what: string): Promise<void> {
-    const deadline = Date.now() + 15_000;
-    while (!condition()) {
-      if (Date.now() > deadline) {
-        throw new Error(`timed out waiting for ${what}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-
   /** Ticks the devnet until `condition`, then waits for the indexer to catch up. */
   async function advance(condition: () => boolean): Promise<void> {
     while (!condition()) {
@@ -85,16 +76,16 @@ describe('GraphQL subscriptions over WebSocket', () => {
     const epoch = network.epoch;
 
     await advance(() => network.committeeSelected);
-    await until(() => selections.length === 1 && states.length === 1, 'the committee selection');
+    await until(() => selections.length === 1 && states.length === 1, 'the committee selection', 15_000);
     expect(selections[0]?.committee).toEqual({ epoch: epoch + 1, predicted: false });
     expect(states[0]).toMatchObject({ epoch, state: 'NextParamsSelected' });
 
     await advance(() => network.epoch === epoch + 1);
-    await until(() => states.length === 2, 'the epoch change');
+    await until(() => states.length === 2, 'the epoch change', 15_000);
     expect(states[1]).toMatchObject({ epoch: epoch + 1, state: 'EpochChangeSync' });
 
     await advance(() => network.epochState.kind === 'EpochChangeDone');
-    await until(() => states.length === 3, 'the end of the handoff');
+    await until(() => states.length === 3, 'the end of the handoff', 15_000);
     expect(states[2]).toMatchObject({ epoch: epoch + 1, state: 'EpochChangeDone', syncWeight: null });
     // Sync progress: the handoff's start, then its completion.
     expect(progress.at(0)).toMatchObject({ epoch: epoch + 1, state: 'EpochChangeSync' });
