@@ -87,7 +87,8 @@ describe('GraphQL subscriptions over WebSocket', () => {
     await advance(() => network.epochState.kind === 'EpochChangeDone');
     await until(() => states.length === 3, 'the end of the handoff', 15_000);
     expect(states[2]).toMatchObject({ epoch: epoch + 1, state: 'EpochChangeDone', syncWeight: null });
-    // Sync progress: the handoff's start, then its completion.
+    // Sync progress: the handoff's start, then its completion (pushed on that feed's own look).
+    await until(() => progress.at(-1)?.state === 'EpochChangeDone', 'the completed sync progress', 15_000);
     expect(progress.at(0)).toMatchObject({ epoch: epoch + 1, state: 'EpochChangeSync' });
     expect(progress.at(-1)).toMatchObject({ epoch: epoch + 1, state: 'EpochChangeDone' });
   }, 60_000);

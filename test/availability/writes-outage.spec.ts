@@ -7,6 +7,7 @@ import { graphql } from 'test/support/graphql';
 import { runTusk } from 'test/support/run-cli';
 import { query, waitForRows } from 'test/support/indexer-harness';
 import { startLiveTusk, startWebhookReceiver, type LiveTusk } from 'test/support/live-tusk';
+import { until } from 'test/support/until';
 
 interface OutageRow extends Record<string, unknown> {
   started_at: Date;
@@ -183,8 +184,7 @@ describe('availability on the live local network', () => {
       const firstDown = pushed.findIndex((verdict) => !verdict.canWrite && verdict.epoch === 3);
       return firstDown >= 0 && pushed.slice(firstDown).some((verdict) => verdict.canWrite);
     };
-    await until(wentDownAndBack, 30_000);
-    expect(wentDownAndBack()).toBe(true);
+    await until(wentDownAndBack, 'the write verdict pushed going down and coming back', 30_000);
     // Per operator: the incident in the list and the uptime it costs.
     const operators = await graphql(
       tusk.app,
@@ -272,13 +272,6 @@ describe('availability on the live local network', () => {
     ]);
   }, 180_000);
 });
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition() && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function waitForMessages(
   received: readonly { body: string }[],
