@@ -23,7 +23,10 @@ import {
   ShardMigrationRepository,
   type MigrationNodeRecord,
 } from 'src/store/shard-migration/shard-migration.repository';
-import { StakingStateRepository } from 'src/store/staking-state/staking-state.repository';
+import {
+  StakingStateRepository,
+  type StakingStateRow,
+} from 'src/store/staking-state/staking-state.repository';
 
 /**
  * The handoff as operators see it: the live state of a tracked epoch change (as the orchestrator
@@ -51,11 +54,12 @@ export class ShardMigrationService {
     }
     const state = await this.stakingState.latest();
     if (state !== undefined && (epoch === undefined || epoch === state.epoch + 1)) {
-      const upcoming = await this.upcoming();
+      const upcoming = await this.upcoming(state);
       if (epoch === undefined || upcoming === undefined || upcoming.epoch === epoch) {
         return upcoming;
       }
-      // The state moved on between the reads: the handoff into `epoch` has begun and is stored.
+      // The chain moved on between reading the state and the next committee: the handoff into
+      // `epoch` has begun and is stored.
       const begun = await ShardMigrationRepository.migration(manager, epoch);
       return begun === undefined ? undefined : this.live(begun.epoch);
     }
@@ -170,12 +174,14 @@ export class ShardMigrationService {
     };
   }
 
-  /** The coming epoch change, planned from the chain's next committee or Tusk's prediction. */
-  private async upcoming(): Promise<ShardMigrationView | undefined> {
+  /**
+   * The coming epoch change from `state` (the latest, as the caller read it), planned from the
+   * chain's next committee or Tusk's prediction.
+   */
+  private async upcoming(state: StakingStateRow): Promise<ShardMigrationView | undefined> {
     const manager = readManager(this.dataSource);
     const next = await this.committees.nextCommittee();
-    const state = await this.stakingState.latest();
-    if (next === undefined || state === undefined) {
+    if (next === undefined) {
       return undefined;
     }
     const epoch = next.committee.epoch;
